@@ -1,0 +1,74 @@
+// Environment → typed configuration, validated once at start with one clear message per bad variable.
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const DEFAULT_DATASET = fileURLToPath(new URL('../data/thom-russo.json', import.meta.url));
+
+const integer = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`));
+const flag = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  /** Interface to listen on. Default 0.0.0.0. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Port to listen on. Default 4000. */
+  PORT: integer(0, 65535).default(4000),
+  /** Bolt URI of Neo4j; unset runs the embedded in-process store. */
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a neo4j:// or bolt:// URI, e.g. bolt://127.0.0.1:7687')
+    .optional(),
+  /** Neo4j user. Default neo4j. */
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  /** Neo4j password. Required with NEO4J_URI. */
+  NEO4J_PASSWORD: z.string().optional(),
+  /** Neo4j database name. Default neo4j. */
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name')
+    .default('neo4j'),
+  /** Dataset loaded at start when the store is empty. Default data/thom-russo.json. */
+  SEED_DATASET: z.string().min(1).default(DEFAULT_DATASET),
+  /** Load SEED_DATASET at start when the store is empty. Default true. */
+  LOAD_SEED: flag.default(true),
+  /** Page size when a connection is asked for without `first`. Default 20. */
+  DEFAULT_PAGE_SIZE: integer(1, 10_000).default(20),
+  /** Largest `first` a connection accepts. Default 100. */
+  MAX_PAGE_SIZE: integer(1, 10_000).default(100),
+  /** Largest `maxHops` shortestPath accepts. Default 6. */
+  MAX_HOPS: integer(1, 20).default(6),
+  /** Serve GraphiQL at GET /graphql. Default true. */
+  GRAPHIQL: flag.default(true),
+  /** pino log level. Default info. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Read the configuration from an environment; throws one ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty variable is treated as unset, as shells and compose files often leave them.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `  ${String(i.path[0])}=${JSON.stringify(present[String(i.path[0])] ?? '')}: ${i.message}`);
+  if (parsed.success) {
+    const c = parsed.data;
+    if (c.NEO4J_URI && c.NEO4J_PASSWORD === undefined) problems.push('  NEO4J_PASSWORD: required when NEO4J_URI is set');
+    if (c.DEFAULT_PAGE_SIZE > c.MAX_PAGE_SIZE)
+      problems.push(`  DEFAULT_PAGE_SIZE=${c.DEFAULT_PAGE_SIZE}: must not exceed MAX_PAGE_SIZE (${c.MAX_PAGE_SIZE})`);
+    if (problems.length === 0) return c;
+  }
+  throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+}

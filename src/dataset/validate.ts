@@ -1,0 +1,237 @@
+// Validates a dataset file completely before anything is written: shape, references, duplicates, slugs, quotes.
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { z } from 'zod';
+import { type Dataset, datasetSchema } from './format.ts';
+import { slugify } from './slug.ts';
+
+/** Two affiliations of one type with one organization differ by role or by what the source says of them. */
+export const affiliationKey = (a: { role?: string | undefined; detail?: string | undefined }) =>
+  `${a.role ?? ''}|${a.detail ?? ''}`;
+
+export interface DatasetProblem {
+  /** Where in the file, as a path: `credits[12].work`. */
+  path: string;
+  message: string;
+}
+
+export class InvalidDatasetError extends Error {
+  readonly problems: DatasetProblem[];
+  constructor(problems: DatasetProblem[], origin = 'dataset') {
+    const shown = problems.slice(0, 50).map((p) => `  ${p.path}: ${p.message}`);
+    const more = problems.length > 50 ? [`  … and ${problems.length - 50} more`] : [];
+    super([`${origin} is invalid (${problems.length} problem(s)):`, ...shown, ...more].join('\n'));
+    this.name = 'InvalidDatasetError';
+    this.problems = problems;
+  }
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
+}
+
+function zodProblems(error: z.ZodError): DatasetProblem[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path) || '(root)', message: issue.message }));
+}
+
+/** Parse and check a dataset; `documentTexts` (slug → text) enables the verbatim-quote check. */
+export function validateDataset(raw: unknown, documentTexts?: ReadonlyMap<string, string>): Dataset {
+  const parsed = datasetSchema.safeParse(raw);
+  if (!parsed.success) throw new InvalidDatasetError(zodProblems(parsed.error));
+  const problems = checkReferences(parsed.data, documentTexts);
+  if (problems.length > 0) throw new InvalidDatasetError(problems);
+  return parsed.data;
+}
+
+/** Read a dataset file and the documents it quotes, then validate it all. */
+export async function readDatasetFile(file: string): Promise<Dataset> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new InvalidDatasetError([{ path: '(file)', message: (error as Error).message }], file);
+  }
+  const documentTexts = new Map<string, string>();
+  const documents = (raw as { documents?: unknown }).documents;
+  if (Array.isArray(documents)) {
+    for (const [index, doc] of documents.entries()) {
+      const { slug, path } = (doc ?? {}) as { slug?: unknown; path?: unknown };
+      if (typeof slug !== 'string' || typeof path !== 'string') continue;
+      try {
+        documentTexts.set(slug, await readFile(resolve(dirname(file), path), 'utf8'));
+      } catch {
+        throw new InvalidDatasetError([{ path: `documents[${index}].path`, message: `cannot read "${path}"` }], file);
+      }
+    }
+  }
+  try {
+    return validateDataset(raw, documentTexts);
+  } catch (error) {
+    if (error instanceof InvalidDatasetError) throw new InvalidDatasetError(error.problems, file);
+    throw error;
+  }
+}
+
+function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, string>): DatasetProblem[] {
+  const problems: DatasetProblem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+
+  const index = (section: string, entries: readonly { slug: string }[], nameOf?: (e: never) => string) => {
+    const seen = new Map<string, number>();
+    entries.forEach((entry, i) => {
+      const first = seen.get(entry.slug);
+      if (first !== undefined) add(`${section}[${i}].slug`, `duplicate slug "${entry.slug}" (also ${section}[${first}])`);
+      else seen.set(entry.slug, i);
+      if (nameOf) {
+        const base = slugify(nameOf(entry as never));
+        if (entry.slug !== base && !entry.slug.startsWith(`${base}-`))
+          add(
+            `${section}[${i}].slug`,
+            `"${entry.slug}" is not derived from its name (expected "${base}" or "${base}-<kind|year>")`,
+          );
+      }
+    });
+    return seen;
+  };
+  const documents = index('documents', data.documents);
+  const people = index('people', data.people, (p: { name: string }) => p.name);
+  const works = index('works', data.works, (w: { title: string }) => w.title);
+  const places = index('places', data.places, (p: { name: string }) => p.name);
+  const organizations = index('organizations', data.organizations, (o: { name: string }) => o.name);
+  const awards = index('awards', data.awards, (a: { name: string }) => a.name);
+  const awardWins = index('awardWins', data.awardWins);
+  index('conflicts', data.conflicts);
+
+  const ref = (path: string, kind: string, known: Map<string, number>, slug: string | undefined) => {
+    if (slug !== undefined && !known.has(slug)) add(path, `unknown ${kind} "${slug}"`);
+  };
+  const checkSource = (at: string, source: { document: string; quote: string }) => {
+    ref(`${at}.document`, 'document', documents, source.document);
+    const text = documentTexts?.get(source.document);
+    if (text !== undefined && !text.includes(source.quote))
+      add(`${at}.quote`, `not found verbatim in document "${source.document}": "${source.quote.slice(0, 80)}"`);
+  };
+  const sections = [
+    'people',
+    'works',
+    'places',
+    'organizations',
+    'awards',
+    'credits',
+    'workLinks',
+    'memberships',
+    'births',
+    'affiliations',
+    'locations',
+    'organizationParts',
+    'associations',
+    'awardWins',
+  ] as const;
+  for (const section of sections)
+    data[section].forEach((entry, i) => {
+      entry.sources.forEach((source, j) => {
+        checkSource(`${section}[${i}].sources[${j}]`, source);
+      });
+    });
+
+  const groups = new Set(data.people.filter((p) => p.isGroup).map((p) => p.slug));
+  const unique = (section: string, keys: string[]) => {
+    const seen = new Map<string, number>();
+    keys.forEach((key, i) => {
+      const first = seen.get(key);
+      if (first !== undefined) add(`${section}[${i}]`, `duplicate of ${section}[${first}]; merge their sources`);
+      else seen.set(key, i);
+    });
+  };
+
+  data.credits.forEach((c, i) => {
+    ref(`credits[${i}].person`, 'person', people, c.person);
+    ref(`credits[${i}].work`, 'work', works, c.work);
+  });
+  unique(
+    'credits',
+    data.credits.map((c) => `${c.person}|${c.work}|${c.role}`),
+  );
+  data.workLinks.forEach((l, i) => {
+    ref(`workLinks[${i}].from`, 'work', works, l.from);
+    ref(`workLinks[${i}].to`, 'work', works, l.to);
+    if (l.from === l.to) add(`workLinks[${i}]`, 'a work cannot be part of itself');
+  });
+  unique(
+    'workLinks',
+    data.workLinks.map((l) => `${l.from}|${l.to}|${l.type}`),
+  );
+  data.memberships.forEach((m, i) => {
+    ref(`memberships[${i}].person`, 'person', people, m.person);
+    ref(`memberships[${i}].group`, 'person', people, m.group);
+    if (people.has(m.group) && !groups.has(m.group)) add(`memberships[${i}].group`, `"${m.group}" is not a group`);
+  });
+  unique(
+    'memberships',
+    data.memberships.map((m) => `${m.person}|${m.group}`),
+  );
+  data.births.forEach((b, i) => {
+    ref(`births[${i}].person`, 'person', people, b.person);
+    ref(`births[${i}].place`, 'place', places, b.place);
+    if (b.date === undefined && b.place === undefined) add(`births[${i}]`, 'a birth needs a date, a place or both');
+  });
+  unique(
+    'births',
+    data.births.map((b) => b.person),
+  );
+  data.affiliations.forEach((a, i) => {
+    ref(`affiliations[${i}].person`, 'person', people, a.person);
+    ref(`affiliations[${i}].organization`, 'organization', organizations, a.organization);
+    if (a.startYear !== undefined && a.endYear !== undefined && a.endYear < a.startYear)
+      add(`affiliations[${i}].endYear`, `${a.endYear} is before startYear ${a.startYear}`);
+  });
+  unique(
+    'affiliations',
+    data.affiliations.map((a) => `${a.person}|${a.organization}|${a.type}|${affiliationKey(a)}`),
+  );
+  data.locations.forEach((l, i) => {
+    ref(`locations[${i}].organization`, 'organization', organizations, l.organization);
+    ref(`locations[${i}].place`, 'place', places, l.place);
+  });
+  unique(
+    'locations',
+    data.locations.map((l) => `${l.organization}|${l.place}`),
+  );
+  data.organizationParts.forEach((p, i) => {
+    ref(`organizationParts[${i}].organization`, 'organization', organizations, p.organization);
+    ref(`organizationParts[${i}].parent`, 'organization', organizations, p.parent);
+  });
+  unique(
+    'organizationParts',
+    data.organizationParts.map((p) => `${p.organization}|${p.parent}`),
+  );
+  data.associations.forEach((a, i) => {
+    ref(`associations[${i}].from`, 'person', people, a.from);
+    ref(`associations[${i}].to`, 'person', people, a.to);
+    if (a.from === a.to) add(`associations[${i}]`, 'a person cannot be associated with themself');
+  });
+  unique(
+    'associations',
+    data.associations.map((a) => `${a.from}|${a.to}|${a.type}`),
+  );
+  data.awardWins.forEach((w, i) => {
+    ref(`awardWins[${i}].award`, 'award', awards, w.award);
+    ref(`awardWins[${i}].work`, 'work', works, w.work);
+    w.recipients.forEach((r, j) => {
+      ref(`awardWins[${i}].recipients[${j}]`, 'person', people, r);
+    });
+  });
+  const subjects = { person: people, work: works, awardWin: awardWins, organization: organizations, place: places };
+  data.conflicts.forEach((c, i) => {
+    c.about.forEach((s, j) => {
+      ref(`conflicts[${i}].about[${j}].slug`, s.type, subjects[s.type], s.slug);
+    });
+    c.claims.forEach((claim, j) => {
+      checkSource(`conflicts[${i}].claims[${j}].source`, claim.source);
+    });
+  });
+  return problems;
+}

@@ -1,0 +1,467 @@
+// The embedded store: the whole graph in process on graphology, answering what the Neo4j adapter answers.
+import { isDeepStrictEqual } from 'node:util';
+import { MultiDirectedGraph, UndirectedGraph } from 'graphology';
+import { bidirectional, undirectedSingleSourceLength } from 'graphology-shortest-path/unweighted.js';
+import type { Role } from '../../dataset/format.ts';
+import { searchTokens } from '../../dataset/slug.ts';
+import {
+  awardWinRecord,
+  compareAwardWins,
+  compareNullableNumbers,
+  compareStrings,
+  compareWorks,
+  organizationRecord,
+  personRecord,
+  placeRecord,
+  roleOf,
+  simpleRecord,
+  sourcesOf,
+  workRecord,
+} from '../records.ts';
+import type { GraphRows, NodeLabel, Props, RelType } from '../rows.ts';
+import { matchesSearch, SEARCHABLE_LABELS, searchRank } from '../search.ts';
+import {
+  type AffiliationRecord,
+  type AssociationRecord,
+  type AwardWinRecord,
+  type BirthPlaceRecord,
+  type CollaboratorRecord,
+  type ConflictRecord,
+  type CreditRecord,
+  type GraphCounts,
+  type GraphStore,
+  type LoadSummary,
+  type LookupLabel,
+  type Page,
+  type PageArgs,
+  type PathStepRecord,
+  type PersonRecord,
+  type RecordByLabel,
+  ROLE_RANK,
+  type RoleFilter,
+  type SearchableLabel,
+  type SearchHitRecord,
+  type WorkFilter,
+  type WorkLinkRecord,
+  type WorkRecord,
+} from '../store.ts';
+
+interface NodeAttributes {
+  label: NodeLabel;
+  slug: string;
+  props: Props;
+}
+interface EdgeAttributes {
+  type: RelType;
+  props: Props;
+}
+
+const nodeKey = (label: NodeLabel, slug: string) => `${label}:${slug}`;
+const page = <T>(items: T[], { offset, limit }: PageArgs): Page<T> => ({
+  items: items.slice(offset, offset + limit),
+  total: items.length,
+});
+const roleAllowed = (filter: RoleFilter) => {
+  const roles = filter.roles && filter.roles.length > 0 ? new Set(filter.roles) : null;
+  return (role: Role) => roles === null || roles.has(role);
+};
+
+export class MemoryStore implements GraphStore {
+  readonly kind = 'embedded';
+  private readonly graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+  /** People and works joined by credits: the graph collaboration paths are searched in. */
+  private readonly creditGraph = new UndirectedGraph();
+  private sortedSlugs = new Map<NodeLabel, string[]>();
+
+  async load(rows: GraphRows): Promise<LoadSummary> {
+    const summary: LoadSummary = { nodesCreated: 0, relationshipsCreated: 0, updated: 0 };
+    for (const row of rows.nodes) {
+      const key = nodeKey(row.label, row.slug);
+      if (!this.graph.hasNode(key)) {
+        this.graph.addNode(key, { label: row.label, slug: row.slug, props: row.props });
+        summary.nodesCreated++;
+      } else if (!isDeepStrictEqual(this.graph.getNodeAttribute(key, 'props'), row.props)) {
+        this.graph.setNodeAttribute(key, 'props', row.props);
+        summary.updated++;
+      }
+    }
+    for (const rel of rows.rels) {
+      const from = nodeKey(rel.fromLabel, rel.from);
+      const to = nodeKey(rel.toLabel, rel.to);
+      // A relationship to a node the rows never created is a bug upstream, not data: validation guarantees both ends.
+      if (!this.graph.hasNode(from) || !this.graph.hasNode(to))
+        throw new Error(`relationship ${rel.type} ${from} → ${to}: missing node`);
+      const key = `${rel.type}|${from}|${to}|${rel.key}`;
+      if (!this.graph.hasEdge(key)) {
+        this.graph.addDirectedEdgeWithKey(key, from, to, { type: rel.type, props: rel.props });
+        summary.relationshipsCreated++;
+        if (rel.type === 'CREDITED') this.creditGraph.mergeEdge(from, to);
+      } else if (!isDeepStrictEqual(this.graph.getEdgeAttribute(key, 'props'), rel.props)) {
+        this.graph.setEdgeAttribute(key, 'props', rel.props);
+        summary.updated++;
+      }
+    }
+    this.sortedSlugs = new Map();
+    return summary;
+  }
+
+  async isEmpty() {
+    return this.graph.order === 0;
+  }
+
+  async ping() {}
+
+  async close() {}
+
+  async counts(): Promise<GraphCounts> {
+    const nodes: Record<string, number> = {};
+    const relationships: Record<string, number> = {};
+    this.graph.forEachNode((_, a) => {
+      nodes[a.label] = (nodes[a.label] ?? 0) + 1;
+    });
+    this.graph.forEachEdge((_, a) => {
+      relationships[a.type] = (relationships[a.type] ?? 0) + 1;
+    });
+    return { nodes, relationships };
+  }
+
+  async nodesBySlug<L extends LookupLabel>(label: L, slugs: readonly string[]): Promise<(RecordByLabel[L] | null)[]> {
+    return slugs.map((slug) => {
+      const key = nodeKey(label, slug);
+      if (!this.graph.hasNode(key)) return null;
+      return this.record(label, key) as RecordByLabel[L];
+    });
+  }
+
+  async listPeople(search: string | undefined, args: PageArgs): Promise<Page<PersonRecord>> {
+    const tokens = search === undefined ? null : searchTokens(search);
+    const slugs = this.slugsOf('Person').filter((slug) => tokens === null || this.matches('Person', slug, tokens));
+    const { items, total } = page(slugs, args);
+    return { items: items.map((s) => this.person(nodeKey('Person', s))), total };
+  }
+
+  async listWorks(filter: WorkFilter, args: PageArgs): Promise<Page<WorkRecord>> {
+    const tokens = filter.search === undefined ? null : searchTokens(filter.search);
+    const works = this.slugsOf('Work')
+      .map((slug) => this.work(nodeKey('Work', slug)))
+      .filter(
+        (w) =>
+          (filter.kind === undefined || w.kind === filter.kind) &&
+          (filter.yearFrom === undefined || (w.year !== null && w.year >= filter.yearFrom)) &&
+          (filter.yearTo === undefined || (w.year !== null && w.year <= filter.yearTo)) &&
+          (tokens === null || this.matches('Work', w.slug, tokens)),
+      );
+    return page(works, args);
+  }
+
+  async search(text: string, limit: number): Promise<SearchHitRecord[]> {
+    const tokens = searchTokens(text);
+    const hits: (SearchHitRecord & { rank: number; labelRank: number })[] = [];
+    SEARCHABLE_LABELS.forEach((label, labelRank) => {
+      for (const slug of this.slugsOf(label)) {
+        const props = this.graph.getNodeAttribute(nodeKey(label, slug), 'props');
+        if (!matchesSearch(String(props.searchText ?? ''), tokens)) continue;
+        const name = String(props.name ?? props.title ?? slug);
+        hits.push({ label, slug, name, rank: searchRank(String(props.searchText), tokens), labelRank });
+      }
+    });
+    hits.sort((a, b) => a.rank - b.rank || a.labelRank - b.labelRank || compareStrings(a.slug, b.slug));
+    return hits.slice(0, limit).map(({ label, slug, name }) => ({ label, slug, name }));
+  }
+
+  async creditsOfPeople(slugs: readonly string[], filter: RoleFilter, args: PageArgs): Promise<Page<CreditRecord>[]> {
+    return slugs.map((slug) => {
+      const credits = this.creditsOf(nodeKey('Person', slug), 'out', filter);
+      credits.sort((a, b) => compareWorks(a.work, b.work) || ROLE_RANK[a.role] - ROLE_RANK[b.role]);
+      return page(credits, args);
+    });
+  }
+
+  async creditsOfWorks(slugs: readonly string[], filter: RoleFilter): Promise<CreditRecord[][]> {
+    return slugs.map((slug) => {
+      const credits = this.creditsOf(nodeKey('Work', slug), 'in', filter);
+      credits.sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug));
+      return credits;
+    });
+  }
+
+  async collaboratorsOf(slugs: readonly string[], filter: RoleFilter, args: PageArgs): Promise<Page<CollaboratorRecord>[]> {
+    return slugs.map((slug) => {
+      const shared = this.sharedWorks(slug, filter);
+      shared.delete(slug);
+      return page(this.collaborators(shared), args);
+    });
+  }
+
+  async commonCollaborators(of: readonly string[], filter: RoleFilter): Promise<CollaboratorRecord[]> {
+    const perPerson = of.map((slug) => this.sharedWorks(slug, filter));
+    const [first, ...rest] = perPerson;
+    if (!first) return [];
+    const common = new Map<string, Set<string>>();
+    for (const [person, works] of first) {
+      if (of.includes(person) || !rest.every((m) => m.has(person))) continue;
+      common.set(person, new Set([...works, ...rest.flatMap((m) => [...(m.get(person) ?? [])])]));
+    }
+    return this.collaborators(common);
+  }
+
+  async shortestPath(from: string, to: string, maxHops: number): Promise<PathStepRecord[] | null> {
+    const source = nodeKey('Person', from);
+    const target = nodeKey('Person', to);
+    if (from === to || !this.creditGraph.hasNode(source) || !this.creditGraph.hasNode(target)) return null;
+    const any = bidirectional(this.creditGraph, source, target);
+    if (any === null || any.length - 1 > 2 * maxHops) return null;
+    // Walk from the source, always to the smallest slug still on a shortest path, as the Cypher's ORDER BY does.
+    const distance = undirectedSingleSourceLength(this.creditGraph, target);
+    const path = [source];
+    let current = source;
+    while (current !== target) {
+      const remaining = distance[current] ?? 0;
+      const next = this.creditGraph
+        .neighbors(current)
+        .filter((n) => distance[n] === remaining - 1)
+        .sort((a, b) => compareStrings(this.graph.getNodeAttribute(a, 'slug'), this.graph.getNodeAttribute(b, 'slug')))[0];
+      if (next === undefined) return null;
+      path.push(next);
+      current = next;
+    }
+    const steps: PathStepRecord[] = [];
+    for (let i = 0; i + 2 < path.length; i += 2) {
+      const [a, w, b] = [path[i] as string, path[i + 1] as string, path[i + 2] as string];
+      steps.push({
+        from: this.person(a),
+        work: this.work(w),
+        to: this.person(b),
+        fromRoles: this.rolesOn(a, w),
+        toRoles: this.rolesOn(b, w),
+      });
+    }
+    return steps;
+  }
+
+  async membersOf(groupSlugs: readonly string[]): Promise<PersonRecord[][]> {
+    return groupSlugs.map((slug) => this.neighbours(nodeKey('Person', slug), 'in', ['MEMBER_OF']).map(([k]) => this.person(k)));
+  }
+
+  async groupsOf(personSlugs: readonly string[]): Promise<PersonRecord[][]> {
+    return personSlugs.map((slug) => this.neighbours(nodeKey('Person', slug), 'out', ['MEMBER_OF']).map(([k]) => this.person(k)));
+  }
+
+  async birthPlacesOf(personSlugs: readonly string[]): Promise<(BirthPlaceRecord | null)[]> {
+    return personSlugs.map((slug) => {
+      const [hit] = this.neighbours(nodeKey('Person', slug), 'out', ['BORN_IN']);
+      if (!hit) return null;
+      const [key, edge] = hit;
+      return { place: placeRecord(this.graph.getNodeAttribute(key, 'slug'), this.props(key)), sources: sourcesOf(edge.props) };
+    });
+  }
+
+  async workLinksOf(workSlugs: readonly string[], direction: 'OUT' | 'IN'): Promise<WorkLinkRecord[][]> {
+    return workSlugs.map((slug) =>
+      this.neighbours(nodeKey('Work', slug), direction === 'OUT' ? 'out' : 'in', ['PART_OF', 'SOUNDTRACK_OF'])
+        .map(([key, edge]) => ({
+          type: edge.type as WorkLinkRecord['type'],
+          work: this.work(key),
+          sources: sourcesOf(edge.props),
+        }))
+        .sort((a, b) => compareWorks(a.work, b.work) || compareStrings(a.type, b.type)),
+    );
+  }
+
+  async awardWinsOf(label: 'Person' | 'Work' | 'Award', slugs: readonly string[]): Promise<AwardWinRecord[][]> {
+    const [direction, type] = {
+      Person: ['out', 'RECEIVED'],
+      Work: ['in', 'FOR_WORK'],
+      Award: ['in', 'OF_AWARD'],
+    }[label] as ['out' | 'in', RelType];
+    return slugs.map((slug) =>
+      this.neighbours(nodeKey(label, slug), direction, [type])
+        .map(([key]) => this.awardWin(key))
+        .sort(compareAwardWins),
+    );
+  }
+
+  async affiliationsOf(personSlugs: readonly string[]): Promise<AffiliationRecord[][]> {
+    return personSlugs.map((slug) =>
+      this.neighbours(nodeKey('Person', slug), 'out', ['STUDIED_AT', 'WORKED_AT', 'TAUGHT_AT'])
+        .map(([key, edge]): AffiliationRecord => {
+          const p = edge.props;
+          return {
+            type: edge.type as AffiliationRecord['type'],
+            organization: organizationRecord(this.graph.getNodeAttribute(key, 'slug'), this.props(key)),
+            role: typeof p.role === 'string' ? p.role : null,
+            detail: typeof p.detail === 'string' ? p.detail : null,
+            startYear: typeof p.startYear === 'number' ? p.startYear : null,
+            endYear: typeof p.endYear === 'number' ? p.endYear : null,
+            period: typeof p.period === 'string' ? p.period : null,
+            sources: sourcesOf(p),
+          };
+        })
+        .sort(
+          (a, b) =>
+            compareNullableNumbers(a.startYear ?? a.endYear, b.startYear ?? b.endYear) ||
+            compareStrings(a.organization.slug, b.organization.slug) ||
+            compareStrings(a.type, b.type) ||
+            compareStrings(a.role ?? '', b.role ?? ''),
+        ),
+    );
+  }
+
+  async associationsOf(personSlugs: readonly string[]): Promise<AssociationRecord[][]> {
+    const types: RelType[] = ['WORKED_WITH', 'MENTORED'];
+    return personSlugs.map((slug) => {
+      const key = nodeKey('Person', slug);
+      const out = this.neighbours(key, 'out', types).map(([k, e]) => ({ k, e, direction: 'OUT' as const }));
+      const inn = this.neighbours(key, 'in', types).map(([k, e]) => ({ k, e, direction: 'IN' as const }));
+      return [...out, ...inn]
+        .map(
+          ({ k, e, direction }): AssociationRecord => ({
+            type: e.type as AssociationRecord['type'],
+            direction,
+            person: this.person(k),
+            detail: typeof e.props.detail === 'string' ? e.props.detail : null,
+            sources: sourcesOf(e.props),
+          }),
+        )
+        .sort(
+          (a, b) =>
+            compareStrings(a.type, b.type) ||
+            compareStrings(a.direction, b.direction) ||
+            compareStrings(a.person.slug, b.person.slug),
+        );
+    });
+  }
+
+  async conflictsAbout(label: NodeLabel, slugs: readonly string[]): Promise<ConflictRecord[][]> {
+    return slugs.map((slug) =>
+      this.neighbours(nodeKey(label, slug), 'in', ['ABOUT'])
+        .map(([key]) => this.conflict(key))
+        .sort((a, b) => compareStrings(a.slug, b.slug)),
+    );
+  }
+
+  async conflicts(): Promise<ConflictRecord[]> {
+    return this.slugsOf('Conflict').map((slug) => this.conflict(nodeKey('Conflict', slug)));
+  }
+
+  // ── helpers ────────────────────────────────────────────────────────────────
+
+  private props(key: string): Props {
+    return this.graph.getNodeAttribute(key, 'props');
+  }
+
+  private person(key: string): PersonRecord {
+    return personRecord(this.graph.getNodeAttribute(key, 'slug'), this.props(key));
+  }
+
+  private work(key: string): WorkRecord {
+    return workRecord(this.graph.getNodeAttribute(key, 'slug'), this.props(key));
+  }
+
+  private record(label: LookupLabel, key: string): RecordByLabel[LookupLabel] {
+    if (label === 'AwardWin') return this.awardWin(key);
+    if (label === 'Conflict') return this.conflict(key);
+    return simpleRecord[label](this.graph.getNodeAttribute(key, 'slug'), this.props(key));
+  }
+
+  private awardWin(key: string): AwardWinRecord {
+    const slugOf = (k: string) => this.graph.getNodeAttribute(k, 'slug');
+    const [award] = this.neighbours(key, 'out', ['OF_AWARD']);
+    const [work] = this.neighbours(key, 'out', ['FOR_WORK']);
+    return awardWinRecord(slugOf(key), this.props(key), {
+      awardSlug: award ? slugOf(award[0]) : '',
+      workSlug: work ? slugOf(work[0]) : null,
+      recipientSlugs: this.neighbours(key, 'in', ['RECEIVED']).map(([k]) => slugOf(k)),
+    });
+  }
+
+  private conflict(key: string): ConflictRecord {
+    const claims = this.neighbours(key, 'out', ['HAS_CLAIM'])
+      .map(([k]) => this.props(k))
+      .sort((a, b) => Number(a.position) - Number(b.position))
+      .map((p) => ({ statement: String(p.statement), source: sourcesOf(p)[0] ?? { document: '', citations: [], quote: '' } }));
+    const about = this.neighbours(key, 'out', ['ABOUT'])
+      .map(([k]) => ({ label: this.graph.getNodeAttribute(k, 'label'), slug: this.graph.getNodeAttribute(k, 'slug') }))
+      .sort((a, b) => compareStrings(a.label, b.label) || compareStrings(a.slug, b.slug));
+    return { slug: this.graph.getNodeAttribute(key, 'slug'), description: String(this.props(key).description), claims, about };
+  }
+
+  /** Neighbour node keys over edges of the given types, with the edge attributes. */
+  private neighbours(key: string, direction: 'out' | 'in', types: readonly RelType[]): [string, EdgeAttributes][] {
+    if (!this.graph.hasNode(key)) return [];
+    const found: [string, EdgeAttributes][] = [];
+    const visit = (_e: string, attrs: EdgeAttributes, source: string, target: string) => {
+      if (types.includes(attrs.type)) found.push([direction === 'out' ? target : source, attrs]);
+    };
+    if (direction === 'out') this.graph.forEachOutEdge(key, visit);
+    else this.graph.forEachInEdge(key, visit);
+    return found;
+  }
+
+  private creditsOf(key: string, direction: 'out' | 'in', filter: RoleFilter): CreditRecord[] {
+    const allowed = roleAllowed(filter);
+    return this.neighbours(key, direction, ['CREDITED'])
+      .filter(([, edge]) => allowed(roleOf(edge.props)))
+      .map(([other, edge]) => {
+        const [personKey, workKey] = direction === 'out' ? [key, other] : [other, key];
+        return {
+          person: this.person(personKey),
+          work: this.work(workKey),
+          role: roleOf(edge.props),
+          detail: typeof edge.props.detail === 'string' ? edge.props.detail : null,
+          sources: sourcesOf(edge.props),
+        };
+      });
+  }
+
+  private rolesOn(personKey: string, workKey: string): Role[] {
+    return this.graph
+      .outEdges(personKey, workKey)
+      .map((e) => this.graph.getEdgeAttributes(e))
+      .filter((a) => a.type === 'CREDITED')
+      .map((a) => roleOf(a.props))
+      .sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b]);
+  }
+
+  /** Collaborator slug → slugs of the works they share with `slug`, their role on it allowed by the filter. */
+  private sharedWorks(slug: string, filter: RoleFilter): Map<string, Set<string>> {
+    const allowed = roleAllowed(filter);
+    const shared = new Map<string, Set<string>>();
+    for (const [workKey] of this.neighbours(nodeKey('Person', slug), 'out', ['CREDITED'])) {
+      for (const [personKey, edge] of this.neighbours(workKey, 'in', ['CREDITED'])) {
+        if (!allowed(roleOf(edge.props))) continue;
+        const other = this.graph.getNodeAttribute(personKey, 'slug');
+        const works = shared.get(other) ?? new Set<string>();
+        works.add(this.graph.getNodeAttribute(workKey, 'slug'));
+        shared.set(other, works);
+      }
+    }
+    return shared;
+  }
+
+  private collaborators(shared: Map<string, Set<string>>): CollaboratorRecord[] {
+    return [...shared]
+      .map(([slug, works]) => ({
+        person: this.person(nodeKey('Person', slug)),
+        sharedWorks: [...works].map((w) => this.work(nodeKey('Work', w))).sort(compareWorks),
+      }))
+      .sort((a, b) => b.sharedWorks.length - a.sharedWorks.length || compareStrings(a.person.slug, b.person.slug));
+  }
+
+  private slugsOf(label: NodeLabel): string[] {
+    let slugs = this.sortedSlugs.get(label);
+    if (!slugs) {
+      slugs = [];
+      this.graph.forEachNode((_, a) => {
+        if (a.label === label) slugs?.push(a.slug);
+      });
+      slugs.sort(compareStrings);
+      this.sortedSlugs.set(label, slugs);
+    }
+    return slugs;
+  }
+
+  private matches(label: SearchableLabel, slug: string, tokens: string[]): boolean {
+    return matchesSearch(String(this.props(nodeKey(label, slug)).searchText ?? ''), tokens);
+  }
+}

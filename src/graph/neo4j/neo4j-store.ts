@@ -1,0 +1,437 @@
+// The Neo4j adapter: each port method is one parameterised statement from cypher/, batched over its keys.
+import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import type { Role } from '../../dataset/format.ts';
+import { searchTokens } from '../../dataset/slug.ts';
+import {
+  awardWinRecord,
+  compareAwardWins,
+  compareNullableNumbers,
+  compareStrings,
+  compareWorks,
+  organizationRecord,
+  personRecord,
+  placeRecord,
+  simpleRecord,
+  sourcesOf,
+  workRecord,
+} from '../records.ts';
+import { type GraphRows, NODE_LABELS, type NodeLabel, type RelRow } from '../rows.ts';
+import { luceneQuery, SEARCHABLE_LABELS } from '../search.ts';
+import {
+  type AffiliationRecord,
+  type AssociationRecord,
+  type AwardWinRecord,
+  type BirthPlaceRecord,
+  type ClaimRecord,
+  type CollaboratorRecord,
+  type ConflictRecord,
+  type CreditRecord,
+  type GraphCounts,
+  type GraphStore,
+  type LoadSummary,
+  type LookupLabel,
+  type Page,
+  type PageArgs,
+  type PathStepRecord,
+  type PersonRecord,
+  type RecordByLabel,
+  ROLE_RANK,
+  type RoleFilter,
+  type SearchHitRecord,
+  type WorkFilter,
+  type WorkLinkRecord,
+  type WorkRecord,
+} from '../store.ts';
+import { cypher } from './cypher-files.ts';
+
+export interface Neo4jOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database: string;
+}
+
+type Bag = Record<string, unknown>;
+const LOAD_BATCH = 2000;
+
+/** Integral numbers go to Neo4j as integers, not floats: list slices and years need them so. */
+function toParams(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isInteger(value)) return neo4j.int(value);
+  if (Array.isArray(value)) return value.map(toParams);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toParams(v)]));
+  return value;
+}
+
+/** Group rows by a key, then answer in key order: the order and length a DataLoader expects. */
+function inKeyOrder<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+const slugOf = (props: Bag) => String(props.slug);
+const person = (props: Bag) => personRecord(slugOf(props), props);
+const work = (props: Bag) => workRecord(slugOf(props), props);
+const rolesFilter = (filter: RoleFilter) => (filter.roles && filter.roles.length > 0 ? [...filter.roles] : null);
+const byRank = (roles: Role[]) => [...roles].sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b]);
+
+function conflictRecord(row: Bag): ConflictRecord {
+  const claims = (row.claims as Bag[]).map(
+    (claim): ClaimRecord => ({
+      statement: String(claim.statement),
+      source: sourcesOf(claim)[0] ?? { document: '', citations: [], quote: '' },
+    }),
+  );
+  const about = (row.about as { label: NodeLabel; slug: string }[]).sort(
+    (a, b) => compareStrings(a.label, b.label) || compareStrings(a.slug, b.slug),
+  );
+  return { slug: String(row.slug), description: String(row.description), claims, about };
+}
+
+function awardWinFrom(row: Bag): AwardWinRecord {
+  const props = row.props as Bag;
+  return awardWinRecord(slugOf(props), props, {
+    awardSlug: String(row.award ?? ''),
+    workSlug: typeof row.work === 'string' ? row.work : null,
+    recipientSlugs: (row.recipients as string[]) ?? [],
+  });
+}
+
+export class Neo4jStore implements GraphStore {
+  readonly kind = 'neo4j';
+  readonly driver: Driver;
+  private readonly database: string;
+
+  constructor(options: Neo4jOptions) {
+    this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      disableLosslessIntegers: true,
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 5_000,
+    });
+    this.database = options.database;
+  }
+
+  /** Constraints and the full-text index, idempotently. */
+  async applySchema(): Promise<void> {
+    for (const label of NODE_LABELS)
+      await this.write(cypher('schema/create-slug-constraint', { __LABEL__: label, __NAME__: `${label.toLowerCase()}_slug` }));
+    await this.write(cypher('schema/create-search-index'));
+    await this.read('CALL db.awaitIndexes(300)');
+  }
+
+  private async read(query: string, params: Bag = {}): Promise<Bag[]> {
+    const result: QueryResult<RecordShape> = await this.driver.executeQuery(query, toParams(params) as Bag, {
+      database: this.database,
+      routing: neo4j.routing.READ,
+    });
+    return result.records.map((r) => r.toObject());
+  }
+
+  private async write(query: string, params: Bag = {}): Promise<Bag[]> {
+    const result = await this.driver.executeQuery(query, toParams(params) as Bag, { database: this.database });
+    return result.records.map((r) => r.toObject());
+  }
+
+  async ping(): Promise<void> {
+    await this.read(cypher('admin/ping'));
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const [row] = await this.read(cypher('admin/is-empty'));
+    return row?.empty === true;
+  }
+
+  async counts(): Promise<GraphCounts> {
+    const nodes = await this.read(cypher('admin/count-nodes'));
+    const rels = await this.read(cypher('admin/count-relationships'));
+    return {
+      nodes: Object.fromEntries(nodes.map((r) => [String(r.label), Number(r.count)])),
+      relationships: Object.fromEntries(rels.map((r) => [String(r.type), Number(r.count)])),
+    };
+  }
+
+  /** Everything in one write transaction: a load either lands whole or not at all. */
+  async load(rows: GraphRows): Promise<LoadSummary> {
+    const summary: LoadSummary = { nodesCreated: 0, relationshipsCreated: 0, updated: 0 };
+    const session = this.driver.session({ database: this.database });
+    try {
+      await session.executeWrite(async (tx) => {
+        summary.nodesCreated = summary.relationshipsCreated = summary.updated = 0;
+        const run = async (query: string, batch: Bag[]) => {
+          const result = await tx.run(query, toParams({ rows: batch }) as Bag);
+          return result.records[0]?.toObject() ?? {};
+        };
+        for (const label of NODE_LABELS) {
+          const nodes = rows.nodes
+            .filter((n) => n.label === label)
+            .map((n) => ({ slug: n.slug, props: { ...n.props, slug: n.slug } }));
+          for (let i = 0; i < nodes.length; i += LOAD_BATCH) {
+            const r = await run(cypher('load/merge-nodes', { __LABEL__: label }), nodes.slice(i, i + LOAD_BATCH));
+            summary.nodesCreated += Number(r.created ?? 0);
+            summary.updated += Number(r.updated ?? 0);
+          }
+        }
+        const groups = new Map<string, RelRow[]>();
+        for (const rel of rows.rels) {
+          const key = `${rel.type}|${rel.fromLabel}|${rel.toLabel}`;
+          groups.set(key, [...(groups.get(key) ?? []), rel]);
+        }
+        for (const group of groups.values()) {
+          const first = group[0] as RelRow;
+          const query = cypher('load/merge-relationships', {
+            __TYPE__: first.type,
+            __FROM__: first.fromLabel,
+            __TO__: first.toLabel,
+          });
+          for (let i = 0; i < group.length; i += LOAD_BATCH) {
+            const batch = group
+              .slice(i, i + LOAD_BATCH)
+              .map((r) => ({ from: r.from, to: r.to, key: r.key, props: { ...r.props, key: r.key } }));
+            const r = await run(query, batch);
+            // A row whose ends are missing matches nothing and would vanish silently; refuse the whole load instead.
+            if (Number(r.matched ?? 0) !== batch.length)
+              throw new Error(
+                `load: ${batch.length - Number(r.matched ?? 0)} ${first.type} relationship(s) point at missing nodes`,
+              );
+            summary.relationshipsCreated += Number(r.created ?? 0);
+            summary.updated += Number(r.updated ?? 0);
+          }
+        }
+      });
+    } finally {
+      await session.close();
+    }
+    return summary;
+  }
+
+  async nodesBySlug<L extends LookupLabel>(label: L, slugs: readonly string[]): Promise<(RecordByLabel[L] | null)[]> {
+    if (label === 'AwardWin') {
+      const rows = await this.read(cypher('read/award-wins-by-slug'), { slugs });
+      return inKeyOrder(slugs, rows, (r) => String(r.slug)).map((g) => (g[0] ? awardWinFrom(g[0]) : null)) as (
+        | RecordByLabel[L]
+        | null
+      )[];
+    }
+    if (label === 'Conflict') {
+      const all = await this.conflicts();
+      return slugs.map((s) => all.find((c) => c.slug === s) ?? null) as (RecordByLabel[L] | null)[];
+    }
+    const toRecord = simpleRecord[label as Exclude<LookupLabel, 'AwardWin' | 'Conflict'>];
+    const rows = await this.read(cypher('read/nodes-by-slug', { __LABEL__: label }), { slugs });
+    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map((g) =>
+      g[0] ? toRecord(String(g[0].slug), g[0].props as Bag) : null,
+    ) as (RecordByLabel[L] | null)[];
+  }
+
+  async listPeople(search: string | undefined, page: PageArgs): Promise<Page<PersonRecord>> {
+    const [row] = await this.read(cypher('read/list-people'), {
+      tokens: search === undefined ? null : searchTokens(search),
+      ...page,
+    });
+    return { total: Number(row?.total ?? 0), items: ((row?.items as Bag[]) ?? []).map((i) => person(i.props as Bag)) };
+  }
+
+  async listWorks(filter: WorkFilter, page: PageArgs): Promise<Page<WorkRecord>> {
+    const [row] = await this.read(cypher('read/list-works'), {
+      kind: filter.kind ?? null,
+      yearFrom: filter.yearFrom ?? null,
+      yearTo: filter.yearTo ?? null,
+      tokens: filter.search === undefined ? null : searchTokens(filter.search),
+      ...page,
+    });
+    return { total: Number(row?.total ?? 0), items: ((row?.items as Bag[]) ?? []).map((i) => work(i.props as Bag)) };
+  }
+
+  async search(text: string, limit: number): Promise<SearchHitRecord[]> {
+    const tokens = searchTokens(text);
+    if (tokens.length === 0) return [];
+    const rows = await this.read(cypher('read/search'), {
+      lucene: luceneQuery(tokens),
+      query: tokens.join(' '),
+      labels: SEARCHABLE_LABELS,
+      labelRank: Object.fromEntries(SEARCHABLE_LABELS.map((l, i) => [l, i])),
+      limit,
+    });
+    return rows.map((r) => ({ label: r.label as SearchHitRecord['label'], slug: String(r.slug), name: String(r.name) }));
+  }
+
+  async creditsOfPeople(slugs: readonly string[], filter: RoleFilter, page: PageArgs): Promise<Page<CreditRecord>[]> {
+    const rows = await this.read(cypher('read/credits-of-people'), {
+      slugs,
+      roles: rolesFilter(filter),
+      roleRank: ROLE_RANK,
+      ...page,
+    });
+    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map(([row]) => {
+      if (!row?.person) return { items: [], total: 0 };
+      const who = person(row.person as Bag);
+      return {
+        total: Number(row.total),
+        items: (row.items as Bag[]).map((i) => {
+          const credit = i.credit as Bag;
+          return {
+            person: who,
+            work: work(i.work as Bag),
+            role: credit.role as Role,
+            detail: typeof credit.detail === 'string' ? credit.detail : null,
+            sources: sourcesOf(credit),
+          };
+        }),
+      };
+    });
+  }
+
+  async creditsOfWorks(slugs: readonly string[], filter: RoleFilter): Promise<CreditRecord[][]> {
+    const rows = await this.read(cypher('read/credits-of-works'), { slugs, roles: rolesFilter(filter) });
+    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map((group) =>
+      group
+        .map((row): CreditRecord => {
+          const credit = row.credit as Bag;
+          return {
+            person: person(row.person as Bag),
+            work: work(row.work as Bag),
+            role: credit.role as Role,
+            detail: typeof credit.detail === 'string' ? credit.detail : null,
+            sources: sourcesOf(credit),
+          };
+        })
+        .sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug)),
+    );
+  }
+
+  async collaboratorsOf(slugs: readonly string[], filter: RoleFilter, page: PageArgs): Promise<Page<CollaboratorRecord>[]> {
+    const rows = await this.read(cypher('read/collaborators-of'), { slugs, roles: rolesFilter(filter), ...page });
+    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map(([row]) => ({
+      total: Number(row?.total ?? 0),
+      items: ((row?.items as Bag[]) ?? []).map((i) => ({
+        person: person(i.person as Bag),
+        sharedWorks: (i.works as Bag[]).map(work).sort(compareWorks),
+      })),
+    }));
+  }
+
+  async commonCollaborators(of: readonly string[], filter: RoleFilter): Promise<CollaboratorRecord[]> {
+    const rows = await this.read(cypher('read/common-collaborators'), { of, roles: rolesFilter(filter) });
+    return rows.map((r) => ({ person: person(r.person as Bag), sharedWorks: (r.works as Bag[]).map(work).sort(compareWorks) }));
+  }
+
+  async shortestPath(from: string, to: string, maxHops: number): Promise<PathStepRecord[] | null> {
+    if (from === to) return null;
+    const rows = await this.read(cypher('read/shortest-path', { __MAX_LENGTH__: String(2 * maxHops) }), { from, to });
+    if (rows.length === 0) return null;
+    return rows.map((r) => ({
+      from: person(r.fromPerson as Bag),
+      work: work(r.work as Bag),
+      to: person(r.toPerson as Bag),
+      fromRoles: byRank(r.fromRoles as Role[]),
+      toRoles: byRank(r.toRoles as Role[]),
+    }));
+  }
+
+  async membersOf(groupSlugs: readonly string[]): Promise<PersonRecord[][]> {
+    return this.people('read/members-of', groupSlugs);
+  }
+
+  async groupsOf(personSlugs: readonly string[]): Promise<PersonRecord[][]> {
+    return this.people('read/groups-of', personSlugs);
+  }
+
+  private async people(statement: string, slugs: readonly string[]): Promise<PersonRecord[][]> {
+    const rows = await this.read(cypher(statement), { slugs });
+    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map((g) =>
+      g.map((r) => person(r.props as Bag)).sort((a, b) => compareStrings(a.slug, b.slug)),
+    );
+  }
+
+  async birthPlacesOf(personSlugs: readonly string[]): Promise<(BirthPlaceRecord | null)[]> {
+    const rows = await this.read(cypher('read/birth-places-of'), { slugs: personSlugs });
+    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map(([row]) => {
+      if (!row) return null;
+      const place = row.place as Bag;
+      return { place: placeRecord(slugOf(place), place), sources: sourcesOf(row.rel as Bag) };
+    });
+  }
+
+  async workLinksOf(workSlugs: readonly string[], direction: 'OUT' | 'IN'): Promise<WorkLinkRecord[][]> {
+    const pattern = direction === 'OUT' ? '-[l:PART_OF|SOUNDTRACK_OF]->' : '<-[l:PART_OF|SOUNDTRACK_OF]-';
+    const rows = await this.read(cypher('read/work-links-of', { __PATTERN__: pattern }), { slugs: workSlugs });
+    return inKeyOrder(workSlugs, rows, (r) => String(r.slug)).map((g) =>
+      g
+        .map((r) => ({ type: r.type as WorkLinkRecord['type'], work: work(r.work as Bag), sources: sourcesOf(r.rel as Bag) }))
+        .sort((a, b) => compareWorks(a.work, b.work) || compareStrings(a.type, b.type)),
+    );
+  }
+
+  async awardWinsOf(label: 'Person' | 'Work' | 'Award', slugs: readonly string[]): Promise<AwardWinRecord[][]> {
+    const pattern = { Person: '-[:RECEIVED]->', Work: '<-[:FOR_WORK]-', Award: '<-[:OF_AWARD]-' }[label];
+    const rows = await this.read(cypher('read/award-wins-of', { __LABEL__: label, __PATTERN__: pattern }), { slugs });
+    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map((g) => g.map(awardWinFrom).sort(compareAwardWins));
+  }
+
+  async affiliationsOf(personSlugs: readonly string[]): Promise<AffiliationRecord[][]> {
+    const rows = await this.read(cypher('read/affiliations-of'), { slugs: personSlugs });
+    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map((g) =>
+      g
+        .map((r): AffiliationRecord => {
+          const p = r.rel as Bag;
+          const org = r.organization as Bag;
+          return {
+            type: r.type as AffiliationRecord['type'],
+            organization: organizationRecord(slugOf(org), org),
+            role: typeof p.role === 'string' ? p.role : null,
+            detail: typeof p.detail === 'string' ? p.detail : null,
+            startYear: typeof p.startYear === 'number' ? p.startYear : null,
+            endYear: typeof p.endYear === 'number' ? p.endYear : null,
+            period: typeof p.period === 'string' ? p.period : null,
+            sources: sourcesOf(p),
+          };
+        })
+        .sort(
+          (a, b) =>
+            compareNullableNumbers(a.startYear ?? a.endYear, b.startYear ?? b.endYear) ||
+            compareStrings(a.organization.slug, b.organization.slug) ||
+            compareStrings(a.type, b.type) ||
+            compareStrings(a.role ?? '', b.role ?? ''),
+        ),
+    );
+  }
+
+  async associationsOf(personSlugs: readonly string[]): Promise<AssociationRecord[][]> {
+    const rows = await this.read(cypher('read/associations-of'), { slugs: personSlugs });
+    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map((g) =>
+      g
+        .map(
+          (r): AssociationRecord => ({
+            type: r.type as AssociationRecord['type'],
+            direction: r.outgoing === true ? 'OUT' : 'IN',
+            person: person(r.person as Bag),
+            detail: typeof (r.rel as Bag).detail === 'string' ? String((r.rel as Bag).detail) : null,
+            sources: sourcesOf(r.rel as Bag),
+          }),
+        )
+        .sort(
+          (a, b) =>
+            compareStrings(a.type, b.type) ||
+            compareStrings(a.direction, b.direction) ||
+            compareStrings(a.person.slug, b.person.slug),
+        ),
+    );
+  }
+
+  async conflictsAbout(label: NodeLabel, slugs: readonly string[]): Promise<ConflictRecord[][]> {
+    const rows = await this.read(cypher('read/conflicts-about', { __LABEL__: label }), { slugs });
+    return inKeyOrder(slugs, rows, (r) => String(r.subject)).map((g) =>
+      g.map(conflictRecord).sort((a, b) => compareStrings(a.slug, b.slug)),
+    );
+  }
+
+  async conflicts(): Promise<ConflictRecord[]> {
+    return (await this.read(cypher('read/conflicts'))).map(conflictRecord);
+  }
+}

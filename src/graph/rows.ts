@@ -1,0 +1,195 @@
+// The property-graph form of a dataset: the exact nodes and relationships both stores hold.
+import type { Dataset, SourceInput } from '../dataset/format.ts';
+import { searchTokens } from '../dataset/slug.ts';
+import { affiliationKey } from '../dataset/validate.ts';
+
+/** Node labels and relationship types: a fixed allow-list, the only ones ever put into Cypher. */
+export const NODE_LABELS = [
+  'Person',
+  'Work',
+  'Place',
+  'Organization',
+  'Award',
+  'AwardWin',
+  'Document',
+  'Conflict',
+  'Claim',
+] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const REL_TYPES = [
+  'CREDITED',
+  'PART_OF',
+  'SOUNDTRACK_OF',
+  'MEMBER_OF',
+  'BORN_IN',
+  'STUDIED_AT',
+  'WORKED_AT',
+  'TAUGHT_AT',
+  'LOCATED_IN',
+  'WORKED_WITH',
+  'MENTORED',
+  'OF_AWARD',
+  'FOR_WORK',
+  'RECEIVED',
+  'ABOUT',
+  'HAS_CLAIM',
+] as const;
+export type RelType = (typeof REL_TYPES)[number];
+
+export type Scalar = string | number | boolean;
+export type PropValue = Scalar | readonly string[] | readonly number[];
+export type Props = Record<string, PropValue>;
+
+export interface NodeRow {
+  label: NodeLabel;
+  slug: string;
+  props: Props;
+}
+
+export interface RelRow {
+  type: RelType;
+  fromLabel: NodeLabel;
+  from: string;
+  toLabel: NodeLabel;
+  to: string;
+  /** Distinguishes parallel relationships of one type between the same nodes (a credit's role). */
+  key: string;
+  props: Props;
+}
+
+export interface GraphRows {
+  nodes: NodeRow[];
+  rels: RelRow[];
+}
+
+/**
+ * Provenance as three parallel lists, because Neo4j properties cannot hold maps:
+ * sourceDocuments[i], sourceCitations[i] ("13,14") and sourceQuotes[i] describe source i.
+ */
+export function provenance(sources: readonly SourceInput[]): Props {
+  return {
+    sourceDocuments: sources.map((s) => s.document),
+    sourceCitations: sources.map((s) => s.citations.join(',')),
+    sourceQuotes: sources.map((s) => s.quote),
+  };
+}
+
+/** Drop undefined values: neither store keeps a property that was not stated. */
+function defined(props: Record<string, PropValue | undefined>): Props {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)) as Props;
+}
+
+function searchText(...names: string[]): string {
+  return searchTokens(names.join(' ')).join(' ');
+}
+
+export function datasetToRows(data: Dataset): GraphRows {
+  const nodes: NodeRow[] = [];
+  const rels: RelRow[] = [];
+  const rel = (
+    type: RelType,
+    fromLabel: NodeLabel,
+    from: string,
+    toLabel: NodeLabel,
+    to: string,
+    sources: readonly SourceInput[],
+    extra: Record<string, PropValue | undefined> = {},
+    key = '',
+  ) => rels.push({ type, fromLabel, from, toLabel, to, key, props: { ...defined(extra), ...provenance(sources) } });
+
+  for (const d of data.documents)
+    nodes.push({ label: 'Document', slug: d.slug, props: defined({ title: d.title, path: d.path, url: d.url }) });
+
+  const births = new Map(data.births.map((b) => [b.person, b]));
+  for (const p of data.people) {
+    const birth = births.get(p.slug);
+    nodes.push({
+      label: 'Person',
+      slug: p.slug,
+      props: {
+        ...defined({ name: p.name, isGroup: p.isGroup, aliases: p.aliases, birthDate: birth?.date }),
+        searchText: searchText(p.name, ...p.aliases),
+        ...provenance(birth?.date ? [...p.sources, ...birth.sources] : p.sources),
+      },
+    });
+  }
+  for (const w of data.works)
+    nodes.push({
+      label: 'Work',
+      slug: w.slug,
+      props: {
+        ...defined({ title: w.title, kind: w.kind, year: w.year }),
+        searchText: searchText(w.title),
+        ...provenance(w.sources),
+      },
+    });
+  for (const p of data.places)
+    nodes.push({
+      label: 'Place',
+      slug: p.slug,
+      props: { name: p.name, searchText: searchText(p.name), ...provenance(p.sources) },
+    });
+  for (const o of data.organizations)
+    nodes.push({
+      label: 'Organization',
+      slug: o.slug,
+      props: { name: o.name, kind: o.kind, searchText: searchText(o.name), ...provenance(o.sources) },
+    });
+  for (const a of data.awards)
+    nodes.push({
+      label: 'Award',
+      slug: a.slug,
+      props: { name: a.name, searchText: searchText(a.name), ...provenance(a.sources) },
+    });
+
+  for (const c of data.credits)
+    rel('CREDITED', 'Person', c.person, 'Work', c.work, c.sources, { role: c.role, detail: c.detail }, c.role);
+  for (const l of data.workLinks) rel(l.type, 'Work', l.from, 'Work', l.to, l.sources);
+  for (const m of data.memberships) rel('MEMBER_OF', 'Person', m.person, 'Person', m.group, m.sources);
+  for (const b of data.births) if (b.place) rel('BORN_IN', 'Person', b.person, 'Place', b.place, b.sources, { date: b.date });
+  for (const a of data.affiliations)
+    rel(
+      a.type,
+      'Person',
+      a.person,
+      'Organization',
+      a.organization,
+      a.sources,
+      { role: a.role, detail: a.detail, startYear: a.startYear, endYear: a.endYear, period: a.period },
+      affiliationKey(a),
+    );
+  for (const l of data.locations) rel('LOCATED_IN', 'Organization', l.organization, 'Place', l.place, l.sources);
+  for (const p of data.organizationParts) rel('PART_OF', 'Organization', p.organization, 'Organization', p.parent, p.sources);
+  for (const a of data.associations) rel(a.type, 'Person', a.from, 'Person', a.to, a.sources, { detail: a.detail });
+
+  for (const w of data.awardWins) {
+    nodes.push({
+      label: 'AwardWin',
+      slug: w.slug,
+      props: { ...defined({ category: w.category, year: w.year }), ...provenance(w.sources) },
+    });
+    rel('OF_AWARD', 'AwardWin', w.slug, 'Award', w.award, w.sources);
+    if (w.work) rel('FOR_WORK', 'AwardWin', w.slug, 'Work', w.work, w.sources);
+    for (const r of w.recipients) rel('RECEIVED', 'Person', r, 'AwardWin', w.slug, w.sources);
+  }
+
+  const subjectLabel = {
+    person: 'Person',
+    work: 'Work',
+    awardWin: 'AwardWin',
+    organization: 'Organization',
+    place: 'Place',
+  } as const;
+  for (const c of data.conflicts) {
+    const claimSources = c.claims.map((claim) => claim.source);
+    nodes.push({ label: 'Conflict', slug: c.slug, props: { description: c.description, ...provenance(claimSources) } });
+    c.claims.forEach((claim, i) => {
+      const slug = `${c.slug}-claim-${i + 1}`;
+      nodes.push({ label: 'Claim', slug, props: { statement: claim.statement, position: i, ...provenance([claim.source]) } });
+      rel('HAS_CLAIM', 'Conflict', c.slug, 'Claim', slug, [claim.source]);
+    });
+    for (const s of c.about) rel('ABOUT', 'Conflict', c.slug, subjectLabel[s.type], s.slug, claimSources);
+  }
+  return { nodes, rels };
+}

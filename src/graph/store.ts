@@ -1,0 +1,217 @@
+// The GraphStore port: every question the API asks, answered by either adapter, batch-first and in key order.
+import type { Role, WorkKind } from '../dataset/format.ts';
+import type { GraphRows, NodeLabel } from './rows.ts';
+
+export interface SourceRecord {
+  document: string;
+  citations: string[];
+  quote: string;
+}
+
+interface Sourced {
+  sources: SourceRecord[];
+}
+
+export interface PersonRecord extends Sourced {
+  slug: string;
+  name: string;
+  isGroup: boolean;
+  aliases: string[];
+  birthDate: string | null;
+}
+
+export interface WorkRecord extends Sourced {
+  slug: string;
+  title: string;
+  kind: WorkKind;
+  year: number | null;
+}
+
+export interface PlaceRecord extends Sourced {
+  slug: string;
+  name: string;
+}
+
+export interface OrganizationRecord extends Sourced {
+  slug: string;
+  name: string;
+  kind: string;
+}
+
+export interface AwardRecord extends Sourced {
+  slug: string;
+  name: string;
+}
+
+export interface AwardWinRecord extends Sourced {
+  slug: string;
+  awardSlug: string;
+  category: string | null;
+  year: number | null;
+  workSlug: string | null;
+  recipientSlugs: string[];
+}
+
+export interface ClaimRecord {
+  statement: string;
+  source: SourceRecord;
+}
+
+export interface ConflictRecord {
+  slug: string;
+  description: string;
+  claims: ClaimRecord[];
+  about: { label: NodeLabel; slug: string }[];
+}
+
+export interface CreditRecord extends Sourced {
+  person: PersonRecord;
+  work: WorkRecord;
+  role: Role;
+  detail: string | null;
+}
+
+export interface CollaboratorRecord {
+  person: PersonRecord;
+  /** The works both share, ordered by year then slug: the evidence for the link. */
+  sharedWorks: WorkRecord[];
+}
+
+export interface WorkLinkRecord extends Sourced {
+  type: 'PART_OF' | 'SOUNDTRACK_OF';
+  work: WorkRecord;
+}
+
+export interface BirthPlaceRecord extends Sourced {
+  place: PlaceRecord;
+}
+
+export interface AffiliationRecord extends Sourced {
+  type: 'STUDIED_AT' | 'WORKED_AT' | 'TAUGHT_AT';
+  organization: OrganizationRecord;
+  role: string | null;
+  detail: string | null;
+  startYear: number | null;
+  endYear: number | null;
+  period: string | null;
+}
+
+export interface AssociationRecord extends Sourced {
+  type: 'WORKED_WITH' | 'MENTORED';
+  /** OUT: this person is the `from` side (the mentor); IN: the `to` side. */
+  direction: 'OUT' | 'IN';
+  person: PersonRecord;
+  detail: string | null;
+}
+
+export interface PathStepRecord {
+  from: PersonRecord;
+  work: WorkRecord;
+  to: PersonRecord;
+  fromRoles: Role[];
+  toRoles: Role[];
+}
+
+export type SearchableLabel = 'Person' | 'Work' | 'Award' | 'Organization' | 'Place';
+
+export interface SearchHitRecord {
+  label: SearchableLabel;
+  slug: string;
+  /** The matched name or title. */
+  name: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+export interface PageArgs {
+  offset: number;
+  limit: number;
+}
+
+export interface RoleFilter {
+  /** Only these roles; undefined or empty means every role. */
+  roles?: readonly Role[] | undefined;
+}
+
+export interface WorkFilter {
+  kind?: WorkKind | undefined;
+  yearFrom?: number | undefined;
+  yearTo?: number | undefined;
+  search?: string | undefined;
+}
+
+export interface LoadSummary {
+  nodesCreated: number;
+  relationshipsCreated: number;
+  /** Existing nodes and relationships whose properties the load changed. */
+  updated: number;
+}
+
+export interface GraphCounts {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+export interface RecordByLabel {
+  Person: PersonRecord;
+  Work: WorkRecord;
+  Place: PlaceRecord;
+  Organization: OrganizationRecord;
+  Award: AwardRecord;
+  AwardWin: AwardWinRecord;
+  Conflict: ConflictRecord;
+}
+export type LookupLabel = keyof RecordByLabel;
+
+export interface GraphStore {
+  /** "embedded" or "neo4j": shown by /health and the logs. */
+  readonly kind: string;
+  nodesBySlug<L extends LookupLabel>(label: L, slugs: readonly string[]): Promise<(RecordByLabel[L] | null)[]>;
+  listPeople(search: string | undefined, page: PageArgs): Promise<Page<PersonRecord>>;
+  listWorks(filter: WorkFilter, page: PageArgs): Promise<Page<WorkRecord>>;
+  search(text: string, limit: number): Promise<SearchHitRecord[]>;
+  creditsOfPeople(slugs: readonly string[], filter: RoleFilter, page: PageArgs): Promise<Page<CreditRecord>[]>;
+  creditsOfWorks(slugs: readonly string[], filter: RoleFilter): Promise<CreditRecord[][]>;
+  collaboratorsOf(slugs: readonly string[], filter: RoleFilter, page: PageArgs): Promise<Page<CollaboratorRecord>[]>;
+  membersOf(groupSlugs: readonly string[]): Promise<PersonRecord[][]>;
+  groupsOf(personSlugs: readonly string[]): Promise<PersonRecord[][]>;
+  birthPlacesOf(personSlugs: readonly string[]): Promise<(BirthPlaceRecord | null)[]>;
+  /** OUT: what each work is part of (album, film); IN: its parts (songs, soundtrack). */
+  workLinksOf(workSlugs: readonly string[], direction: 'OUT' | 'IN'): Promise<WorkLinkRecord[][]>;
+  awardWinsOf(label: 'Person' | 'Work' | 'Award', slugs: readonly string[]): Promise<AwardWinRecord[][]>;
+  affiliationsOf(personSlugs: readonly string[]): Promise<AffiliationRecord[][]>;
+  associationsOf(personSlugs: readonly string[]): Promise<AssociationRecord[][]>;
+  conflictsAbout(label: NodeLabel, slugs: readonly string[]): Promise<ConflictRecord[][]>;
+  conflicts(): Promise<ConflictRecord[]>;
+  /** People other than `of` who share a work with every one of them, with their role on it in `roles`. */
+  commonCollaborators(of: readonly string[], filter: RoleFilter): Promise<CollaboratorRecord[]>;
+  /** Fewest person→work→person hops; ties broken by the smallest sequence of slugs. */
+  shortestPath(from: string, to: string, maxHops: number): Promise<PathStepRecord[] | null>;
+  counts(): Promise<GraphCounts>;
+  /** Merge rows idempotently: loading the same rows twice changes nothing. */
+  load(rows: GraphRows): Promise<LoadSummary>;
+  isEmpty(): Promise<boolean>;
+  /** Throws when the store cannot answer; used by /ready. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The order credits list roles in on a work: performers first, then the people behind the desk. */
+export const ROLE_RANK: Record<Role, number> = {
+  PRIMARY_ARTIST: 0,
+  FEATURED_ARTIST: 1,
+  PERFORMER: 2,
+  PRODUCER: 3,
+  CO_PRODUCER: 4,
+  ENGINEER: 5,
+  RECORDING_ENGINEER: 6,
+  ASSISTANT_ENGINEER: 7,
+  MIXER: 8,
+  COMPOSER: 9,
+  SONGWRITER: 10,
+  DIRECTOR: 11,
+  CONTRIBUTOR: 12,
+};

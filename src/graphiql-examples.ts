@@ -1,0 +1,52 @@
+// The operations GraphiQL opens with: one per main question the API answers.
+export const EXAMPLE_OPERATIONS = /* GraphQL */ `# Liner: the liner notes of every record, joined into one graph.
+# Pick an operation with the run button's menu.
+
+# Which artists worked with both Rick Rubin and Thom Russo, and on what?
+query ArtistsWithBoth {
+  commonCollaborators(of: ["rick-rubin", "thom-russo"], roles: [PRIMARY_ARTIST]) {
+    person { name }
+    sharedWorks { title kind year }
+  }
+}
+
+# The shortest chain of collaborations between two people, with the work and roles at each step.
+query ShortestChain {
+  shortestPath(from: "bobby-brown", to: "johnny-cash", maxHops: 4) {
+    hops
+    steps { from { name } fromRoles work { title } to { name } toRoles }
+  }
+}
+
+# A person's credits, and why we believe each one.
+query Credits {
+  person(slug: "thom-russo") {
+    name
+    birthDate
+    birthPlace { name }
+    credits(first: 10) {
+      totalCount
+      edges { node { role detail work { title year } sources { citations quote } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+}
+
+# Who shares the most works with Thom Russo?
+query Collaborators {
+  person(slug: "thom-russo") {
+    collaborators(first: 5) { totalCount edges { node { name } sharedWorks { title } } }
+  }
+}
+
+# What won what, and where the article contradicts itself.
+query AwardsAndConflicts {
+  person(slug: "thom-russo") { awards { award { name } category year work { title } } }
+  conflicts { description claims { statement source { quote citations } } }
+}
+
+# Full-text search over people, works, awards, organizations and places.
+query Search {
+  search(text: "man", first: 10) { kind name slug }
+}
+`;

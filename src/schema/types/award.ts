@@ -1,0 +1,63 @@
+// Award and AwardWin: an award (Grammy, Latin Grammy) and each claimed win of it.
+import { loadAll } from '../../loaders.ts';
+import { builder } from '../builder.ts';
+import { notFound } from '../errors.ts';
+import { AwardRef, AwardWinRef, ConflictRef, PersonRef, SourceRef, WorkRef } from '../refs.ts';
+
+builder.node(AwardRef, {
+  id: { resolve: (a) => a.slug },
+  loadMany: (slugs, ctx) => loadAll(ctx.loaders.award, slugs),
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    name: t.exposeString('name'),
+    wins: t.field({ type: [AwardWinRef], resolve: (a, _args, ctx) => ctx.loaders.awardWinsOfAward.load(a.slug) }),
+    sources: t.field({ type: [SourceRef], resolve: (a) => a.sources }),
+  }),
+});
+
+builder.node(AwardWinRef, {
+  description:
+    'One claimed win. Where the sources give two versions of a win, each is its own AwardWin and `conflicts` links them.',
+  id: { resolve: (w) => w.slug },
+  loadMany: (slugs, ctx) => loadAll(ctx.loaders.awardWin, slugs),
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    award: t.field({
+      type: AwardRef,
+      resolve: async (w, _args, ctx) => {
+        const award = await ctx.loaders.award.load(w.awardSlug);
+        if (!award) throw new Error(`award win ${w.slug} links no award`);
+        return award;
+      },
+    }),
+    category: t.exposeString('category', { nullable: true, description: 'Null where the source names no category.' }),
+    year: t.exposeInt('year', { nullable: true, description: 'Null where the source gives no year.' }),
+    work: t.field({
+      type: WorkRef,
+      nullable: true,
+      resolve: (w, _args, ctx) => (w.workSlug ? ctx.loaders.work.load(w.workSlug) : null),
+    }),
+    recipients: t.field({
+      type: [PersonRef],
+      resolve: async (w, _args, ctx) => (await loadAll(ctx.loaders.person, w.recipientSlugs)).filter((p) => p !== null),
+    }),
+    conflicts: t.field({
+      type: [ConflictRef],
+      resolve: (w, _args, ctx) => ctx.loaders.conflictsAbout('AwardWin').load(w.slug),
+    }),
+    sources: t.field({ type: [SourceRef], resolve: (w) => w.sources }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  award: t.field({
+    type: AwardRef,
+    nullable: true,
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: async (_root, { slug }, ctx) => {
+      const award = await ctx.loaders.award.load(slug);
+      if (!award) throw notFound('award', slug, 'slug');
+      return award;
+    },
+  }),
+}));

@@ -1,0 +1,25 @@
+// The enums of the API, from the dataset format's own lists so the two never drift.
+import {
+  AFFILIATION_TYPES,
+  ASSOCIATION_TYPES,
+  ORGANIZATION_KINDS,
+  ROLES,
+  WORK_KINDS,
+  WORK_LINK_TYPES,
+} from '../../dataset/format.ts';
+import { SEARCHABLE_LABELS } from '../../graph/search.ts';
+import { builder } from '../builder.ts';
+
+export const RoleEnum = builder.enumType('Role', {
+  description: 'What a person did on a work. A performing artist is a PRIMARY_ARTIST credit too.',
+  values: ROLES,
+});
+export const WorkKindEnum = builder.enumType('WorkKind', { values: WORK_KINDS });
+export const OrganizationKindEnum = builder.enumType('OrganizationKind', { values: ORGANIZATION_KINDS });
+export const AffiliationTypeEnum = builder.enumType('AffiliationType', { values: AFFILIATION_TYPES });
+export const AssociationTypeEnum = builder.enumType('AssociationType', { values: ASSOCIATION_TYPES });
+export const WorkLinkTypeEnum = builder.enumType('WorkLinkType', { values: WORK_LINK_TYPES });
+export const DirectionEnum = builder.enumType('Direction', { values: ['OUT', 'IN'] as const });
+export const SearchHitKindEnum = builder.enumType('SearchHitKind', {
+  values: SEARCHABLE_LABELS.map((l) => l.toUpperCase()),
+});

@@ -1,0 +1,129 @@
+// Person: a person or a group, with credits, collaborators, awards, and the queries that find people.
+
+import type { Role } from '../../dataset/format.ts';
+import type { CollaboratorRecord } from '../../graph/store.ts';
+import { loadAll } from '../../loaders.ts';
+import { builder } from '../builder.ts';
+import { notFound } from '../errors.ts';
+import { pageArgs, toConnection } from '../pagination.ts';
+import {
+  AffiliationRef,
+  AssociationRef,
+  AwardWinRef,
+  BirthRef,
+  ConflictRef,
+  CreditRef,
+  PersonRef,
+  PlaceRef,
+  SourceRef,
+  WorkRef,
+} from '../refs.ts';
+import { RoleEnum } from './enums.ts';
+
+const roles = (value: readonly Role[] | null | undefined) => (value && value.length > 0 ? [...new Set(value)].sort() : undefined);
+
+const PersonCreditConnection = builder.connectionObject({ type: CreditRef, name: 'PersonCreditConnection' });
+const CollaboratorConnection = builder.connectionObject(
+  { type: PersonRef, name: 'CollaboratorConnection' },
+  {
+    name: 'CollaboratorEdge',
+    fields: (t) => ({
+      sharedWorks: t.field({
+        type: [WorkRef],
+        description: 'The works both are credited on: the evidence for the link.',
+        resolve: (edge) => (edge as unknown as { sharedWorks: CollaboratorRecord['sharedWorks'] }).sharedWorks,
+      }),
+    }),
+  },
+);
+export const PersonConnection = builder.connectionObject({ type: PersonRef, name: 'PersonConnection' });
+
+builder.node(PersonRef, {
+  description: 'A person or a group (a band, a duo); groups link to their members.',
+  id: { resolve: (p) => p.slug },
+  loadMany: (slugs, ctx) => loadAll(ctx.loaders.person, slugs),
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    name: t.exposeString('name'),
+    isGroup: t.exposeBoolean('isGroup'),
+    aliases: t.exposeStringList('aliases'),
+    birthDate: t.exposeString('birthDate', { nullable: true, description: 'ISO date, where a source states it.' }),
+    birthPlace: t.field({
+      type: PlaceRef,
+      nullable: true,
+      resolve: async (p, _args, ctx) => (await ctx.loaders.birthPlaceOf.load(p.slug))?.place ?? null,
+    }),
+    birth: t.field({
+      type: BirthRef,
+      nullable: true,
+      description: 'Birth date and place together, with the sources that state them.',
+      resolve: async (p, _args, ctx) => {
+        const birth = await ctx.loaders.birthPlaceOf.load(p.slug);
+        return birth ? { ...birth, date: p.birthDate } : null;
+      },
+    }),
+    members: t.field({ type: [PersonRef], resolve: (p, _a, ctx) => ctx.loaders.membersOf.load(p.slug) }),
+    memberOf: t.field({ type: [PersonRef], resolve: (p, _a, ctx) => ctx.loaders.groupsOf.load(p.slug) }),
+    credits: t.field({
+      type: PersonCreditConnection,
+      description: "This person's credits, by the work's year (undated last), then work and role.",
+      args: { roles: t.arg({ type: [RoleEnum], required: false }), first: t.arg.int(), after: t.arg.string() },
+      resolve: async (p, args, ctx) => {
+        const page = pageArgs(args, ctx.config);
+        const result = await ctx.loaders.creditsOfPerson({ roles: roles(args.roles), ...page }).load(p.slug);
+        return toConnection(result, page);
+      },
+    }),
+    collaborators: t.field({
+      type: CollaboratorConnection,
+      description: 'People credited on a work this person is credited on, most shared works first; `roles` filters their role.',
+      args: { roles: t.arg({ type: [RoleEnum], required: false }), first: t.arg.int(), after: t.arg.string() },
+      resolve: async (p, args, ctx) => {
+        const page = pageArgs(args, ctx.config);
+        const result = await ctx.loaders.collaboratorsOf({ roles: roles(args.roles), ...page }).load(p.slug);
+        return toConnection({ total: result.total, items: result.items.map((c) => c.person) }, page, (person) => ({
+          sharedWorks: result.items.find((c) => c.person.slug === person.slug)?.sharedWorks ?? [],
+        }));
+      },
+    }),
+    awards: t.field({ type: [AwardWinRef], resolve: (p, _a, ctx) => ctx.loaders.awardWinsOfPerson.load(p.slug) }),
+    affiliations: t.field({
+      type: [AffiliationRef],
+      description: 'Schools and studios this person studied, worked or taught at.',
+      resolve: (p, _a, ctx) => ctx.loaders.affiliationsOf.load(p.slug),
+    }),
+    associations: t.field({
+      type: [AssociationRef],
+      description: 'Links to other people the sources state without naming a shared work (mentors, unnamed collaborations).',
+      resolve: (p, _a, ctx) => ctx.loaders.associationsOf.load(p.slug),
+    }),
+    conflicts: t.field({
+      type: [ConflictRef],
+      description: 'Where the sources contradict themselves about this person.',
+      resolve: (p, _a, ctx) => ctx.loaders.conflictsAbout('Person').load(p.slug),
+    }),
+    sources: t.field({ type: [SourceRef], resolve: (p) => p.sources }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  person: t.field({
+    type: PersonRef,
+    nullable: true,
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: async (_root, { slug }, ctx) => {
+      const person = await ctx.loaders.person.load(slug);
+      if (!person) throw notFound('person', slug, 'slug');
+      return person;
+    },
+  }),
+  people: t.field({
+    type: PersonConnection,
+    description: 'People and groups by slug; `search` keeps those with a name word starting with each search word.',
+    args: { search: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      const page = pageArgs(args, ctx.config);
+      return toConnection(await ctx.store.listPeople(args.search ?? undefined, page), page);
+    },
+  }),
+}));

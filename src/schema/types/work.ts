@@ -1,0 +1,99 @@
+// Work: an album, song, film, series, soundtrack…, with its credits, parts and awards.
+
+import type { Role } from '../../dataset/format.ts';
+import { loadAll } from '../../loaders.ts';
+import { builder } from '../builder.ts';
+import { badInput, notFound } from '../errors.ts';
+import { pageArgs, toConnection } from '../pagination.ts';
+import { AwardWinRef, ConflictRef, CreditRef, SourceRef, WorkLinkRef, WorkRef } from '../refs.ts';
+import { RoleEnum, WorkKindEnum, WorkLinkTypeEnum } from './enums.ts';
+
+const WorkConnection = builder.connectionObject({ type: WorkRef, name: 'WorkConnection' });
+
+builder.node(WorkRef, {
+  description: 'A work of any kind the sources name.',
+  id: { resolve: (w) => w.slug },
+  loadMany: (slugs, ctx) => loadAll(ctx.loaders.work, slugs),
+  fields: (t) => ({
+    slug: t.exposeString('slug'),
+    title: t.exposeString('title'),
+    kind: t.field({ type: WorkKindEnum, resolve: (w) => w.kind }),
+    year: t.exposeInt('year', { nullable: true, description: 'The year the source gives for the work itself.' }),
+    credits: t.field({
+      type: [CreditRef],
+      description: 'Everyone credited on this work: performers first, then by role and person.',
+      args: { roles: t.arg({ type: [RoleEnum], required: false }) },
+      resolve: (w, args, ctx) => {
+        const roles: Role[] | undefined = args.roles && args.roles.length > 0 ? [...new Set(args.roles)].sort() : undefined;
+        return ctx.loaders.creditsOfWork({ roles }).load(w.slug);
+      },
+    }),
+    partOf: t.field({
+      type: [WorkRef],
+      description: 'The album, soundtrack, film or series this work belongs to.',
+      resolve: async (w, _a, ctx) => (await ctx.loaders.partOf.load(w.slug)).map((l) => l.work),
+    }),
+    parts: t.field({
+      type: [WorkRef],
+      description: 'The songs on an album or soundtrack; the soundtrack of a film; the films of a series.',
+      resolve: async (w, _a, ctx) => (await ctx.loaders.parts.load(w.slug)).map((l) => l.work),
+    }),
+    links: t.field({
+      type: [WorkLinkRef],
+      description: 'partOf with the kind of link and its sources.',
+      resolve: (w, _a, ctx) => ctx.loaders.partOf.load(w.slug),
+    }),
+    awards: t.field({ type: [AwardWinRef], resolve: (w, _a, ctx) => ctx.loaders.awardWinsOfWork.load(w.slug) }),
+    conflicts: t.field({
+      type: [ConflictRef],
+      resolve: (w, _a, ctx) => ctx.loaders.conflictsAbout('Work').load(w.slug),
+    }),
+    sources: t.field({ type: [SourceRef], resolve: (w) => w.sources }),
+  }),
+});
+
+builder.objectType(WorkLinkRef, {
+  description: 'A work belonging to another: a song on an album (PART_OF), a soundtrack of a film (SOUNDTRACK_OF).',
+  fields: (t) => ({
+    type: t.field({ type: WorkLinkTypeEnum, resolve: (l) => l.type }),
+    work: t.field({ type: WorkRef, resolve: (l) => l.work }),
+    sources: t.field({ type: [SourceRef], resolve: (l) => l.sources }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  work: t.field({
+    type: WorkRef,
+    nullable: true,
+    args: { slug: t.arg.string({ required: true }) },
+    resolve: async (_root, { slug }, ctx) => {
+      const work = await ctx.loaders.work.load(slug);
+      if (!work) throw notFound('work', slug, 'slug');
+      return work;
+    },
+  }),
+  works: t.field({
+    type: WorkConnection,
+    description: 'Works by slug, filtered by kind, year range (undated works drop out of a range) and search words.',
+    args: {
+      kind: t.arg({ type: WorkKindEnum }),
+      yearFrom: t.arg.int(),
+      yearTo: t.arg.int(),
+      search: t.arg.string(),
+      first: t.arg.int(),
+      after: t.arg.string(),
+    },
+    resolve: async (_root, args, ctx) => {
+      if (args.yearFrom != null && args.yearTo != null && args.yearFrom > args.yearTo)
+        throw badInput(`"yearFrom" (${args.yearFrom}) is after "yearTo" (${args.yearTo}).`, 'yearFrom');
+      const page = pageArgs(args, ctx.config);
+      const filter = {
+        kind: args.kind ?? undefined,
+        yearFrom: args.yearFrom ?? undefined,
+        yearTo: args.yearTo ?? undefined,
+        search: args.search ?? undefined,
+      };
+      return toConnection(await ctx.store.listWorks(filter, page), page);
+    },
+  }),
+}));
