@@ -1,0 +1,13 @@
+// The contract suite on the embedded store.
+import { beforeAll, describe } from 'vitest';
+import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
+import { seed } from '../helpers.ts';
+import { contractTests } from './contract.ts';
+
+describe('contract: embedded store', () => {
+  const store = new MemoryStore();
+  beforeAll(async () => {
+    await store.load(await seed());
+  });
+  contractTests(() => store);
+});

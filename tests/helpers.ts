@@ -1,0 +1,53 @@
+// Test helpers: a seeded app on any store, and GraphQL over the app's own fetch — no port, real HTTP semantics.
+import { fileURLToPath } from 'node:url';
+import { createApp } from '../src/app.ts';
+import { type Config, loadConfig } from '../src/config.ts';
+import { readDatasetFile } from '../src/dataset/validate.ts';
+import { datasetToRows, type GraphRows } from '../src/graph/rows.ts';
+import type { GraphStore } from '../src/graph/store.ts';
+
+export const SEED_FILE = fileURLToPath(new URL('../data/thom-russo.json', import.meta.url));
+export const ARTICLE_FILE = fileURLToPath(new URL('../data/sources/thom-russo.txt', import.meta.url));
+
+export const testConfig: Config = loadConfig({ LOG_LEVEL: 'silent' });
+
+let seedRows: Promise<GraphRows> | undefined;
+export function seed(): Promise<GraphRows> {
+  seedRows ??= readDatasetFile(SEED_FILE).then(datasetToRows);
+  return seedRows;
+}
+
+export interface GraphQLResponse {
+  /** The response's data; {} where it had none, so tests can index it directly. */
+  data: Record<string, unknown>;
+  errors?: { message: string; extensions?: { code?: string; argument?: string } }[];
+}
+
+export function graphqlClient(store: GraphStore, config: Config = testConfig) {
+  const app = createApp({ store, config });
+  return async (query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> => {
+    const response = await app.fetch('http://liner.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: GraphQLResponse['errors'] };
+    return body.errors ? { data: body.data ?? {}, errors: body.errors } : { data: body.data ?? {} };
+  };
+}
+
+/** A store wrapped so every port call is counted by method name. */
+export function countingStore(store: GraphStore): { store: GraphStore; calls: Map<string, number> } {
+  const calls = new Map<string, number>();
+  const proxy = new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { store: proxy, calls };
+}

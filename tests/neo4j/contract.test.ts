@@ -1,0 +1,51 @@
+// The contract suite on the real Neo4j, and proof that both stores give identical answers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
+import type { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
+import { AGREEMENT_OPERATIONS, contractTests } from '../contract/contract.ts';
+import { countingStore, graphqlClient, seed } from '../helpers.ts';
+import { describeNeo4j, neo4jStore, resetNeo4j } from './neo4j-env.ts';
+
+describeNeo4j('contract: Neo4j', () => {
+  let store: Neo4jStore;
+  const memory = new MemoryStore();
+  beforeAll(async () => {
+    store = neo4jStore();
+    await resetNeo4j(store);
+    await store.applySchema();
+    await store.load(await seed());
+    await memory.load(await seed());
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  contractTests(() => store);
+
+  describe('both stores agree', () => {
+    it.each(Object.keys(AGREEMENT_OPERATIONS))('%s', async (name) => {
+      const operation = AGREEMENT_OPERATIONS[name] as string;
+      const fromNeo4j = await graphqlClient(store)(operation);
+      const fromMemory = await graphqlClient(memory)(operation);
+      expect(fromNeo4j.errors).toBeUndefined();
+      expect(Object.keys(fromNeo4j.data).length).toBeGreaterThan(0);
+      expect(fromNeo4j).toEqual(fromMemory);
+    });
+  });
+
+  it('makes one Neo4j statement per level of a nested query', async () => {
+    const { store: counted, calls } = countingStore(store);
+    const response = await graphqlClient(counted)(
+      /* GraphQL */ `{ people(first: 50) { edges { node { credits(first: 50) { edges { node {
+        work { credits { person { awards { award { name } } } } } } } } } } } }`,
+    );
+    expect(response.errors).toBeUndefined();
+    expect(Object.fromEntries(calls)).toEqual({
+      listPeople: 1,
+      creditsOfPeople: 1,
+      creditsOfWorks: 1,
+      awardWinsOf: 1,
+      nodesBySlug: 1,
+    });
+  });
+});

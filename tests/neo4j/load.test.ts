@@ -1,0 +1,89 @@
+// Loading into Neo4j: the same graph as the embedded store, idempotent, and all-or-nothing.
+import { readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadDatasetFile } from '../../src/dataset/load.ts';
+import { InvalidDatasetError } from '../../src/dataset/validate.ts';
+import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
+import type { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
+import type { GraphRows } from '../../src/graph/rows.ts';
+import { ARTICLE_FILE, SEED_FILE, seed } from '../helpers.ts';
+import { describeNeo4j, neo4jStore, resetNeo4j } from './neo4j-env.ts';
+
+describeNeo4j('loading into Neo4j', () => {
+  let store: Neo4jStore;
+  beforeAll(async () => {
+    store = neo4jStore();
+    await resetNeo4j(store);
+    await store.applySchema();
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('holds the same nodes and relationships per label and type as the embedded store', async () => {
+    const rows = await seed();
+    const summary = await store.load(rows);
+    expect(summary).toEqual({ nodesCreated: rows.nodes.length, relationshipsCreated: rows.rels.length, updated: 0 });
+    const memory = new MemoryStore();
+    await memory.load(rows);
+    const counts = await store.counts();
+    expect(counts).toEqual(await memory.counts());
+    expect(counts.relationships.CREDITED).toBeGreaterThan(100);
+  });
+
+  it('changes nothing when the same dataset is loaded again', async () => {
+    const before = await store.counts();
+    expect(await store.load(await seed())).toEqual({ nodesCreated: 0, relationshipsCreated: 0, updated: 0 });
+    expect(await store.counts()).toEqual(before);
+  });
+
+  it('rolls back a load that fails late: nothing of it stays', async () => {
+    const before = await store.counts();
+    const good = await seed();
+    const doomed: GraphRows = {
+      nodes: [...good.nodes, { label: 'Person', slug: 'brand-new-person', props: { name: 'Brand New', isGroup: false } }],
+      rels: [
+        ...good.rels,
+        {
+          type: 'CREDITED',
+          fromLabel: 'Person',
+          from: 'brand-new-person',
+          toLabel: 'Work',
+          to: 'dangerous',
+          key: 'MIXER',
+          props: { role: 'MIXER' },
+        },
+        // Last of all, a relationship to a node that does not exist.
+        {
+          type: 'CREDITED',
+          fromLabel: 'Person',
+          from: 'brand-new-person',
+          toLabel: 'Work',
+          to: 'no-such-work',
+          key: 'MIXER',
+          props: { role: 'MIXER' },
+        },
+      ],
+    };
+    await expect(store.load(doomed)).rejects.toThrow(/point at missing nodes/);
+    expect(await store.counts()).toEqual(before);
+    const [person] = await store.nodesBySlug('Person', ['brand-new-person']);
+    expect(person).toBeNull();
+  });
+
+  it('rejects an inconsistent file with located errors and leaves Neo4j as it was', async () => {
+    const before = await store.counts();
+    const data = JSON.parse(readFileSync(SEED_FILE, 'utf8'));
+    data.documents[0].path = ARTICLE_FILE;
+    data.credits[12].work = 'dangerus';
+    const file = join(await mkdtemp(join(tmpdir(), 'liner-')), 'bad.json');
+    await writeFile(file, JSON.stringify(data));
+    const error = await loadDatasetFile(store, file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidDatasetError);
+    expect((error as Error).message).toContain('credits[12].work: unknown work "dangerus"');
+    expect(await store.counts()).toEqual(before);
+  });
+});

@@ -1,0 +1,36 @@
+// Connection to the real Neo4j for integration tests, or a clear reason why they are skipped.
+import { describe } from 'vitest';
+import { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
+
+const uri = process.env.NEO4J_URI;
+
+if (!uri) {
+  const reason =
+    'Neo4j integration tests skipped: NEO4J_URI is not set. Start one with `npm run neo4j:start`, then run ' +
+    '`NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=liner-dev-password npm test`.';
+  // In CI a skipped integration test would hide a broken Neo4j path, so there it is a failure.
+  if (process.env.NEO4J_REQUIRED === '1') throw new Error(`NEO4J_REQUIRED=1 but ${reason}`);
+  console.warn(reason);
+}
+
+export const describeNeo4j = uri ? describe : describe.skip;
+
+export function neo4jStore(): Neo4jStore {
+  return new Neo4jStore({
+    uri: uri ?? '',
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? 'liner-dev-password',
+    database: process.env.NEO4J_DATABASE ?? 'neo4j',
+  });
+}
+
+/** Empty the test database: integration tests own it while they run. */
+export async function resetNeo4j(store: Neo4jStore): Promise<void> {
+  // CALL … IN TRANSACTIONS needs an auto-commit transaction, which only session.run gives.
+  const session = store.driver.session({ database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,124 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDatasetFile } from '../../src/dataset/load.ts';
+import { InvalidDatasetError, readDatasetFile } from '../../src/dataset/validate.ts';
+import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
+import { datasetToRows } from '../../src/graph/rows.ts';
+import { ARTICLE_FILE, SEED_FILE, seed } from '../helpers.ts';
+
+const article = readFileSync(ARTICLE_FILE, 'utf8');
+
+describe('the seed dataset', () => {
+  it('is the article in shared/seed, copied unchanged', () => {
+    const shared = new URL('../../../shared/seed/000_a0c78eceb491d37e.txt', import.meta.url);
+    if (!existsSync(shared)) return; // a clone without shared/ beside it has only the copy
+    expect(article).toBe(readFileSync(shared, 'utf8'));
+  });
+
+  it('gives every node and relationship at least one source, each quoting the article verbatim', async () => {
+    const rows = await seed();
+    const all = [...rows.nodes.filter((n) => n.label !== 'Document'), ...rows.rels];
+    expect(all.length).toBeGreaterThan(300);
+    for (const item of all) {
+      const quotes = item.props.sourceQuotes as string[];
+      expect(quotes.length, JSON.stringify(item).slice(0, 120)).toBeGreaterThan(0);
+      for (const quote of quotes) expect(article.includes(quote), quote).toBe(true);
+    }
+  });
+
+  it('cites only markers the article has', async () => {
+    const rows = await seed();
+    for (const item of [...rows.nodes, ...rows.rels])
+      for (const citations of (item.props.sourceCitations as string[] | undefined) ?? [])
+        for (const c of citations.split(',').filter(Boolean)) expect(article).toContain(`[${c}]`);
+  });
+
+  it('answers the questions the article answers', async () => {
+    const dataset = await readDatasetFile(SEED_FILE);
+    const credit = (person: string, work: string) =>
+      dataset.credits
+        .filter((c) => c.person === person && c.work === work)
+        .map((c) => c.role)
+        .sort();
+    expect(credit('thom-russo', 'dangerous')).toContain('ASSISTANT_ENGINEER');
+    expect(credit('michael-jackson', 'dangerous')).toEqual(['PRIMARY_ARTIST']);
+    expect(credit('rick-rubin', 'audioslave')).toContain('PRODUCER');
+    expect(dataset.memberships).toContainEqual(expect.objectContaining({ person: 'chris-cornell', group: 'audioslave' }));
+    expect(dataset.conflicts.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('loads the same graph twice without changing it', async () => {
+    const store = new MemoryStore();
+    const rows = await seed();
+    const first = await store.load(rows);
+    const counts = await store.counts();
+    const second = await store.load(rows);
+    expect(first.nodesCreated).toBe(rows.nodes.length);
+    expect(first.relationshipsCreated).toBe(rows.rels.length);
+    expect(second).toEqual({ nodesCreated: 0, relationshipsCreated: 0, updated: 0 });
+    expect(await store.counts()).toEqual(counts);
+  });
+});
+
+describe('a bad dataset file', () => {
+  type Entry = Record<string, unknown>;
+  type Raw = { credits: Entry[]; works: Entry[]; people: { sources: Entry[] }[] };
+  async function writeVariant(change: (data: Raw) => void): Promise<string> {
+    const data = JSON.parse(readFileSync(SEED_FILE, 'utf8'));
+    data.documents[0].path = ARTICLE_FILE;
+    change(data);
+    const dir = await mkdtemp(join(tmpdir(), 'liner-dataset-'));
+    const file = join(dir, 'bad.json');
+    await writeFile(file, JSON.stringify(data));
+    return file;
+  }
+
+  it('is rejected with every problem located, and the store is left as it was', async () => {
+    const file = await writeVariant((data) => {
+      (data.credits[12] as Entry).work = 'dangerus';
+      (data.works[3] as Entry).kind = 'OPERA';
+      data.credits.push(data.credits[0] as Entry);
+    });
+    const store = new MemoryStore();
+    await store.load(await seed());
+    const before = await store.counts();
+    const error = await loadDatasetFile(store, file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidDatasetError);
+    // Shape errors are reported before reference errors: the kind is caught first.
+    expect((error as InvalidDatasetError).message).toMatch(/works\[3\]\.kind: Invalid option/);
+    expect(await store.counts()).toEqual(before);
+  });
+
+  it('names unknown references, duplicates and misquotes with their place in the file', async () => {
+    const file = await writeVariant((data) => {
+      (data.credits[12] as Entry).work = 'dangerus';
+      const person = data.people[0] as { sources: Entry[] };
+      person.sources = [{ ...person.sources[0], quote: 'words the article never says' }];
+      data.credits.push(data.credits[0] as Entry);
+    });
+    const error = (await readDatasetFile(file).catch((e: unknown) => e)) as InvalidDatasetError;
+    const problems = error.problems.map((p) => `${p.path}: ${p.message}`);
+    expect(problems).toContain('credits[12].work: unknown work "dangerus"');
+    expect(problems.some((p) => p.startsWith('people[0].sources[0].quote: not found verbatim'))).toBe(true);
+    expect(
+      problems.some((p) =>
+        p.startsWith(`credits[${(JSON.parse(readFileSync(file, 'utf8')).credits.length as number) - 1}]: duplicate`),
+      ),
+    ).toBe(true);
+  });
+
+  it('that is not JSON says so', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'liner-dataset-'));
+    const file = join(dir, 'broken.json');
+    await writeFile(file, '{ "format": ');
+    await expect(readDatasetFile(file)).rejects.toThrow(/\(file\): /);
+  });
+
+  it('turns into exactly the rows both stores load', async () => {
+    const rows = datasetToRows(await readDatasetFile(SEED_FILE));
+    expect(new Set(rows.nodes.map((n) => `${n.label}:${n.slug}`)).size).toBe(rows.nodes.length);
+  });
+});
