@@ -1,6 +1,6 @@
 // The GraphStore port: every question the API asks, answered by either adapter, batch-first and in key order.
 import type { Role, WorkKind } from '../dataset/format.ts';
-import type { GraphRows, NodeLabel } from './rows.ts';
+import type { GraphRows, NodeLabel, NodeRow, RelRow } from './rows.ts';
 
 export interface SourceRecord {
   document: string;
@@ -191,6 +191,12 @@ export interface GraphStore {
   /** Fewest person→work→person hops; ties broken by the smallest sequence of slugs. */
   shortestPath(from: string, to: string, maxHops: number): Promise<PathStepRecord[] | null>;
   counts(): Promise<GraphCounts>;
+  /**
+   * Every node, then every relationship, in batches ordered by label/type then slugs, for exports. Properties are
+   * as loaded (provenance lists included); Neo4j's internal `slug` and `key` properties are left out.
+   */
+  streamNodes(batchSize?: number): AsyncIterable<NodeRow[]>;
+  streamRelationships(batchSize?: number): AsyncIterable<RelRow[]>;
   /** Merge rows idempotently: loading the same rows twice changes nothing. */
   load(rows: GraphRows): Promise<LoadSummary>;
   isEmpty(): Promise<boolean>;

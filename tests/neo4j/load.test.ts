@@ -34,6 +34,20 @@ describeNeo4j('loading into Neo4j', () => {
     expect(counts.relationships.CREDITED).toBeGreaterThan(100);
   });
 
+  it('streams exactly the rows the embedded store streams', async () => {
+    const memory = new MemoryStore();
+    await memory.load(await seed());
+    const all = async <T>(batches: AsyncIterable<T[]>) => {
+      const out: T[] = [];
+      for await (const batch of batches) out.push(...batch);
+      return out;
+    };
+    const nodes = await all(store.streamNodes(50));
+    expect(nodes).toEqual(await all(memory.streamNodes(50)));
+    expect(nodes.length).toBe((await seed()).nodes.length);
+    expect(await all(store.streamRelationships(50))).toEqual(await all(memory.streamRelationships(50)));
+  });
+
   it('changes nothing when the same dataset is loaded again', async () => {
     const before = await store.counts();
     expect(await store.load(await seed())).toEqual({ nodesCreated: 0, relationshipsCreated: 0, updated: 0 });

@@ -18,7 +18,7 @@ import {
   sourcesOf,
   workRecord,
 } from '../records.ts';
-import type { GraphRows, NodeLabel, Props, RelType } from '../rows.ts';
+import { type GraphRows, NODE_LABELS, type NodeLabel, type NodeRow, type Props, type RelRow, type RelType } from '../rows.ts';
 import { matchesSearch, SEARCHABLE_LABELS, searchRank } from '../search.ts';
 import {
   type AffiliationRecord,
@@ -53,6 +53,7 @@ interface NodeAttributes {
 }
 interface EdgeAttributes {
   type: RelType;
+  key: string;
   props: Props;
 }
 
@@ -93,7 +94,7 @@ export class MemoryStore implements GraphStore {
         throw new Error(`relationship ${rel.type} ${from} → ${to}: missing node`);
       const key = `${rel.type}|${from}|${to}|${rel.key}`;
       if (!this.graph.hasEdge(key)) {
-        this.graph.addDirectedEdgeWithKey(key, from, to, { type: rel.type, props: rel.props });
+        this.graph.addDirectedEdgeWithKey(key, from, to, { type: rel.type, key: rel.key, props: rel.props });
         summary.relationshipsCreated++;
         if (rel.type === 'CREDITED') this.creditGraph.mergeEdge(from, to);
       } else if (!isDeepStrictEqual(this.graph.getEdgeAttribute(key, 'props'), rel.props)) {
@@ -123,6 +124,47 @@ export class MemoryStore implements GraphStore {
       relationships[a.type] = (relationships[a.type] ?? 0) + 1;
     });
     return { nodes, relationships };
+  }
+
+  async *streamNodes(batchSize = 1000): AsyncIterable<NodeRow[]> {
+    const labels = [...NODE_LABELS].sort(compareStrings);
+    let batch: NodeRow[] = [];
+    for (const label of labels)
+      for (const slug of this.slugsOf(label)) {
+        batch.push({ label, slug, props: this.props(nodeKey(label, slug)) });
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+    if (batch.length > 0) yield batch;
+  }
+
+  async *streamRelationships(batchSize = 1000): AsyncIterable<RelRow[]> {
+    const rels: RelRow[] = [];
+    this.graph.forEachEdge((_edge, attrs, source, target) => {
+      const from = this.graph.getNodeAttributes(source);
+      const to = this.graph.getNodeAttributes(target);
+      rels.push({
+        type: attrs.type,
+        fromLabel: from.label,
+        from: from.slug,
+        toLabel: to.label,
+        to: to.slug,
+        key: attrs.key,
+        props: attrs.props,
+      });
+    });
+    rels.sort(
+      (a, b) =>
+        compareStrings(a.type, b.type) ||
+        compareStrings(a.fromLabel, b.fromLabel) ||
+        compareStrings(a.from, b.from) ||
+        compareStrings(a.toLabel, b.toLabel) ||
+        compareStrings(a.to, b.to) ||
+        compareStrings(a.key, b.key),
+    );
+    for (let i = 0; i < rels.length; i += batchSize) yield rels.slice(i, i + batchSize);
   }
 
   async nodesBySlug<L extends LookupLabel>(label: L, slugs: readonly string[]): Promise<(RecordByLabel[L] | null)[]> {

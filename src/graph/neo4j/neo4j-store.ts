@@ -15,7 +15,16 @@ import {
   sourcesOf,
   workRecord,
 } from '../records.ts';
-import { type GraphRows, NODE_LABELS, type NodeLabel, type RelRow } from '../rows.ts';
+import {
+  type GraphRows,
+  NODE_LABELS,
+  type NodeLabel,
+  type NodeRow,
+  type Props,
+  REL_TYPES,
+  type RelRow,
+  type RelType,
+} from '../rows.ts';
 import { luceneQuery, SEARCHABLE_LABELS } from '../search.ts';
 import {
   type AffiliationRecord,
@@ -71,6 +80,8 @@ function inKeyOrder<T>(keys: readonly string[], rows: readonly T[], keyOf: (row:
 }
 
 const slugOf = (props: Bag) => String(props.slug);
+/** Neo4j keeps a node's slug and a relationship's merge key as properties; rows carry them beside the props. */
+const withoutKeys = (props: Props, key: string): Props => Object.fromEntries(Object.entries(props).filter(([k]) => k !== key));
 const person = (props: Bag) => personRecord(slugOf(props), props);
 const work = (props: Bag) => workRecord(slugOf(props), props);
 const rolesFilter = (filter: RoleFilter) => (filter.roles && filter.roles.length > 0 ? [...filter.roles] : null);
@@ -208,6 +219,50 @@ export class Neo4jStore implements GraphStore {
       await session.close();
     }
     return summary;
+  }
+
+  async *streamNodes(batchSize = 1000): AsyncIterable<NodeRow[]> {
+    for await (const batch of this.stream(cypher('admin/stream-nodes'), { labels: NODE_LABELS }, batchSize))
+      yield batch.map((r) => ({
+        label: r.label as NodeLabel,
+        slug: String(r.slug),
+        props: withoutKeys(r.props as Props, 'slug'),
+      }));
+  }
+
+  async *streamRelationships(batchSize = 1000): AsyncIterable<RelRow[]> {
+    for await (const batch of this.stream(
+      cypher('admin/stream-relationships'),
+      { labels: NODE_LABELS, types: REL_TYPES },
+      batchSize,
+    ))
+      yield batch.map((r) => ({
+        type: r.type as RelType,
+        fromLabel: r.fromLabel as NodeLabel,
+        from: String(r.from),
+        toLabel: r.toLabel as NodeLabel,
+        to: String(r.to),
+        key: String(r.key ?? ''),
+        props: withoutKeys(r.props as Props, 'key'),
+      }));
+  }
+
+  /** Records as they arrive, in batches: the driver pulls more only as we consume, so memory stays bounded. */
+  private async *stream(query: string, params: Bag, batchSize: number): AsyncIterable<Bag[]> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: batchSize });
+    try {
+      let batch: Bag[] = [];
+      for await (const record of session.run(query, toParams(params) as Bag)) {
+        batch.push(record.toObject());
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+    } finally {
+      await session.close();
+    }
   }
 
   async nodesBySlug<L extends LookupLabel>(label: L, slugs: readonly string[]): Promise<(RecordByLabel[L] | null)[]> {
