@@ -1,5 +1,6 @@
 // createApp({ store, config }) → the yoga instance: GraphQL, GraphiQL, health and readiness. It never listens.
 import { createYoga, useReadinessCheck } from 'graphql-yoga';
+import { createAuthenticator } from './auth.ts';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import type { GraphStore } from './graph/store.ts';
@@ -20,6 +21,7 @@ export interface AppOptions {
 }
 
 export function createApp({ store, config }: AppOptions) {
+  const authenticate = createAuthenticator(config);
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -27,7 +29,7 @@ export function createApp({ store, config }: AppOptions) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: config.GRAPHIQL ? { title: 'Liner', defaultQuery: EXAMPLE_OPERATIONS } : false,
-    context: () => createContext(store, config),
+    context: async ({ request }) => createContext(store, config, await authenticate(request)),
     logging: yogaLogLevel(config.LOG_LEVEL),
     plugins: [
       /** Readiness: 200 only while the store answers a query. */

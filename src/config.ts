@@ -45,6 +45,31 @@ const envSchema = z.object({
   MAX_HOPS: integer(1, 20).default(6),
   /** Serve GraphiQL at GET /graphql. Default true. */
   GRAPHIQL: flag.default(true),
+  /** Bearer tokens that may write, comma-separated; each at least 16 characters. Default none. */
+  API_TOKENS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t.length > 0),
+    )
+    .refine((tokens) => tokens.every((t) => t.length >= 16), 'every token must be at least 16 characters')
+    .default([]),
+  /** HS256 secret for JWT bearer tokens, at least 32 characters. Default none. */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** URL of a JWKS for RS256/ES256 JWT bearer tokens. Default none. */
+  JWKS_URL: z.url({ message: 'must be an http(s) URL' }).optional(),
+  /** Required `iss` of JWTs, when set. */
+  JWT_ISSUER: z.string().min(1).optional(),
+  /** Required `aud` of JWTs, when set. */
+  JWT_AUDIENCE: z.string().min(1).optional(),
+  /** Require a valid bearer token for reads too. Default false. */
+  REQUIRE_AUTH_FOR_READS: flag.default(false),
+  /** Where the embedded store keeps its journal and snapshot; "off" keeps it in memory only. Default ./.liner-data. */
+  DATA_DIR: z.string().min(1).default('.liner-data'),
+  /** Journal records after which the embedded store compacts into a snapshot. Default 1000. */
+  COMPACT_AFTER: integer(1, 10_000_000).default(1000),
   /** pino log level. Default info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -1,4 +1,5 @@
-// The per-request context: the store, fresh loaders, and the configuration resolvers need.
+// The per-request context: the store, fresh loaders, who is calling, and the configuration resolvers need.
+import type { Authentication } from './auth.ts';
 import type { Config } from './config.ts';
 import type { GraphStore } from './graph/store.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
@@ -7,8 +8,9 @@ export interface Context {
   store: GraphStore;
   loaders: Loaders;
   config: Config;
+  auth: Authentication;
 }
 
-export function createContext(store: GraphStore, config: Config): Context {
-  return { store, loaders: createLoaders(store), config };
+export function createContext(store: GraphStore, config: Config, auth: Authentication): Context {
+  return { store, loaders: createLoaders(store), config, auth };
 }

@@ -36,6 +36,7 @@ export function createLoaders(store: GraphStore) {
     award: node('Award'),
     awardWin: node('AwardWin'),
     conflict: node('Conflict'),
+    document: node('Document'),
     creditsOfPerson: perArgs((args: RoleFilter & PageArgs) =>
       batched((slugs) => store.creditsOfPeople(slugs, { roles: args.roles }, { offset: args.offset, limit: args.limit })),
     ),

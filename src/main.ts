@@ -2,19 +2,12 @@
 import { createServer } from 'node:http';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { loadDatasetFile } from './dataset/load.ts';
 import { createStore } from './graph/create-store.ts';
 
 async function main() {
   const config = loadConfig();
-  const store = await createStore(config);
-  if (config.LOAD_SEED && (await store.isEmpty())) {
-    const summary = await loadDatasetFile(store, config.SEED_DATASET);
-    console.info(
-      `liner: loaded ${config.SEED_DATASET} into the ${store.kind} store: ` +
-        `${summary.nodesCreated} nodes, ${summary.relationshipsCreated} relationships`,
-    );
-  }
+  const { store, notes } = await createStore(config);
+  for (const note of notes) console.info(`liner: ${store.kind} store: ${note}`);
   const app = createApp({ store, config });
   const server = createServer(app);
   server.listen(config.PORT, config.HOST, () => {

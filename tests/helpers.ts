@@ -25,10 +25,14 @@ export interface GraphQLResponse {
 
 export function graphqlClient(store: GraphStore, config: Config = testConfig) {
   const app = createApp({ store, config });
-  return async (query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> => {
+  return async (query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse> => {
     const response = await app.fetch('http://liner.test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: GraphQLResponse['errors'] };

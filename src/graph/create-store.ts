@@ -1,11 +1,39 @@
-// Picks the adapter the configuration asks for: Neo4j with NEO4J_URI, the embedded store without.
+// Builds the store the configuration asks for, with the seed loaded: Neo4j with NEO4J_URI, the embedded store without.
+import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
+import { readDatasetFile } from '../dataset/validate.ts';
+import { DurableMemoryStore } from './memory/durable-store.ts';
 import { MemoryStore } from './memory/memory-store.ts';
 import { Neo4jStore } from './neo4j/neo4j-store.ts';
+import { datasetToRows } from './rows.ts';
 import type { GraphStore } from './store.ts';
 
-export async function createStore(config: Config): Promise<GraphStore> {
-  if (!config.NEO4J_URI) return new MemoryStore();
+export interface Startup {
+  store: GraphStore;
+  /** What start-up loaded, for the log. */
+  notes: string[];
+}
+
+export async function createStore(config: Config, warn: (message: string) => void = console.warn): Promise<Startup> {
+  const notes: string[] = [];
+  const seed = async () => {
+    const rows = datasetToRows(await readDatasetFile(config.SEED_DATASET));
+    notes.push(`seed ${config.SEED_DATASET}: ${rows.nodes.length} nodes, ${rows.rels.length} relationships`);
+    return rows;
+  };
+  if (!config.NEO4J_URI) {
+    const base = config.LOAD_SEED ? await seed() : undefined;
+    if (config.DATA_DIR === 'off') {
+      const store = new MemoryStore();
+      if (base) await store.load(base);
+      notes.push('DATA_DIR=off: writes last until the process ends');
+      return { store, notes };
+    }
+    const dir = resolve(config.DATA_DIR);
+    const store = await DurableMemoryStore.open({ dir, compactAfter: config.COMPACT_AFTER, base, warn });
+    notes.push(`journal and snapshot in ${dir}`);
+    return { store, notes };
+  }
   const store = new Neo4jStore({
     uri: config.NEO4J_URI,
     user: config.NEO4J_USER,
@@ -13,5 +41,9 @@ export async function createStore(config: Config): Promise<GraphStore> {
     database: config.NEO4J_DATABASE,
   });
   await store.applySchema();
-  return store;
+  if (config.LOAD_SEED && (await store.isEmpty())) {
+    const summary = await store.load(await seed());
+    notes.push(`loaded into the empty database: ${summary.nodesCreated} nodes, ${summary.relationshipsCreated} relationships`);
+  }
+  return { store, notes };
 }

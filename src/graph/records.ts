@@ -3,6 +3,7 @@ import type { Role, WorkKind } from '../dataset/format.ts';
 import type {
   AwardRecord,
   AwardWinRecord,
+  DocumentRecord,
   OrganizationRecord,
   PersonRecord,
   PlaceRecord,
@@ -79,6 +80,10 @@ export function awardWinRecord(
   };
 }
 
+export function documentRecord(slug: string, p: Bag): DocumentRecord {
+  return { slug, title: str(p.title) ?? slug, url: str(p.url) };
+}
+
 type SimpleLabel = Exclude<keyof RecordByLabel, 'AwardWin' | 'Conflict'>;
 export const simpleRecord: { [L in SimpleLabel]: (slug: string, p: Bag) => RecordByLabel[L] } = {
   Person: personRecord,
@@ -86,6 +91,7 @@ export const simpleRecord: { [L in SimpleLabel]: (slug: string, p: Bag) => Recor
   Place: placeRecord,
   Organization: organizationRecord,
   Award: awardRecord,
+  Document: documentRecord,
 };
 
 export function roleOf(p: Bag): Role {

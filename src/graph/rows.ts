@@ -75,6 +75,25 @@ export function provenance(sources: readonly SourceInput[]): Props {
   };
 }
 
+/**
+ * Props with one more source in its provenance lists, or the same props when an identical source is already
+ * there: writing the same fact twice keeps one copy of its source.
+ */
+export function withSource(props: Props, source: SourceInput | undefined): Props {
+  if (!source) return props;
+  const documents = (props.sourceDocuments as string[] | undefined) ?? [];
+  const citations = (props.sourceCitations as string[] | undefined) ?? [];
+  const quotes = (props.sourceQuotes as string[] | undefined) ?? [];
+  const joined = source.citations.join(',');
+  if (quotes.some((q, i) => q === source.quote && documents[i] === source.document && citations[i] === joined)) return props;
+  return {
+    ...props,
+    sourceDocuments: [...documents, source.document],
+    sourceCitations: [...citations, joined],
+    sourceQuotes: [...quotes, source.quote],
+  };
+}
+
 /** Drop undefined values: neither store keeps a property that was not stated. */
 function defined(props: Record<string, PropValue | undefined>): Props {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)) as Props;

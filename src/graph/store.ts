@@ -1,6 +1,6 @@
 // The GraphStore port: every question the API asks, answered by either adapter, batch-first and in key order.
 import type { Role, WorkKind } from '../dataset/format.ts';
-import type { GraphRows, NodeLabel, NodeRow, RelRow } from './rows.ts';
+import type { GraphRows, NodeLabel, NodeRow, Props, RelRow, RelType } from './rows.ts';
 
 export interface SourceRecord {
   document: string;
@@ -36,6 +36,12 @@ export interface OrganizationRecord extends Sourced {
   slug: string;
   name: string;
   kind: string;
+}
+
+export interface DocumentRecord {
+  slug: string;
+  title: string;
+  url: string | null;
 }
 
 export interface AwardRecord extends Sourced {
@@ -155,6 +161,55 @@ export interface GraphCounts {
   relationships: Record<string, number>;
 }
 
+/** Set properties on a node, creating it if need be, and add one source to its provenance unless already there. */
+export interface NodeUpsert {
+  label: NodeLabel;
+  slug: string;
+  set: Props;
+  source?: SourceRecord | undefined;
+}
+
+/** The same for a relationship between two existing nodes, identified by type, ends and key. */
+export interface RelUpsert {
+  type: RelType;
+  fromLabel: NodeLabel;
+  from: string;
+  toLabel: NodeLabel;
+  to: string;
+  key: string;
+  set: Props;
+  source?: SourceRecord | undefined;
+}
+
+export type RelRef = Omit<RelUpsert, 'set' | 'source'>;
+
+/** One atomic change: every part lands, or none does. */
+export interface WriteBatch {
+  nodes?: NodeUpsert[];
+  rels?: RelUpsert[];
+  removeRels?: RelRef[];
+}
+
+export interface WriteResult {
+  nodesCreated: number;
+  relationshipsCreated: number;
+  relationshipsRemoved: number;
+  /** Existing nodes and relationships whose properties or sources changed. */
+  updated: number;
+}
+
+/** A relationship in a write points at a node that does not exist: nothing was written. */
+export class MissingNodeError extends Error {
+  readonly label: NodeLabel;
+  readonly slug: string;
+  constructor(label: NodeLabel, slug: string) {
+    super(`no ${label} with slug "${slug}"`);
+    this.name = 'MissingNodeError';
+    this.label = label;
+    this.slug = slug;
+  }
+}
+
 export interface RecordByLabel {
   Person: PersonRecord;
   Work: WorkRecord;
@@ -163,6 +218,7 @@ export interface RecordByLabel {
   Award: AwardRecord;
   AwardWin: AwardWinRecord;
   Conflict: ConflictRecord;
+  Document: DocumentRecord;
 }
 export type LookupLabel = keyof RecordByLabel;
 
@@ -197,8 +253,10 @@ export interface GraphStore {
    */
   streamNodes(batchSize?: number): AsyncIterable<NodeRow[]>;
   streamRelationships(batchSize?: number): AsyncIterable<RelRow[]>;
-  /** Merge rows idempotently: loading the same rows twice changes nothing. */
+  /** Merge rows idempotently: loading the same rows twice changes nothing. All or nothing. */
   load(rows: GraphRows): Promise<LoadSummary>;
+  /** Apply one batch of upserts and removals atomically; MissingNodeError when a relationship's end is absent. */
+  write(batch: WriteBatch): Promise<WriteResult>;
   isEmpty(): Promise<boolean>;
   /** Throws when the store cannot answer; used by /ready. */
   ping(): Promise<void>;

@@ -9,8 +9,10 @@ import './types/place.ts';
 import './types/conflict.ts';
 import './types/search-hit.ts';
 import './types/collaboration.ts';
+import './types/writes.ts';
 import { builder } from './builder.ts';
 
-builder.queryType({});
+builder.queryType({ authScopes: { reader: true } });
+builder.mutationType({ authScopes: { writer: true } });
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -1,42 +1,17 @@
 // The real entry point over real HTTP: start, answer, shut down on SIGTERM, refuse bad configuration.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
-
-function start(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  let output = '';
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  return { child, output: () => output };
-}
-
-async function waitFor(pattern: RegExp, output: () => string): Promise<RegExpMatchArray> {
-  for (let i = 0; i < 300; i++) {
-    const match = output().match(pattern);
-    if (match) return match;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`never printed ${pattern}: ${output()}`);
-}
+import { type ServerProcess, startServer } from '../server-process.ts';
 
 describe('npm start on the embedded store', () => {
-  let server: ReturnType<typeof start>;
+  let server: ServerProcess;
   let base = '';
   beforeAll(async () => {
-    server = start({});
-    const [, url] = await waitFor(/serving GraphQL on (http:\/\/\S+)\/graphql/, server.output);
-    base = url as string;
+    server = startServer({ DATA_DIR: mkdtempSync(join(tmpdir(), 'liner-server-')) });
+    base = await server.ready();
   });
   afterAll(() => {
     server.child.kill('SIGKILL');
@@ -61,7 +36,7 @@ describe('npm start on the embedded store', () => {
   });
 
   it('loaded the seed at start', async () => {
-    expect(server.output()).toMatch(/loaded .*thom-russo\.json into the embedded store: \d+ nodes, \d+ relationships/);
+    expect(server.output()).toMatch(/embedded \(durable\) store: seed .*thom-russo\.json: \d+ nodes, \d+ relationships/);
   });
 
   it('exits cleanly on SIGTERM', async () => {
@@ -73,7 +48,7 @@ describe('npm start on the embedded store', () => {
 
 describe('npm start with a bad setting', () => {
   it('exits 1 naming the variable', async () => {
-    const bad = start({ PORT: 'http' });
+    const bad = startServer({ PORT: 'http' });
     const [code] = await once(bad.child, 'exit');
     expect(code).toBe(1);
     expect(bad.output()).toMatch(/PORT="http": must be a whole number/);

@@ -18,7 +18,16 @@ import {
   sourcesOf,
   workRecord,
 } from '../records.ts';
-import { type GraphRows, NODE_LABELS, type NodeLabel, type NodeRow, type Props, type RelRow, type RelType } from '../rows.ts';
+import {
+  type GraphRows,
+  NODE_LABELS,
+  type NodeLabel,
+  type NodeRow,
+  type Props,
+  type RelRow,
+  type RelType,
+  withSource,
+} from '../rows.ts';
 import { matchesSearch, SEARCHABLE_LABELS, searchRank } from '../search.ts';
 import {
   type AffiliationRecord,
@@ -32,6 +41,7 @@ import {
   type GraphStore,
   type LoadSummary,
   type LookupLabel,
+  MissingNodeError,
   type Page,
   type PageArgs,
   type PathStepRecord,
@@ -44,6 +54,8 @@ import {
   type WorkFilter,
   type WorkLinkRecord,
   type WorkRecord,
+  type WriteBatch,
+  type WriteResult,
 } from '../store.ts';
 
 interface NodeAttributes {
@@ -58,6 +70,8 @@ interface EdgeAttributes {
 }
 
 const nodeKey = (label: NodeLabel, slug: string) => `${label}:${slug}`;
+/** A node or relationship made by a write starts with empty provenance lists, as the Neo4j statement does. */
+const emptySources: Props = { sourceDocuments: [], sourceCitations: [], sourceQuotes: [] };
 const page = <T>(items: T[], { offset, limit }: PageArgs): Page<T> => ({
   items: items.slice(offset, offset + limit),
   total: items.length,
@@ -68,13 +82,14 @@ const roleAllowed = (filter: RoleFilter) => {
 };
 
 export class MemoryStore implements GraphStore {
-  readonly kind = 'embedded';
+  readonly kind: string = 'embedded';
   private readonly graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
   /** People and works joined by credits: the graph collaboration paths are searched in. */
   private readonly creditGraph = new UndirectedGraph();
   private sortedSlugs = new Map<NodeLabel, string[]>();
 
   async load(rows: GraphRows): Promise<LoadSummary> {
+    this.checkWrite(rows);
     const summary: LoadSummary = { nodesCreated: 0, relationshipsCreated: 0, updated: 0 };
     for (const row of rows.nodes) {
       const key = nodeKey(row.label, row.slug);
@@ -89,9 +104,6 @@ export class MemoryStore implements GraphStore {
     for (const rel of rows.rels) {
       const from = nodeKey(rel.fromLabel, rel.from);
       const to = nodeKey(rel.toLabel, rel.to);
-      // A relationship to a node the rows never created is a bug upstream, not data: validation guarantees both ends.
-      if (!this.graph.hasNode(from) || !this.graph.hasNode(to))
-        throw new Error(`relationship ${rel.type} ${from} → ${to}: missing node`);
       const key = `${rel.type}|${from}|${to}|${rel.key}`;
       if (!this.graph.hasEdge(key)) {
         this.graph.addDirectedEdgeWithKey(key, from, to, { type: rel.type, key: rel.key, props: rel.props });
@@ -104,6 +116,73 @@ export class MemoryStore implements GraphStore {
     }
     this.sortedSlugs = new Map();
     return summary;
+  }
+
+  /** Every relationship's ends must exist or come with the batch; checked before anything changes. */
+  checkWrite(batch: WriteBatch | GraphRows): void {
+    const created = new Set(
+      ('nodes' in batch ? (batch.nodes ?? []) : []).map((n: { label: NodeLabel; slug: string }) => nodeKey(n.label, n.slug)),
+    );
+    for (const rel of 'rels' in batch ? (batch.rels ?? []) : [])
+      for (const [label, slug] of [
+        [rel.fromLabel, rel.from],
+        [rel.toLabel, rel.to],
+      ] as const)
+        if (!this.graph.hasNode(nodeKey(label, slug)) && !created.has(nodeKey(label, slug)))
+          throw new MissingNodeError(label, slug);
+  }
+
+  async write(batch: WriteBatch): Promise<WriteResult> {
+    this.checkWrite(batch);
+    const result: WriteResult = { nodesCreated: 0, relationshipsCreated: 0, relationshipsRemoved: 0, updated: 0 };
+    for (const node of batch.nodes ?? []) {
+      const key = nodeKey(node.label, node.slug);
+      if (!this.graph.hasNode(key)) {
+        this.graph.addNode(key, {
+          label: node.label,
+          slug: node.slug,
+          props: withSource({ ...emptySources, ...node.set }, node.source),
+        });
+        result.nodesCreated++;
+        this.sortedSlugs.delete(node.label);
+        continue;
+      }
+      const before = this.props(key);
+      const after = withSource({ ...before, ...node.set }, node.source);
+      if (!isDeepStrictEqual(before, after)) {
+        this.graph.setNodeAttribute(key, 'props', after);
+        result.updated++;
+      }
+    }
+    for (const rel of batch.rels ?? []) {
+      const from = nodeKey(rel.fromLabel, rel.from);
+      const to = nodeKey(rel.toLabel, rel.to);
+      const key = `${rel.type}|${from}|${to}|${rel.key}`;
+      if (!this.graph.hasEdge(key)) {
+        const props = withSource({ ...emptySources, ...rel.set }, rel.source);
+        this.graph.addDirectedEdgeWithKey(key, from, to, { type: rel.type, key: rel.key, props });
+        if (rel.type === 'CREDITED') this.creditGraph.mergeEdge(from, to);
+        result.relationshipsCreated++;
+        continue;
+      }
+      const before = this.graph.getEdgeAttribute(key, 'props');
+      const after = withSource({ ...before, ...rel.set }, rel.source);
+      if (!isDeepStrictEqual(before, after)) {
+        this.graph.setEdgeAttribute(key, 'props', after);
+        result.updated++;
+      }
+    }
+    for (const rel of batch.removeRels ?? []) {
+      const from = nodeKey(rel.fromLabel, rel.from);
+      const to = nodeKey(rel.toLabel, rel.to);
+      const key = `${rel.type}|${from}|${to}|${rel.key}`;
+      if (!this.graph.hasEdge(key)) continue;
+      this.graph.dropEdge(key);
+      result.relationshipsRemoved++;
+      const stillCredited = this.graph.outEdges(from, to).some((e) => this.graph.getEdgeAttribute(e, 'type') === 'CREDITED');
+      if (rel.type === 'CREDITED' && !stillCredited) this.creditGraph.dropEdge(from, to);
+    }
+    return result;
   }
 
   async isEmpty() {

@@ -39,17 +39,23 @@ import {
   type GraphStore,
   type LoadSummary,
   type LookupLabel,
+  MissingNodeError,
   type Page,
   type PageArgs,
   type PathStepRecord,
   type PersonRecord,
   type RecordByLabel,
+  type RelRef,
+  type RelUpsert,
   ROLE_RANK,
   type RoleFilter,
   type SearchHitRecord,
+  type SourceRecord,
   type WorkFilter,
   type WorkLinkRecord,
   type WorkRecord,
+  type WriteBatch,
+  type WriteResult,
 } from '../store.ts';
 import { cypher } from './cypher-files.ts';
 
@@ -70,6 +76,17 @@ function toParams(value: unknown): unknown {
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toParams(v)]));
   return value;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** Group rows by a key, then answer in key order: the order and length a DataLoader expects. */
@@ -127,8 +144,10 @@ export class Neo4jStore implements GraphStore {
   /** Constraints and the full-text index, idempotently. */
   async applySchema(): Promise<void> {
     for (const label of NODE_LABELS)
-      await this.write(cypher('schema/create-slug-constraint', { __LABEL__: label, __NAME__: `${label.toLowerCase()}_slug` }));
-    await this.write(cypher('schema/create-search-index'));
+      await this.writeQuery(
+        cypher('schema/create-slug-constraint', { __LABEL__: label, __NAME__: `${label.toLowerCase()}_slug` }),
+      );
+    await this.writeQuery(cypher('schema/create-search-index'));
     await this.read('CALL db.awaitIndexes(300)');
   }
 
@@ -140,7 +159,7 @@ export class Neo4jStore implements GraphStore {
     return result.records.map((r) => r.toObject());
   }
 
-  private async write(query: string, params: Bag = {}): Promise<Bag[]> {
+  private async writeQuery(query: string, params: Bag = {}): Promise<Bag[]> {
     const result = await this.driver.executeQuery(query, toParams(params) as Bag, { database: this.database });
     return result.records.map((r) => r.toObject());
   }
@@ -178,22 +197,15 @@ export class Neo4jStore implements GraphStore {
           const result = await tx.run(query, toParams({ rows: batch }) as Bag);
           return result.records[0]?.toObject() ?? {};
         };
-        for (const label of NODE_LABELS) {
-          const nodes = rows.nodes
-            .filter((n) => n.label === label)
-            .map((n) => ({ slug: n.slug, props: { ...n.props, slug: n.slug } }));
+        for (const [label, group] of groupBy(rows.nodes, (n) => n.label)) {
+          const nodes = group.map((n) => ({ slug: n.slug, props: { ...n.props, slug: n.slug } }));
           for (let i = 0; i < nodes.length; i += LOAD_BATCH) {
             const r = await run(cypher('load/merge-nodes', { __LABEL__: label }), nodes.slice(i, i + LOAD_BATCH));
             summary.nodesCreated += Number(r.created ?? 0);
             summary.updated += Number(r.updated ?? 0);
           }
         }
-        const groups = new Map<string, RelRow[]>();
-        for (const rel of rows.rels) {
-          const key = `${rel.type}|${rel.fromLabel}|${rel.toLabel}`;
-          groups.set(key, [...(groups.get(key) ?? []), rel]);
-        }
-        for (const group of groups.values()) {
+        for (const group of groupBy(rows.rels, (rel) => `${rel.type}|${rel.fromLabel}|${rel.toLabel}`).values()) {
           const first = group[0] as RelRow;
           const query = cypher('load/merge-relationships', {
             __TYPE__: first.type,
@@ -260,6 +272,49 @@ export class Neo4jStore implements GraphStore {
         }
       }
       if (batch.length > 0) yield batch;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** One write transaction; the driver retries it whole on transient errors, so a retry never half-applies. */
+  async write(batch: WriteBatch): Promise<WriteResult> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const result: WriteResult = { nodesCreated: 0, relationshipsCreated: 0, relationshipsRemoved: 0, updated: 0 };
+        const run = async (query: string, rows: Bag[]) =>
+          (await tx.run(query, toParams({ rows }) as Bag)).records.map((r) => r.toObject());
+        const source = (s: SourceRecord | undefined) =>
+          s ? { document: s.document, citations: s.citations.join(','), quote: s.quote } : null;
+        for (const [label, nodes] of groupBy(batch.nodes ?? [], (n) => n.label)) {
+          const [counts] = await run(
+            cypher('write/upsert-nodes', { __LABEL__: label }),
+            nodes.map((n) => ({ slug: n.slug, set: n.set, source: source(n.source) })),
+          );
+          result.nodesCreated += Number(counts?.created ?? 0);
+          result.updated += Number(counts?.updated ?? 0);
+        }
+        for (const [, rels] of groupBy(batch.rels ?? [], (r) => `${r.type}|${r.fromLabel}|${r.toLabel}`)) {
+          const first = rels[0] as RelUpsert;
+          const fill = { __FROM__: first.fromLabel, __TO__: first.toLabel };
+          const rows = rels.map((r) => ({ from: r.from, to: r.to, key: r.key, set: r.set, source: source(r.source) }));
+          const [missing] = await run(cypher('write/missing-ends', fill), rows);
+          if (missing) throw new MissingNodeError(missing.fromMissing ? first.fromLabel : first.toLabel, String(missing.slug));
+          const [counts] = await run(cypher('write/upsert-relationships', { ...fill, __TYPE__: first.type }), rows);
+          result.relationshipsCreated += Number(counts?.created ?? 0);
+          result.updated += Number(counts?.updated ?? 0);
+        }
+        for (const [, rels] of groupBy(batch.removeRels ?? [], (r) => `${r.type}|${r.fromLabel}|${r.toLabel}`)) {
+          const first = rels[0] as RelRef;
+          const [counts] = await run(
+            cypher('write/remove-relationships', { __FROM__: first.fromLabel, __TO__: first.toLabel, __TYPE__: first.type }),
+            rels.map((r) => ({ from: r.from, to: r.to, key: r.key })),
+          );
+          result.relationshipsRemoved += Number(counts?.removed ?? 0);
+        }
+        return result;
+      });
     } finally {
       await session.close();
     }

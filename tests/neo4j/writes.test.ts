@@ -1,0 +1,20 @@
+// The write contract on the real Neo4j: every mutation one transaction.
+import { afterAll, beforeAll } from 'vitest';
+import type { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
+import { writeTests } from '../contract/writes.ts';
+import { seed } from '../helpers.ts';
+import { describeNeo4j, neo4jStore, resetNeo4j } from './neo4j-env.ts';
+
+describeNeo4j('writes: Neo4j', () => {
+  let store: Neo4jStore;
+  beforeAll(async () => {
+    store = neo4jStore();
+    await resetNeo4j(store);
+    await store.applySchema();
+    await store.load(await seed());
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+  writeTests(() => store);
+});
