@@ -1,27 +1,33 @@
-// createApp({ store, config }) → the yoga instance: GraphQL, GraphiQL, health and readiness. It never listens.
-import { createYoga, useReadinessCheck } from 'graphql-yoga';
+// createApp({ store, config }) → the yoga instance: GraphQL, GraphiQL, health, readiness, metrics. It never listens.
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { createYoga, useExecutionCancellation, useReadinessCheck } from 'graphql-yoga';
+import { type Logger, pino } from 'pino';
+import { Registry } from 'prom-client';
 import { createAuthenticator } from './auth.ts';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
+import { useExplorer } from './explorer/http.ts';
 import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
+import { createErrorMasker } from './plugins/errors.ts';
+import { createStoreMetrics, instrumentStore, useRequestLog } from './plugins/observability.ts';
+import { useQueryLimits } from './plugins/query-limits.ts';
 import { schema } from './schema/index.ts';
-
-/** yoga logs at four levels; the rest of ours map to the nearest. */
-function yogaLogLevel(level: Config['LOG_LEVEL']) {
-  if (level === 'silent') return false;
-  if (level === 'trace') return 'debug';
-  if (level === 'fatal') return 'error';
-  return level;
-}
 
 export interface AppOptions {
   store: GraphStore;
   config: Config;
+  /** Defaults to a pino logger at LOG_LEVEL on stdout. */
+  logger?: Logger;
 }
 
-export function createApp({ store, config }: AppOptions) {
+export function createApp({ store, config, logger = pino({ level: config.LOG_LEVEL }) }: AppOptions) {
   const authenticate = createAuthenticator(config);
+  // One registry per app, so several apps in one process (tests, benchmarks) never clash over metric names.
+  const registry = new Registry();
+  const storeMetrics = createStoreMetrics(registry, store.kind);
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -29,9 +35,27 @@ export function createApp({ store, config }: AppOptions) {
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: config.GRAPHIQL ? { title: 'Liner', defaultQuery: EXAMPLE_OPERATIONS } : false,
-    context: async ({ request }) => createContext(store, config, await authenticate(request)),
-    logging: yogaLogLevel(config.LOG_LEVEL),
+    maskedErrors: { maskError: createErrorMasker(config.REQUEST_TIMEOUT_MS) },
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
+    },
+    context: async ({ request }) => {
+      const deadline = {
+        at: Date.now() + config.REQUEST_TIMEOUT_MS,
+        signal: AbortSignal.any([request.signal, AbortSignal.timeout(config.REQUEST_TIMEOUT_MS)]),
+      };
+      return createContext(instrumentStore(store.withDeadline(deadline), storeMetrics), config, await authenticate(request));
+    },
     plugins: [
+      useQueryLimits(config),
+      ...(config.INTROSPECTION ? [] : [useDisableIntrospection()]),
+      // A browser cannot send a "simple" cross-site request that runs an operation: JSON bodies or this header only.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-liner-csrf'] }),
+      // A client that hangs up stops its operation's work.
+      useExecutionCancellation(),
       /** Readiness: 200 only while the store answers a query. */
       useReadinessCheck({
         endpoint: '/ready',
@@ -39,6 +63,21 @@ export function createApp({ store, config }: AppOptions) {
           await store.ping();
         },
       }),
+      usePrometheus({
+        endpoint: '/metrics',
+        registry,
+        metrics: {
+          graphql_yoga_http_duration: true,
+          graphql_envelop_request_duration: true,
+          graphql_envelop_error_result: true,
+          graphql_envelop_phase_validate: true,
+          graphql_envelop_phase_execute: true,
+        },
+      }),
+      useRequestLog(logger),
+      /** The explorer page at /explore, built into explorer/dist. */
+      useExplorer(),
+      /** Graph downloads: GET /export/{projection}.{format} (docs/exports.md). */
     ],
   });
 }

@@ -43,6 +43,24 @@ const envSchema = z.object({
   MAX_PAGE_SIZE: integer(1, 10_000).default(100),
   /** Largest `maxHops` shortestPath accepts. Default 6. */
   MAX_HOPS: integer(1, 20).default(6),
+  /** Deepest selection a query may nest. Default 15: the deepest GraphiQL example is 12. */
+  MAX_DEPTH: integer(1, 1000).default(15),
+  /** Aliases per operation. Default 15. */
+  MAX_ALIASES: integer(0, 10_000).default(15),
+  /** Tokens per document. Default 3000: the longest example operation is under 400. */
+  MAX_TOKENS: integer(10, 1_000_000).default(3000),
+  /** Directives per operation. Default 10. */
+  MAX_DIRECTIVES: integer(0, 10_000).default(10),
+  /** Query cost, each list's selection multiplied by its page size (`first`). Default 25000. */
+  MAX_COST: integer(1, 100_000_000).default(25_000),
+  /** Largest request body in bytes. Default 4 MiB: a 1 MB value in any script, or a dataset of ~10k facts. */
+  MAX_BODY_BYTES: integer(1024, 1024 ** 3).default(4 * 1024 * 1024),
+  /** Deadline per request in ms; the Neo4j transaction and the embedded computation stop at it. Default 10000. */
+  REQUEST_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+  /** How long start-up waits for Neo4j to answer before giving up, in ms. Default 120000. */
+  NEO4J_STARTUP_TIMEOUT_MS: integer(0, 3_600_000).default(120_000),
+  /** Schema introspection (and field suggestions in errors). Default true. */
+  INTROSPECTION: flag.default(true),
   /** Serve GraphiQL at GET /graphql. Default true. */
   GRAPHIQL: flag.default(true),
   /** Bearer tokens that may write, comma-separated; each at least 16 characters. Default none. */

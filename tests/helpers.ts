@@ -41,12 +41,17 @@ export function graphqlClient(store: GraphStore, config: Config = testConfig) {
 }
 
 /** A store wrapped so every port call is counted by method name. */
-export function countingStore(store: GraphStore): { store: GraphStore; calls: Map<string, number> } {
-  const calls = new Map<string, number>();
+export function countingStore(
+  store: GraphStore,
+  calls = new Map<string, number>(),
+): { store: GraphStore; calls: Map<string, number> } {
   const proxy = new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') return value;
+      // The per-request view the app makes must be counted too, into the same tally.
+      if (property === 'withDeadline')
+        return (...args: Parameters<GraphStore['withDeadline']>) => countingStore(target.withDeadline(...args), calls).store;
       return (...args: unknown[]) => {
         calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
         return value.apply(target, args);

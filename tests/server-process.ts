@@ -8,7 +8,7 @@ export interface ServerProcess {
   child: ChildProcess;
   output: () => string;
   /** Resolves with the base URL once the server listens; rejects if it exits first. */
-  ready: () => Promise<string>;
+  ready: (timeoutMs?: number) => Promise<string>;
 }
 
 export function startServer(env: Record<string, string>): ServerProcess {
@@ -23,8 +23,8 @@ export function startServer(env: Record<string, string>): ServerProcess {
   child.stderr?.on('data', (chunk) => {
     output += chunk;
   });
-  const ready = async () => {
-    for (let i = 0; i < 600; i++) {
+  const ready = async (timeoutMs = 30_000) => {
+    for (let i = 0; i < timeoutMs / 50; i++) {
       const match = output.match(/serving GraphQL on (http:\/\/\S+)\/graphql/);
       if (match) return match[1] as string;
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output}`);

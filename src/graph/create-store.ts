@@ -6,12 +6,33 @@ import { DurableMemoryStore } from './memory/durable-store.ts';
 import { MemoryStore } from './memory/memory-store.ts';
 import { Neo4jStore } from './neo4j/neo4j-store.ts';
 import { datasetToRows } from './rows.ts';
-import type { GraphStore } from './store.ts';
+import { type GraphStore, StoreUnavailableError } from './store.ts';
 
 export interface Startup {
   store: GraphStore;
   /** What start-up loaded, for the log. */
   notes: string[];
+}
+
+/** Neo4j may start after us (docker compose, a reboot): retry with a clear line each time rather than die at once. */
+async function waitForNeo4j(store: Neo4jStore, config: Config, warn: (message: string) => void): Promise<void> {
+  const giveUpAt = Date.now() + config.NEO4J_STARTUP_TIMEOUT_MS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await store.applySchema();
+      return;
+    } catch (error) {
+      const delay = Math.min(500 * 2 ** (attempt - 1), 5_000);
+      if (!(error instanceof StoreUnavailableError) || Date.now() + delay > giveUpAt) {
+        await store.close();
+        throw error;
+      }
+      warn(
+        `liner: Neo4j at ${config.NEO4J_URI} is not answering yet (attempt ${attempt}); retrying in ${delay} ms: ${error.message}`,
+      );
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
 }
 
 export async function createStore(config: Config, warn: (message: string) => void = console.warn): Promise<Startup> {
@@ -40,7 +61,7 @@ export async function createStore(config: Config, warn: (message: string) => voi
     password: config.NEO4J_PASSWORD ?? '',
     database: config.NEO4J_DATABASE,
   });
-  await store.applySchema();
+  await waitForNeo4j(store, config, warn);
   if (config.LOAD_SEED && (await store.isEmpty())) {
     const summary = await store.load(await seed());
     notes.push(`loaded into the empty database: ${summary.nodesCreated} nodes, ${summary.relationshipsCreated} relationships`);

@@ -210,6 +210,22 @@ export class MissingNodeError extends Error {
   }
 }
 
+/** When a request's work must stop: `at` for in-process loops, `signal` for the driver. */
+export interface Deadline {
+  at: number;
+  signal: AbortSignal;
+}
+
+/** The request ran past its deadline; whatever it started in the store was stopped. */
+export class DeadlineExceededError extends Error {
+  override name = 'DeadlineExceededError';
+}
+
+/** The store cannot be reached (Neo4j down or restarting); the request may be retried. */
+export class StoreUnavailableError extends Error {
+  override name = 'StoreUnavailableError';
+}
+
 export interface RecordByLabel {
   Person: PersonRecord;
   Work: WorkRecord;
@@ -225,6 +241,8 @@ export type LookupLabel = keyof RecordByLabel;
 export interface GraphStore {
   /** "embedded" or "neo4j": shown by /health and the logs. */
   readonly kind: string;
+  /** The same store, for one request: its work stops at the deadline with DeadlineExceededError. */
+  withDeadline(deadline: Deadline): GraphStore;
   nodesBySlug<L extends LookupLabel>(label: L, slugs: readonly string[]): Promise<(RecordByLabel[L] | null)[]>;
   listPeople(search: string | undefined, page: PageArgs): Promise<Page<PersonRecord>>;
   listWorks(filter: WorkFilter, page: PageArgs): Promise<Page<WorkRecord>>;

@@ -1,8 +1,9 @@
 // The Pothos builder and its plugins; no types live here.
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, getNullableType, isListType } from 'graphql';
 import type { Context } from '../context.ts';
 
 export const builder = new SchemaBuilder<{
@@ -15,11 +16,34 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
 }>({
   // Relay first, so scope checks see parsed global IDs (the scope-auth plugin's own advice).
-  plugins: [RelayPlugin, ScopeAuthPlugin],
+  plugins: [RelayPlugin, ScopeAuthPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   relay: {
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+  },
+  complexity: {
+    // Cost counts list sizes: a field's selection costs as many times as the page it asks for (`first`, or the
+    // default page size); a connection's edges are that page, so they do not multiply again; other lists count 10.
+    fieldComplexity: (args, ctx, field) => {
+      if (field.args.some((a) => a.name === 'first')) {
+        // Pages over MAX_PAGE_SIZE are refused by the field itself, with a clearer error than a cost overrun.
+        const first = typeof args.first === 'number' ? args.first : ctx.config.DEFAULT_PAGE_SIZE;
+        return { field: 1, multiplier: Math.min(Math.max(1, first), ctx.config.MAX_PAGE_SIZE) };
+      }
+      if (field.name === 'edges') return { field: 1, multiplier: 1 };
+      return { field: 1, multiplier: isListType(getNullableType(field.type)) ? 10 : 1 };
+    },
+    limit: (ctx) => ({ complexity: ctx.config.MAX_COST }),
+    complexityError: (kind, result) => {
+      const max = kind === 'Complexity' ? result.maxComplexity : kind === 'Depth' ? result.maxDepth : result.maxBreadth;
+      const value = kind === 'Complexity' ? result.complexity : kind === 'Depth' ? result.depth : result.breadth;
+      const limit = kind === 'Complexity' ? 'cost' : kind.toLowerCase();
+      return new GraphQLError(
+        `Query ${limit} is ${value}, over the limit of ${max} by ${value - (max ?? 0)}; ask for smaller pages (first) or fewer nested lists.`,
+        { extensions: { code: 'QUERY_TOO_COSTLY', limit, value, max } },
+      );
+    },
   },
   scopeAuth: {
     authScopes: (context) => ({

@@ -60,7 +60,9 @@ describe('the embedded store on disk', () => {
       expect(data.people.totalCount).toBeGreaterThanOrEqual(acknowledged.length);
       const missing: string[] = [];
       for (const slug of acknowledged) {
-        const found = await fetch(`${again}/graphql?query=${encodeURIComponent(`{ person(slug: "${slug}") { slug } }`)}`);
+        const found = await fetch(`${again}/graphql?query=${encodeURIComponent(`{ person(slug: "${slug}") { slug } }`)}`, {
+          headers: { 'x-liner-csrf': '1' },
+        });
         const body = (await found.json()) as { data?: { person?: { slug: string } | null } };
         if (body.data?.person?.slug !== slug) missing.push(slug);
       }

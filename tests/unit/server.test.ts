@@ -10,7 +10,7 @@ describe('npm start on the embedded store', () => {
   let server: ServerProcess;
   let base = '';
   beforeAll(async () => {
-    server = startServer({ DATA_DIR: mkdtempSync(join(tmpdir(), 'liner-server-')) });
+    server = startServer({ DATA_DIR: mkdtempSync(join(tmpdir(), 'liner-server-')), LOG_LEVEL: 'info' });
     base = await server.ready();
   });
   afterAll(() => {

@@ -17,8 +17,11 @@ export class DurableMemoryStore extends MemoryStore {
   override readonly kind = 'embedded (durable)';
   private readonly journal: Journal;
   private readonly compactAfter: number;
-  /** Writes run one at a time, so the journal's order is the order they were applied in. */
-  private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Writes run one at a time, so the journal's order is the order they were applied in. Kept in an object so
+   * per-request views (withDeadline) share the one queue.
+   */
+  private readonly writes: { queue: Promise<unknown> } = { queue: Promise.resolve() };
 
   private constructor(journal: Journal, compactAfter: number) {
     super();
@@ -57,17 +60,17 @@ export class DurableMemoryStore extends MemoryStore {
   }
 
   override async close(): Promise<void> {
-    await this.queue.catch(() => undefined);
+    await this.writes.queue.catch(() => undefined);
     this.journal.close();
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
+    const run = this.writes.queue.then(async () => {
       const result = await work();
       if (this.journal.size >= this.compactAfter) await this.compact();
       return result;
     });
-    this.queue = run.catch(() => undefined);
+    this.writes.queue = run.catch(() => undefined);
     return run;
   }
 

@@ -37,6 +37,8 @@ import {
   type CollaboratorRecord,
   type ConflictRecord,
   type CreditRecord,
+  type Deadline,
+  DeadlineExceededError,
   type GraphCounts,
   type GraphStore,
   type LoadSummary,
@@ -87,6 +89,18 @@ export class MemoryStore implements GraphStore {
   /** People and works joined by credits: the graph collaboration paths are searched in. */
   private readonly creditGraph = new UndirectedGraph();
   private sortedSlugs = new Map<NodeLabel, string[]>();
+  private deadline: Deadline | null = null;
+
+  /** A view sharing this graph whose loops stop at the deadline (a timer cannot interrupt synchronous work). */
+  withDeadline(deadline: Deadline): GraphStore {
+    const view = Object.create(this) as MemoryStore;
+    view.deadline = deadline;
+    return view;
+  }
+
+  protected checkDeadline(): void {
+    if (this.deadline !== null && Date.now() > this.deadline.at) throw new DeadlineExceededError('deadline passed');
+  }
 
   async load(rows: GraphRows): Promise<LoadSummary> {
     this.checkWrite(rows);
@@ -255,6 +269,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async listPeople(search: string | undefined, args: PageArgs): Promise<Page<PersonRecord>> {
+    this.checkDeadline();
     const tokens = search === undefined ? null : searchTokens(search);
     const slugs = this.slugsOf('Person').filter((slug) => tokens === null || this.matches('Person', slug, tokens));
     const { items, total } = page(slugs, args);
@@ -262,6 +277,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async listWorks(filter: WorkFilter, args: PageArgs): Promise<Page<WorkRecord>> {
+    this.checkDeadline();
     const tokens = filter.search === undefined ? null : searchTokens(filter.search);
     const works = this.slugsOf('Work')
       .map((slug) => this.work(nodeKey('Work', slug)))
@@ -276,9 +292,11 @@ export class MemoryStore implements GraphStore {
   }
 
   async search(text: string, limit: number): Promise<SearchHitRecord[]> {
+    this.checkDeadline();
     const tokens = searchTokens(text);
     const hits: (SearchHitRecord & { rank: number; labelRank: number })[] = [];
     SEARCHABLE_LABELS.forEach((label, labelRank) => {
+      this.checkDeadline();
       for (const slug of this.slugsOf(label)) {
         const props = this.graph.getNodeAttribute(nodeKey(label, slug), 'props');
         if (!matchesSearch(String(props.searchText ?? ''), tokens)) continue;
@@ -330,10 +348,13 @@ export class MemoryStore implements GraphStore {
     const source = nodeKey('Person', from);
     const target = nodeKey('Person', to);
     if (from === to || !this.creditGraph.hasNode(source) || !this.creditGraph.hasNode(target)) return null;
+    this.checkDeadline();
     const any = bidirectional(this.creditGraph, source, target);
+    this.checkDeadline();
     if (any === null || any.length - 1 > 2 * maxHops) return null;
     // Walk from the source, always to the smallest slug still on a shortest path, as the Cypher's ORDER BY does.
     const distance = undirectedSingleSourceLength(this.creditGraph, target);
+    this.checkDeadline();
     const path = [source];
     let current = source;
     while (current !== target) {
@@ -549,6 +570,7 @@ export class MemoryStore implements GraphStore {
     const allowed = roleAllowed(filter);
     const shared = new Map<string, Set<string>>();
     for (const [workKey] of this.neighbours(nodeKey('Person', slug), 'out', ['CREDITED'])) {
+      this.checkDeadline();
       for (const [personKey, edge] of this.neighbours(workKey, 'in', ['CREDITED'])) {
         if (!allowed(roleOf(edge.props))) continue;
         const other = this.graph.getNodeAttribute(personKey, 'slug');

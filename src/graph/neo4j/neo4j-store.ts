@@ -1,5 +1,5 @@
 // The Neo4j adapter: each port method is one parameterised statement from cypher/, batched over its keys.
-import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, Neo4jError, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { Role } from '../../dataset/format.ts';
 import { searchTokens } from '../../dataset/slug.ts';
 import {
@@ -35,6 +35,8 @@ import {
   type CollaboratorRecord,
   type ConflictRecord,
   type CreditRecord,
+  type Deadline,
+  DeadlineExceededError,
   type GraphCounts,
   type GraphStore,
   type LoadSummary,
@@ -51,6 +53,7 @@ import {
   type RoleFilter,
   type SearchHitRecord,
   type SourceRecord,
+  StoreUnavailableError,
   type WorkFilter,
   type WorkLinkRecord,
   type WorkRecord,
@@ -126,17 +129,54 @@ function awardWinFrom(row: Bag): AwardWinRecord {
   });
 }
 
+/** Driver failures a client should see as "unavailable" or "too slow" rather than as an internal error. */
+function translate(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  if (error.code === 'ServiceUnavailable' || error.code === 'SessionExpired')
+    return new StoreUnavailableError(`Neo4j is unavailable: ${error.message}`, { cause: error });
+  if (
+    error.code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ||
+    error.code.includes('TransactionMarkedAsFailed')
+  )
+    return new DeadlineExceededError(`Neo4j stopped the transaction at the deadline: ${error.message}`, { cause: error });
+  return error;
+}
+
+/** An iterator whose failures are translated like every other driver failure. */
+function guarded<T>(iterator: AsyncIterator<T>): AsyncIterator<T> {
+  return {
+    next: async () => {
+      try {
+        return await iterator.next();
+      } catch (error) {
+        throw translate(error);
+      }
+    },
+  };
+}
+
+async function translated<T>(work: () => Promise<T>, deadline: Deadline | null): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (deadline?.signal.aborted) throw new DeadlineExceededError('deadline passed', { cause: error });
+    throw translate(error);
+  }
+}
+
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j';
   readonly driver: Driver;
   private readonly database: string;
+  private deadline: Deadline | null = null;
 
   constructor(options: Neo4jOptions) {
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
       disableLosslessIntegers: true,
-      connectionAcquisitionTimeout: 10_000,
-      connectionTimeout: 5_000,
-      maxTransactionRetryTime: 5_000,
+      // Fail fast when Neo4j is down: a refused connection is retried for at most 2 s, then the request fails.
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 3_000,
+      maxTransactionRetryTime: 2_000,
     });
     this.database = options.database;
   }
@@ -151,16 +191,35 @@ export class Neo4jStore implements GraphStore {
     await this.read('CALL db.awaitIndexes(300)');
   }
 
+  /** A view for one request: its queries carry the deadline as an abort signal and a transaction timeout. */
+  withDeadline(deadline: Deadline): GraphStore {
+    const view = Object.create(this) as Neo4jStore;
+    view.deadline = deadline;
+    return view;
+  }
+
+  private transactionConfig() {
+    return this.deadline ? { timeout: Math.max(1, Math.ceil(this.deadline.at - Date.now())) } : undefined;
+  }
+
   private async read(query: string, params: Bag = {}): Promise<Bag[]> {
-    const result: QueryResult<RecordShape> = await this.driver.executeQuery(query, toParams(params) as Bag, {
-      database: this.database,
-      routing: neo4j.routing.READ,
-    });
+    const result: QueryResult<RecordShape> = await translated(
+      () =>
+        this.driver.executeQuery(query, toParams(params) as Bag, {
+          database: this.database,
+          routing: neo4j.routing.READ,
+          ...(this.deadline ? { signal: this.deadline.signal, transactionConfig: this.transactionConfig() } : {}),
+        }),
+      this.deadline,
+    );
     return result.records.map((r) => r.toObject());
   }
 
   private async writeQuery(query: string, params: Bag = {}): Promise<Bag[]> {
-    const result = await this.driver.executeQuery(query, toParams(params) as Bag, { database: this.database });
+    const result = await translated(
+      () => this.driver.executeQuery(query, toParams(params) as Bag, { database: this.database }),
+      this.deadline,
+    );
     return result.records.map((r) => r.toObject());
   }
 
@@ -191,42 +250,46 @@ export class Neo4jStore implements GraphStore {
     const summary: LoadSummary = { nodesCreated: 0, relationshipsCreated: 0, updated: 0 };
     const session = this.driver.session({ database: this.database });
     try {
-      await session.executeWrite(async (tx) => {
-        summary.nodesCreated = summary.relationshipsCreated = summary.updated = 0;
-        const run = async (query: string, batch: Bag[]) => {
-          const result = await tx.run(query, toParams({ rows: batch }) as Bag);
-          return result.records[0]?.toObject() ?? {};
-        };
-        for (const [label, group] of groupBy(rows.nodes, (n) => n.label)) {
-          const nodes = group.map((n) => ({ slug: n.slug, props: { ...n.props, slug: n.slug } }));
-          for (let i = 0; i < nodes.length; i += LOAD_BATCH) {
-            const r = await run(cypher('load/merge-nodes', { __LABEL__: label }), nodes.slice(i, i + LOAD_BATCH));
-            summary.nodesCreated += Number(r.created ?? 0);
-            summary.updated += Number(r.updated ?? 0);
-          }
-        }
-        for (const group of groupBy(rows.rels, (rel) => `${rel.type}|${rel.fromLabel}|${rel.toLabel}`).values()) {
-          const first = group[0] as RelRow;
-          const query = cypher('load/merge-relationships', {
-            __TYPE__: first.type,
-            __FROM__: first.fromLabel,
-            __TO__: first.toLabel,
-          });
-          for (let i = 0; i < group.length; i += LOAD_BATCH) {
-            const batch = group
-              .slice(i, i + LOAD_BATCH)
-              .map((r) => ({ from: r.from, to: r.to, key: r.key, props: { ...r.props, key: r.key } }));
-            const r = await run(query, batch);
-            // A row whose ends are missing matches nothing and would vanish silently; refuse the whole load instead.
-            if (Number(r.matched ?? 0) !== batch.length)
-              throw new Error(
-                `load: ${batch.length - Number(r.matched ?? 0)} ${first.type} relationship(s) point at missing nodes`,
-              );
-            summary.relationshipsCreated += Number(r.created ?? 0);
-            summary.updated += Number(r.updated ?? 0);
-          }
-        }
-      });
+      await translated(
+        () =>
+          session.executeWrite(async (tx) => {
+            summary.nodesCreated = summary.relationshipsCreated = summary.updated = 0;
+            const run = async (query: string, batch: Bag[]) => {
+              const result = await tx.run(query, toParams({ rows: batch }) as Bag);
+              return result.records[0]?.toObject() ?? {};
+            };
+            for (const [label, group] of groupBy(rows.nodes, (n) => n.label)) {
+              const nodes = group.map((n) => ({ slug: n.slug, props: { ...n.props, slug: n.slug } }));
+              for (let i = 0; i < nodes.length; i += LOAD_BATCH) {
+                const r = await run(cypher('load/merge-nodes', { __LABEL__: label }), nodes.slice(i, i + LOAD_BATCH));
+                summary.nodesCreated += Number(r.created ?? 0);
+                summary.updated += Number(r.updated ?? 0);
+              }
+            }
+            for (const group of groupBy(rows.rels, (rel) => `${rel.type}|${rel.fromLabel}|${rel.toLabel}`).values()) {
+              const first = group[0] as RelRow;
+              const query = cypher('load/merge-relationships', {
+                __TYPE__: first.type,
+                __FROM__: first.fromLabel,
+                __TO__: first.toLabel,
+              });
+              for (let i = 0; i < group.length; i += LOAD_BATCH) {
+                const batch = group
+                  .slice(i, i + LOAD_BATCH)
+                  .map((r) => ({ from: r.from, to: r.to, key: r.key, props: { ...r.props, key: r.key } }));
+                const r = await run(query, batch);
+                // A row whose ends are missing matches nothing and would vanish silently; refuse the whole load instead.
+                if (Number(r.matched ?? 0) !== batch.length)
+                  throw new Error(
+                    `load: ${batch.length - Number(r.matched ?? 0)} ${first.type} relationship(s) point at missing nodes`,
+                  );
+                summary.relationshipsCreated += Number(r.created ?? 0);
+                summary.updated += Number(r.updated ?? 0);
+              }
+            }
+          }),
+        null,
+      );
     } finally {
       await session.close();
     }
@@ -264,7 +327,8 @@ export class Neo4jStore implements GraphStore {
     const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: batchSize });
     try {
       let batch: Bag[] = [];
-      for await (const record of session.run(query, toParams(params) as Bag)) {
+      const records = session.run(query, toParams(params) as Bag);
+      for await (const record of { [Symbol.asyncIterator]: () => guarded(records[Symbol.asyncIterator]()) }) {
         batch.push(record.toObject());
         if (batch.length >= batchSize) {
           yield batch;
@@ -281,40 +345,45 @@ export class Neo4jStore implements GraphStore {
   async write(batch: WriteBatch): Promise<WriteResult> {
     const session = this.driver.session({ database: this.database });
     try {
-      return await session.executeWrite(async (tx) => {
-        const result: WriteResult = { nodesCreated: 0, relationshipsCreated: 0, relationshipsRemoved: 0, updated: 0 };
-        const run = async (query: string, rows: Bag[]) =>
-          (await tx.run(query, toParams({ rows }) as Bag)).records.map((r) => r.toObject());
-        const source = (s: SourceRecord | undefined) =>
-          s ? { document: s.document, citations: s.citations.join(','), quote: s.quote } : null;
-        for (const [label, nodes] of groupBy(batch.nodes ?? [], (n) => n.label)) {
-          const [counts] = await run(
-            cypher('write/upsert-nodes', { __LABEL__: label }),
-            nodes.map((n) => ({ slug: n.slug, set: n.set, source: source(n.source) })),
-          );
-          result.nodesCreated += Number(counts?.created ?? 0);
-          result.updated += Number(counts?.updated ?? 0);
-        }
-        for (const [, rels] of groupBy(batch.rels ?? [], (r) => `${r.type}|${r.fromLabel}|${r.toLabel}`)) {
-          const first = rels[0] as RelUpsert;
-          const fill = { __FROM__: first.fromLabel, __TO__: first.toLabel };
-          const rows = rels.map((r) => ({ from: r.from, to: r.to, key: r.key, set: r.set, source: source(r.source) }));
-          const [missing] = await run(cypher('write/missing-ends', fill), rows);
-          if (missing) throw new MissingNodeError(missing.fromMissing ? first.fromLabel : first.toLabel, String(missing.slug));
-          const [counts] = await run(cypher('write/upsert-relationships', { ...fill, __TYPE__: first.type }), rows);
-          result.relationshipsCreated += Number(counts?.created ?? 0);
-          result.updated += Number(counts?.updated ?? 0);
-        }
-        for (const [, rels] of groupBy(batch.removeRels ?? [], (r) => `${r.type}|${r.fromLabel}|${r.toLabel}`)) {
-          const first = rels[0] as RelRef;
-          const [counts] = await run(
-            cypher('write/remove-relationships', { __FROM__: first.fromLabel, __TO__: first.toLabel, __TYPE__: first.type }),
-            rels.map((r) => ({ from: r.from, to: r.to, key: r.key })),
-          );
-          result.relationshipsRemoved += Number(counts?.removed ?? 0);
-        }
-        return result;
-      });
+      return await translated(
+        () =>
+          session.executeWrite(async (tx) => {
+            const result: WriteResult = { nodesCreated: 0, relationshipsCreated: 0, relationshipsRemoved: 0, updated: 0 };
+            const run = async (query: string, rows: Bag[]) =>
+              (await tx.run(query, toParams({ rows }) as Bag)).records.map((r) => r.toObject());
+            const source = (s: SourceRecord | undefined) =>
+              s ? { document: s.document, citations: s.citations.join(','), quote: s.quote } : null;
+            for (const [label, nodes] of groupBy(batch.nodes ?? [], (n) => n.label)) {
+              const [counts] = await run(
+                cypher('write/upsert-nodes', { __LABEL__: label }),
+                nodes.map((n) => ({ slug: n.slug, set: n.set, source: source(n.source) })),
+              );
+              result.nodesCreated += Number(counts?.created ?? 0);
+              result.updated += Number(counts?.updated ?? 0);
+            }
+            for (const [, rels] of groupBy(batch.rels ?? [], (r) => `${r.type}|${r.fromLabel}|${r.toLabel}`)) {
+              const first = rels[0] as RelUpsert;
+              const fill = { __FROM__: first.fromLabel, __TO__: first.toLabel };
+              const rows = rels.map((r) => ({ from: r.from, to: r.to, key: r.key, set: r.set, source: source(r.source) }));
+              const [missing] = await run(cypher('write/missing-ends', fill), rows);
+              if (missing)
+                throw new MissingNodeError(missing.fromMissing ? first.fromLabel : first.toLabel, String(missing.slug));
+              const [counts] = await run(cypher('write/upsert-relationships', { ...fill, __TYPE__: first.type }), rows);
+              result.relationshipsCreated += Number(counts?.created ?? 0);
+              result.updated += Number(counts?.updated ?? 0);
+            }
+            for (const [, rels] of groupBy(batch.removeRels ?? [], (r) => `${r.type}|${r.fromLabel}|${r.toLabel}`)) {
+              const first = rels[0] as RelRef;
+              const [counts] = await run(
+                cypher('write/remove-relationships', { __FROM__: first.fromLabel, __TO__: first.toLabel, __TYPE__: first.type }),
+                rels.map((r) => ({ from: r.from, to: r.to, key: r.key })),
+              );
+              result.relationshipsRemoved += Number(counts?.removed ?? 0);
+            }
+            return result;
+          }, this.transactionConfig()),
+        this.deadline,
+      );
     } finally {
       await session.close();
     }

@@ -21,6 +21,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.ByteUnit;
 import org.neo4j.logging.Level;
 import org.neo4j.logging.log4j.Log4jLogProvider;
@@ -52,10 +53,47 @@ public final class Neo4jLocal {
             // Neo4j rejects passwords shorter than dbms.security.auth_minimum_password_length (8).
             throw new IllegalArgumentException("NEO4J_PASSWORD must be at least 8 characters");
         }
-        wipe(home);
+        // A restart that must find its data again (outage tests, benchmarks at scale) keeps the home as it is.
+        if (!"1".equals(env("NEO4J_KEEP_DATA", ""))) {
+            wipe(home);
+        }
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
-                .setConfig(BoltConnector.enabled, true)
+        // Bolt must never answer before the password is set, or a client that connects early is refused (or worse,
+        // let in with the default password). So the password is set with Bolt off, then the DBMS restarts with it on.
+        DatabaseManagementService offline = build(home, port, pageCache, false);
+        setPassword(offline, password);
+        offline.shutdown();
+
+        DatabaseManagementService dbms = build(home, port, pageCache, true);
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Shutting down Neo4j ...");
+            dbms.shutdown();
+            System.out.println("Neo4j stopped");
+            stopped.countDown();
+        }, "neo4j-local-shutdown"));
+
+
+        String version = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally(
+                "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition",
+                Map.of(),
+                result -> {
+                    Map<String, Object> row = result.next();
+                    System.out.printf("Components: %s %s %s%n",
+                            row.get("name"), row.get("version"), row.get("edition"));
+                    return (String) row.get("version");
+                });
+
+        awaitBolt(port);
+        System.out.printf("Neo4j %s ready on bolt://%s:%d (user %s, password %s)%n", version, HOST, port, USER, password);
+        System.out.println("Data home: " + home);
+        stopped.await();
+    }
+
+    private static DatabaseManagementService build(Path home, int port, String pageCache, boolean bolt) {
+        return new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, bolt)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
                 // Bolt waits 5 s twice on shutdown for clients to go; a throwaway server need not (stop: 3 s, not 12 s).
@@ -72,34 +110,20 @@ public final class Neo4jLocal {
                 // Embedded mode drops the user log (startup, bind errors) by default; stdout is start.sh's log file.
                 .setUserLogProvider(new Log4jLogProvider(System.out, Level.INFO))
                 .build();
+    }
 
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Shutting down Neo4j ...");
-            dbms.shutdown();
-            System.out.println("Neo4j stopped");
-            stopped.countDown();
-        }, "neo4j-local-shutdown"));
-
-        // The initial neo4j user has password "neo4j" and must change it; set the known one without that step.
+    /** The initial neo4j user has password "neo4j" and must change it; set the known one without that step. */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
         GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-        system.executeTransactionally(
-                "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
-
-        String version = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally(
-                "CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS version, edition",
-                Map.of(),
-                result -> {
-                    Map<String, Object> row = result.next();
-                    System.out.printf("Components: %s %s %s%n",
-                            row.get("name"), row.get("version"), row.get("edition"));
-                    return (String) row.get("version");
-                });
-
-        awaitBolt(port);
-        System.out.printf("Neo4j %s ready on bolt://%s:%d (user %s, password %s)%n", version, HOST, port, USER, password);
-        System.out.println("Data home: " + home);
-        stopped.await();
+        try {
+            system.executeTransactionally(
+                    "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        } catch (QueryExecutionException e) {
+            // A kept home (NEO4J_KEEP_DATA) already has this password, and Neo4j refuses to "change" it to itself.
+            if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
+                throw e;
+            }
+        }
     }
 
     private static String env(String name, String fallback) {

@@ -1,0 +1,233 @@
+// The explorer's only way to the data: the public GraphQL API at /graphql, as any client would use it.
+
+export const GRAPHQL_PATH = '/graphql';
+
+export type Role =
+  | 'ASSISTANT_ENGINEER'
+  | 'COMPOSER'
+  | 'CONTRIBUTOR'
+  | 'CO_PRODUCER'
+  | 'DIRECTOR'
+  | 'ENGINEER'
+  | 'FEATURED_ARTIST'
+  | 'MIXER'
+  | 'PERFORMER'
+  | 'PRIMARY_ARTIST'
+  | 'PRODUCER'
+  | 'RECORDING_ENGINEER'
+  | 'SONGWRITER';
+
+export interface Source {
+  document: string;
+  quote: string;
+  citations: string[];
+}
+export interface PersonRef {
+  slug: string;
+  name: string;
+}
+export interface WorkRef {
+  slug: string;
+  title: string;
+  year: number | null;
+}
+export interface ConflictRef {
+  slug: string;
+  description: string;
+}
+export interface Conflict extends ConflictRef {
+  subjects: string[];
+  claims: { statement: string; source: Source }[];
+}
+export interface AwardWin {
+  slug: string;
+  year: number | null;
+  category: string | null;
+  award: { name: string };
+  work: WorkRef | null;
+  recipients: PersonRef[];
+  sources: Source[];
+  conflicts: ConflictRef[];
+}
+export interface SearchHit {
+  kind: 'PERSON' | 'WORK' | 'AWARD' | 'ORGANIZATION' | 'PLACE';
+  name: string;
+  slug: string;
+}
+export interface Collaborator {
+  id: string;
+  slug: string;
+  name: string;
+  sharedWorks: WorkRef[];
+}
+export interface PersonDetail extends PersonRef {
+  id: string;
+  isGroup: boolean;
+  aliases: string[];
+  birth: { date: string | null; place: { name: string }; sources: Source[] } | null;
+  sources: Source[];
+  members: PersonRef[];
+  memberOf: PersonRef[];
+  associations: { type: 'MENTORED' | 'WORKED_WITH'; direction: 'IN' | 'OUT'; detail: string | null; person: PersonRef }[];
+  credits: {
+    totalCount: number;
+    edges: { node: { role: Role; detail: string | null; work: WorkRef; sources: Source[] } }[];
+  };
+  awards: AwardWin[];
+  conflicts: Conflict[];
+}
+export interface WorkDetail extends WorkRef {
+  id: string;
+  kind: string;
+  sources: Source[];
+  partOf: WorkRef[];
+  parts: WorkRef[];
+  credits: { role: Role; detail: string | null; person: PersonRef; sources: Source[] }[];
+  awards: AwardWin[];
+  conflicts: Conflict[];
+}
+export interface PathStep {
+  from: PersonRef & { id: string };
+  fromRoles: Role[];
+  work: WorkRef;
+  to: PersonRef & { id: string };
+  toRoles: Role[];
+}
+export interface Path {
+  hops: number;
+  steps: PathStep[];
+}
+
+/** An error the API answered with, keeping its `extensions.code` (NOT_FOUND, BAD_USER_INPUT…). */
+export class ApiError extends Error {
+  readonly code: string | undefined;
+  constructor(message: string, code?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+  }
+}
+
+export async function graphql<T>(query: string, variables: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(GRAPHQL_PATH, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+    signal: signal ?? null,
+  });
+  let body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] };
+  try {
+    body = await response.json();
+  } catch {
+    throw new ApiError(`The server answered ${response.status} ${response.statusText} without GraphQL.`);
+  }
+  const first = body.errors?.[0];
+  if (first) throw new ApiError(first.message, first.extensions?.code);
+  if (!body.data) throw new ApiError(`The server answered ${response.status} with no data.`);
+  return body.data;
+}
+
+/**
+ * The operation with its variables written in as literals, for GraphiQL: its URL carries a query and no variables.
+ * Only `$name` tokens outside strings and comments are replaced; every query here is written that way.
+ */
+export function inlineVariables(query: string, variables: Record<string, unknown>): string {
+  return query
+    .replace(/^(\s*query\s+\w+)\s*\([^)]*\)/m, '$1')
+    .replace(/\$(\w+)/g, (token, name: string) => (name in variables ? JSON.stringify(variables[name]) : token));
+}
+
+// Every query stays within depth 6 and a few hundred tokens, so it passes usual depth and cost limits.
+const SOURCE = 'document quote citations';
+
+export const SEARCH = /* GraphQL */ `query Search($text: String!) {
+  search(text: $text, first: 20) { kind name slug }
+}`;
+
+export const COLLABORATORS = /* GraphQL */ `query Collaborators($slug: String!) {
+  person(slug: $slug) {
+    id slug name
+    collaborators(first: 100) {
+      totalCount
+      edges { node { id slug name } sharedWorks { slug title year } }
+    }
+  }
+}`;
+
+/** How many distinct works each person is credited on: sizes the nodes. */
+export const WORK_COUNTS = /* GraphQL */ `query WorkCounts($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Person { slug credits(first: 100) { totalCount edges { node { work { slug } } } } }
+  }
+}`;
+
+export const PERSON = /* GraphQL */ `query Person($slug: String!) {
+  person(slug: $slug) {
+    id slug name isGroup aliases
+    birth { date place { name } sources { ${SOURCE} } }
+    sources { ${SOURCE} }
+    members { slug name }
+    memberOf { slug name }
+    associations { type direction detail person { slug name } }
+    credits(first: 100) {
+      totalCount
+      edges { node { role detail work { slug title year } sources { ${SOURCE} } } }
+    }
+    awards {
+      slug year category award { name } work { slug title year } recipients { slug name }
+      sources { ${SOURCE} } conflicts { slug description }
+    }
+    conflicts { slug description subjects claims { statement source { ${SOURCE} } } }
+  }
+}`;
+
+export const WORK = /* GraphQL */ `query Work($slug: String!) {
+  work(slug: $slug) {
+    id slug title kind year
+    sources { ${SOURCE} }
+    partOf { slug title year }
+    parts { slug title year }
+    credits { role detail person { slug name } sources { ${SOURCE} } }
+    awards {
+      slug year category award { name } work { slug title year } recipients { slug name }
+      sources { ${SOURCE} } conflicts { slug description }
+    }
+    conflicts { slug description subjects claims { statement source { ${SOURCE} } } }
+  }
+}`;
+
+export const SHORTEST_PATH = /* GraphQL */ `query ShortestPath($from: String!, $to: String!, $maxHops: Int) {
+  shortestPath(from: $from, to: $to, maxHops: $maxHops) {
+    hops
+    steps { from { id slug name } fromRoles work { slug title year } to { id slug name } toRoles }
+  }
+}`;
+
+export const search = (text: string, signal?: AbortSignal) =>
+  graphql<{ search: SearchHit[] }>(SEARCH, { text }, signal).then((d) => d.search);
+
+export const collaborators = (slug: string) =>
+  graphql<{
+    person:
+      | (PersonRef & {
+          id: string;
+          collaborators: { totalCount: number; edges: { node: PersonRef & { id: string }; sharedWorks: WorkRef[] }[] };
+        })
+      | null;
+  }>(COLLABORATORS, { slug }).then((d) => d.person);
+
+export async function workCounts(ids: string[]): Promise<Map<string, number>> {
+  const data = await graphql<{
+    nodes: ({ slug?: string; credits?: { edges: { node: { work: { slug: string } } }[] } } | null)[];
+  }>(WORK_COUNTS, { ids });
+  const counts = new Map<string, number>();
+  for (const node of data.nodes) {
+    if (node?.slug && node.credits) counts.set(node.slug, new Set(node.credits.edges.map((e) => e.node.work.slug)).size);
+  }
+  return counts;
+}
+
+export const person = (slug: string) => graphql<{ person: PersonDetail | null }>(PERSON, { slug }).then((d) => d.person);
+export const work = (slug: string) => graphql<{ work: WorkDetail | null }>(WORK, { slug }).then((d) => d.work);
+export const shortestPath = (from: string, to: string, maxHops: number) =>
+  graphql<{ shortestPath: Path | null }>(SHORTEST_PATH, { from, to, maxHops }).then((d) => d.shortestPath);

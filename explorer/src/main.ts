@@ -1,0 +1,186 @@
+// The explorer page: search, the collaboration network, the path finder and the side panel, wired together.
+import './style.css';
+import * as api from './api.ts';
+import { combobox } from './combobox.ts';
+import { byId, h } from './dom.ts';
+import { GraphView } from './graph-view.ts';
+import { exportUrl, graphiqlUrl } from './links.ts';
+import { type PanelActions, personPanel, workPanel } from './panel.ts';
+import { pathFinder } from './path-finder.ts';
+
+const statusLine = byId('status');
+const detail = byId('detail');
+const peopleList = byId('people');
+const graphElement = byId('graph');
+const fitButton = byId<HTMLButtonElement>('fit');
+const graphiqlLink = byId<HTMLAnchorElement>('graph-graphiql');
+const exportLink = byId<HTMLAnchorElement>('graph-export');
+
+const announce = (message: string) => {
+  statusLine.textContent = message;
+};
+
+/** The person the network was opened for, and what the panel shows. */
+let focus: string | null = null;
+let selected: { kind: 'person' | 'work'; slug: string } | null = null;
+/** Each new selection bumps this, so a slow answer for an older one is dropped. */
+let panelRequest = 0;
+
+const graph = new GraphView(graphElement, (slug) => void openPerson(slug, { focusPanel: false }));
+
+const actions: PanelActions = {
+  openPerson: (slug) => void openPerson(slug, { focusPanel: true }),
+  openWork: (slug) => void openWork(slug, { focusPanel: true }),
+};
+
+function setHash(hash: string) {
+  history.replaceState(null, '', `${location.pathname}${location.search}#${hash}`);
+}
+
+function renderPeople() {
+  const nodes = graph.nodes().sort((a, b) => (b.works ?? 0) - (a.works ?? 0) || a.name.localeCompare(b.name));
+  peopleList.replaceChildren(
+    ...nodes.map((n) =>
+      h(
+        'li',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: `chip${n.expanded ? ' expanded' : ''}${selected?.kind === 'person' && selected.slug === n.slug ? ' selected' : ''}`,
+            'data-person': n.slug,
+            'aria-current': selected?.kind === 'person' && selected.slug === n.slug ? 'true' : null,
+            onclick: () => void openPerson(n.slug, { focusPanel: false }),
+          },
+          n.name,
+          h('span', { class: 'chip-count' }, n.works === null ? '' : ` ${n.works}`),
+          n.expanded ? h('span', { class: 'visually-hidden' }, ' (expanded)') : null,
+        ),
+      ),
+    ),
+  );
+  const edges = Number(graphElement.dataset.edgeCount ?? 0);
+  fitButton.disabled = nodes.length === 0;
+  if (focus) {
+    graphiqlLink.href = graphiqlUrl(api.COLLABORATORS, { slug: focus });
+    exportLink.href = exportUrl(focus, 1);
+    graphiqlLink.removeAttribute('aria-disabled');
+    exportLink.removeAttribute('aria-disabled');
+  }
+  return { nodes: nodes.length, edges };
+}
+
+/** Fetches a person's collaborators and merges them into the network (after clearing it, for a new search). */
+async function expand(slug: string, reset: boolean): Promise<void> {
+  const data = await api.collaborators(slug);
+  if (!data) throw new api.ApiError(`No person “${slug}”.`, 'NOT_FOUND');
+  if (reset) {
+    graph.clear();
+    focus = slug;
+  }
+  graph.merge({ center: data, collaborators: data.collaborators.edges });
+  const unsized = graph.unsized();
+  if (unsized.length) graph.setWorkCounts(await api.workCounts(unsized));
+  await graph.layout(slug);
+  graph.select(selected?.kind === 'person' ? selected.slug : null);
+  const { nodes, edges } = renderPeople();
+  announce(`${data.name}: ${data.collaborators.totalCount} collaborators. The graph shows ${nodes} people and ${edges} links.`);
+}
+
+async function showPanel(kind: 'person' | 'work', slug: string, focusPanel: boolean) {
+  const request = ++panelRequest;
+  selected = { kind, slug };
+  detail.setAttribute('aria-busy', 'true');
+  try {
+    const panel =
+      kind === 'person'
+        ? await api.person(slug).then((p) => (p ? personPanel(p, actions) : null))
+        : await api.work(slug).then((w) => (w ? workPanel(w, actions) : null));
+    if (request !== panelRequest) return;
+    detail.replaceChildren(panel ?? h('p', { class: 'error' }, `Nothing found for “${slug}”.`));
+    setHash(`${kind}=${encodeURIComponent(slug)}`);
+    if (focusPanel) detail.querySelector<HTMLElement>('h2')?.focus();
+  } catch (error) {
+    if (request === panelRequest) detail.replaceChildren(h('p', { class: 'error' }, (error as Error).message));
+  } finally {
+    if (request === panelRequest) detail.removeAttribute('aria-busy');
+  }
+}
+
+/** Selects a person: the panel shows them, and the network grows by their collaborators (or restarts from them). */
+async function openPerson(slug: string, { reset = false, focusPanel = false }: { reset?: boolean; focusPanel?: boolean }) {
+  graph.drawPath(null);
+  graph.highlightWork(null);
+  selected = { kind: 'person', slug };
+  graph.select(slug);
+  announce('Loading…');
+  const known = graph.nodes().find((n) => n.slug === slug);
+  try {
+    await Promise.all([showPanel('person', slug, focusPanel), reset || !known?.expanded ? expand(slug, reset) : undefined]);
+    if (known?.expanded && !reset) {
+      const { nodes, edges } = renderPeople();
+      announce(`${known.name}: collaborators already drawn. The graph shows ${nodes} people and ${edges} links.`);
+    }
+  } catch (error) {
+    announce((error as Error).message);
+  }
+}
+
+async function openWork(slug: string, { focusPanel = false }: { focusPanel?: boolean }) {
+  graph.drawPath(null);
+  graph.select(null);
+  const links = graph.highlightWork(slug);
+  await showPanel('work', slug, focusPanel);
+  renderPeople();
+  announce(
+    links
+      ? `${links} link${links === 1 ? '' : 's'} in the graph share this work (highlighted).`
+      : 'No link in the graph shares this work.',
+  );
+}
+
+combobox({
+  input: byId<HTMLInputElement>('search'),
+  kinds: ['PERSON', 'WORK'],
+  announce,
+  onPick: (hit) => void (hit.kind === 'PERSON' ? openPerson(hit.slug, { reset: true }) : openWork(hit.slug, {})),
+});
+
+const paths = pathFinder({
+  actions,
+  announce,
+  onPath: async (path, from, to) => {
+    setHash(`path=${encodeURIComponent(from)},${encodeURIComponent(to)}`);
+    if (!path) return graph.drawPath(null);
+    const before = graph.nodes().length;
+    graph.learnIds(new Map(path.steps.flatMap((s) => [[s.from.slug, s.from.id] as const, [s.to.slug, s.to.id] as const])));
+    graph.drawPath(path);
+    const unsized = graph.unsized();
+    if (unsized.length) graph.setWorkCounts(await api.workCounts(unsized));
+    if (graph.nodes().length !== before) await graph.layout(focus ?? path.steps[0]?.from.slug);
+    graph.fit(path.steps.flatMap((s) => [s.from.slug, s.to.slug]));
+    renderPeople();
+  },
+});
+
+fitButton.addEventListener('click', () => graph.fit());
+for (const link of [graphiqlLink, exportLink]) {
+  link.addEventListener('click', (event) => {
+    if (link.getAttribute('aria-disabled') === 'true') event.preventDefault();
+  });
+}
+
+// A URL names what to open: #person=thom-russo, #work=bobby, #path=bobby-brown,johnny-cash.
+const [key, value = ''] = location.hash.slice(1).split('=');
+if (key === 'person' && value) void openPerson(decodeURIComponent(value), { reset: true });
+else if (key === 'work' && value) void openWork(decodeURIComponent(value), {});
+else if (key === 'path' && value) {
+  const [from, to] = value.split(',').map(decodeURIComponent);
+  if (from && to) void paths.find(from, to, 4);
+}
+
+// Read-only hooks for end-to-end tests and the curious: where each person is drawn.
+Object.assign(window, {
+  linerExplorer: { nodes: () => graph.nodes(), pagePosition: (slug: string) => graph.pagePosition(slug) },
+});

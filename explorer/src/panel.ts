@@ -1,0 +1,248 @@
+// The side panel: everything the API says about the selected person or work, each fact with its quoted sources.
+import {
+  type AwardWin,
+  type Conflict,
+  type ConflictRef,
+  PERSON,
+  type PersonDetail,
+  type PersonRef,
+  type Role,
+  type Source,
+  WORK,
+  type WorkDetail,
+  type WorkRef,
+} from './api.ts';
+import { h } from './dom.ts';
+import { kindName, roleName, sourceList, withYear } from './format.ts';
+import { exportUrl, graphiqlUrl } from './links.ts';
+
+export interface PanelActions {
+  openPerson: (slug: string) => void;
+  openWork: (slug: string) => void;
+}
+
+const personLink = (p: PersonRef, actions: PanelActions) =>
+  h('button', { type: 'button', class: 'link', 'data-person': p.slug, onclick: () => actions.openPerson(p.slug) }, p.name);
+const workLink = (w: WorkRef, actions: PanelActions) =>
+  h(
+    'button',
+    { type: 'button', class: 'link', 'data-work': w.slug, onclick: () => actions.openWork(w.slug) },
+    withYear(w.title, w.year),
+  );
+
+function section(title: string, count: number | null, ...body: (Node | null)[]) {
+  return h(
+    'section',
+    { class: 'facts' },
+    h('h3', {}, title, count === null ? '' : h('span', { class: 'count' }, ` ${count}`)),
+    ...body,
+  );
+}
+
+/** What the sources say about the subject itself: folded, since the facts below carry their own quotes. */
+function sourcesAbout(name: string, sources: Source[]) {
+  if (sources.length === 0) return null;
+  return h(
+    'details',
+    { class: 'about' },
+    h('summary', {}, `Sources about ${name}`, h('span', { class: 'count' }, ` ${sources.length}`)),
+    sourceList(sources),
+  );
+}
+
+function selectionLinks(query: string, slug: string, person: boolean) {
+  return h(
+    'p',
+    { class: 'selection-links' },
+    h('a', { href: graphiqlUrl(query, { slug }), target: '_blank', rel: 'noopener', class: 'button' }, 'Query in GraphiQL'),
+    person ? h('a', { href: exportUrl(slug, 1), class: 'button', download: '' }, 'Download network (GraphML)') : null,
+  );
+}
+
+function byRole<T extends { role: Role }>(items: T[]): [Role, T[]][] {
+  const groups = new Map<Role, T[]>();
+  for (const item of items) groups.set(item.role, [...(groups.get(item.role) ?? []), item]);
+  return [...groups].sort((a, b) => b[1].length - a[1].length || roleName(a[0]).localeCompare(roleName(b[0])));
+}
+
+function conflictNote(conflicts: ConflictRef[]) {
+  if (conflicts.length === 0) return null;
+  return h(
+    'details',
+    { class: 'disputed' },
+    h('summary', {}, `Disputed: ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}`),
+    h(
+      'ul',
+      {},
+      conflicts.map((c) => h('li', {}, c.description)),
+    ),
+  );
+}
+
+function awardList(awards: AwardWin[], actions: PanelActions, showRecipients: boolean) {
+  return h(
+    'ul',
+    { class: 'fact-list' },
+    awards.map((a) =>
+      h(
+        'li',
+        {},
+        h(
+          'div',
+          { class: 'fact' },
+          h('strong', {}, a.year ? `${a.year} ` : '', a.award.name),
+          a.category ? ` — ${a.category}` : '',
+          a.work ? [' — ', workLink(a.work, actions)] : '',
+          showRecipients && a.recipients.length
+            ? [' — ', ...a.recipients.flatMap((p, i) => [i ? ', ' : '', personLink(p, actions)])]
+            : '',
+        ),
+        sourceList(a.sources),
+        conflictNote(a.conflicts),
+      ),
+    ),
+  );
+}
+
+function conflictList(conflicts: Conflict[]) {
+  return h(
+    'ul',
+    { class: 'fact-list conflicts' },
+    conflicts.map((c) =>
+      h(
+        'li',
+        { 'data-conflict': c.slug },
+        h('p', { class: 'fact' }, c.description),
+        h(
+          'ol',
+          { class: 'claims' },
+          c.claims.map((claim) => h('li', {}, h('span', {}, claim.statement), sourceList([claim.source]))),
+        ),
+      ),
+    ),
+  );
+}
+
+function birthLine(birth: PersonDetail['birth']) {
+  if (!birth) return null;
+  return h(
+    'div',
+    { class: 'fact-block' },
+    h('p', { class: 'fact' }, 'Born ', birth.date ? `${birth.date}, ` : '', birth.place.name),
+    sourceList(birth.sources),
+  );
+}
+
+function creditGroups<T extends { role: Role; detail: string | null; sources: Source[] }>(
+  credits: T[],
+  label: (credit: T) => Node,
+) {
+  // A short list opens whole; a long one opens its biggest role only.
+  const openAll = credits.length <= 12;
+  return byRole(credits).map(([role, items], i) =>
+    h(
+      'details',
+      { class: 'role-group', open: openAll || i === 0, 'data-role': role },
+      h('summary', {}, roleName(role), h('span', { class: 'count' }, ` ${items.length}`)),
+      h(
+        'ul',
+        { class: 'fact-list' },
+        items.map((c) =>
+          h(
+            'li',
+            {},
+            h('div', { class: 'fact' }, label(c), c.detail ? h('span', { class: 'credit-detail' }, ` — ${c.detail}`) : ''),
+            sourceList(c.sources),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function personPanel(p: PersonDetail, actions: PanelActions): HTMLElement {
+  const credits = p.credits.edges.map((e) => e.node);
+  const works = new Set(credits.map((c) => c.work.slug)).size;
+  const people = (title: string, list: PersonRef[]) =>
+    list.length
+      ? h('p', { class: 'fact' }, `${title}: `, ...list.flatMap((m, i) => [i ? ', ' : '', personLink(m, actions)]))
+      : null;
+  return h(
+    'article',
+    { class: 'selection', 'data-kind': 'person', 'data-slug': p.slug, 'aria-labelledby': 'detail-title' },
+    h('p', { class: 'eyebrow' }, p.isGroup ? 'Group' : 'Person'),
+    h('h2', { id: 'detail-title', tabindex: '-1' }, p.name),
+    p.aliases.length ? h('p', { class: 'aliases' }, `Also ${p.aliases.join(', ')}`) : null,
+    h(
+      'p',
+      { class: 'summary' },
+      `${p.credits.totalCount} credit${p.credits.totalCount === 1 ? '' : 's'} on ${works} work${works === 1 ? '' : 's'}`,
+      p.awards.length ? ` · ${p.awards.length} award${p.awards.length === 1 ? '' : 's'}` : '',
+      p.conflicts.length ? ` · ${p.conflicts.length} conflict${p.conflicts.length === 1 ? '' : 's'} in the sources` : '',
+    ),
+    selectionLinks(PERSON, p.slug, true),
+    birthLine(p.birth),
+    people('Members', p.members),
+    people('Member of', p.memberOf),
+    sourcesAbout(p.name, p.sources),
+    section(
+      'Credits by role',
+      p.credits.totalCount,
+      h(
+        'div',
+        {},
+        creditGroups(credits, (c) => workLink(c.work, actions)),
+      ),
+      p.credits.totalCount > credits.length ? h('p', { class: 'note' }, `The first ${credits.length} are shown.`) : null,
+    ),
+    p.awards.length ? section('Awards', p.awards.length, awardList(p.awards, actions, false)) : null,
+    p.conflicts.length ? section('Conflicts in the sources', p.conflicts.length, conflictList(p.conflicts)) : null,
+    p.associations.length
+      ? section(
+          'Also linked to',
+          p.associations.length,
+          h(
+            'ul',
+            { class: 'fact-list' },
+            p.associations.map((a) =>
+              h(
+                'li',
+                {},
+                a.type === 'MENTORED' ? (a.direction === 'OUT' ? 'Mentored ' : 'Mentored by ') : 'Worked with ',
+                personLink(a.person, actions),
+                a.detail ? ` — ${a.detail}` : '',
+              ),
+            ),
+          ),
+        )
+      : null,
+  );
+}
+
+export function workPanel(w: WorkDetail, actions: PanelActions): HTMLElement {
+  const works = (title: string, list: WorkRef[]) =>
+    list.length
+      ? h('p', { class: 'fact' }, `${title}: `, ...list.flatMap((x, i) => [i ? ', ' : '', workLink(x, actions)]))
+      : null;
+  return h(
+    'article',
+    { class: 'selection', 'data-kind': 'work', 'data-slug': w.slug, 'aria-labelledby': 'detail-title' },
+    h('p', { class: 'eyebrow' }, kindName(w.kind), w.year ? ` · ${w.year}` : ''),
+    h('h2', { id: 'detail-title', tabindex: '-1' }, w.title),
+    selectionLinks(WORK, w.slug, false),
+    works('Part of', w.partOf),
+    works('Parts', w.parts),
+    sourcesAbout(w.title, w.sources),
+    section(
+      'Credits by role',
+      w.credits.length,
+      h(
+        'div',
+        {},
+        creditGroups(w.credits, (c) => personLink(c.person, actions)),
+      ),
+    ),
+    w.awards.length ? section('Awards', w.awards.length, awardList(w.awards, actions, true)) : null,
+    w.conflicts.length ? section('Conflicts in the sources', w.conflicts.length, conflictList(w.conflicts)) : null,
+  );
+}

@@ -1,0 +1,116 @@
+// useExplorer(): serves the pre-built explorer page (explorer/dist) at /explore, as a yoga plugin.
+// The files are read once at start: the URL → file map is the whole allow-list, so no path reaches the disk.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'graphql-yoga';
+import { EXPLORER_DIST } from './source-hash.ts';
+
+export interface ExplorerOptions {
+  /** The URL path the page answers on; its files are under `${path}/`. Default `/explore`. */
+  path?: string;
+  /** The built page (`npm run explorer:build`). Default `explorer/dist` in the repository. */
+  dir?: string;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** The page may load and call only its own origin: the explorer needs nothing from elsewhere at run time. */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // cytoscape sizes its canvases through style attributes.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+  "form-action 'self'",
+].join('; ');
+
+interface StaticFile {
+  body: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer> | null;
+  type: string;
+  etag: string;
+  cacheControl: string;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+function load(dir: string): Map<string, StaticFile> {
+  const files = new Map<string, StaticFile>();
+  if (!existsSync(join(dir, 'index.html'))) return files;
+  for (const path of walk(dir)) {
+    const name = relative(dir, path).split(sep).join('/');
+    const body = readFileSync(path);
+    const type = CONTENT_TYPES[extname(path)] ?? 'application/octet-stream';
+    const compressible = /^text\/|json|javascript|svg/.test(type) && body.length > 1024;
+    files.set(name, {
+      body,
+      gzip: compressible ? gzipSync(body, { level: 9 }) : null,
+      type,
+      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+      // Vite names assets by content hash, so they never change; anything else is revalidated on each use.
+      cacheControl: name.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+  }
+  return files;
+}
+
+export function useExplorer({ path = '/explore', dir = EXPLORER_DIST }: ExplorerOptions = {}): Plugin {
+  const files = load(dir);
+  const prefix = `${path}/`;
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (url.pathname !== path && !url.pathname.startsWith(prefix)) return;
+      const text = (status: number, body: string, headers: Record<string, string> = {}) =>
+        endResponse(
+          new fetchAPI.Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } }),
+        );
+      if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Method Not Allowed', { allow: 'GET, HEAD' });
+      if (files.size === 0) return text(503, 'The explorer is not built: run `npm run explorer:build`.');
+      const name = url.pathname === path || url.pathname === prefix ? 'index.html' : url.pathname.slice(prefix.length);
+      const file = files.get(name);
+      if (!file) return text(404, 'Not Found');
+
+      const headers: Record<string, string> = {
+        'content-type': file.type,
+        'cache-control': file.cacheControl,
+        etag: file.etag,
+        vary: 'accept-encoding',
+        'x-content-type-options': 'nosniff',
+      };
+      if (file.type.startsWith('text/html')) {
+        headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
+        headers['referrer-policy'] = 'same-origin';
+      }
+      const ifNoneMatch = request.headers.get('if-none-match');
+      if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag)) {
+        return endResponse(new fetchAPI.Response(null, { status: 304, headers }));
+      }
+      const gzip = file.gzip && /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
+      const body = gzip && file.gzip ? file.gzip : file.body;
+      if (gzip) headers['content-encoding'] = 'gzip';
+      headers['content-length'] = String(body.byteLength);
+      endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : body, { status: 200, headers }));
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// Structured request logs (pino) with a request id and operation name, and store metrics for /metrics.
+import { randomUUID } from 'node:crypto';
+import type { DocumentNode, OperationDefinitionNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import type { GraphStore } from '../graph/store.ts';
+
+const requestIds = new WeakMap<Request, string>();
+
+/** The request's id: the caller's X-Request-Id when it is a sane token, else a fresh UUID. */
+export function requestIdOf(request: Request): string {
+  let id = requestIds.get(request);
+  if (!id) {
+    const offered = request.headers.get('x-request-id');
+    id = offered && /^[\w.:-]{1,128}$/.test(offered) ? offered : randomUUID();
+    requestIds.set(request, id);
+  }
+  return id;
+}
+
+/** One log line per GraphQL operation, and the request id echoed on every response. */
+export function useRequestLog(logger: Logger): Plugin {
+  return {
+    onExecute({ args }) {
+      const started = performance.now();
+      const request = (args.contextValue as { request?: Request }).request;
+      const operation = (args.document as DocumentNode).definitions.find(
+        (d): d is OperationDefinitionNode => d.kind === 'OperationDefinition',
+      );
+      const operationName = args.operationName ?? operation?.name?.value ?? null;
+      return {
+        onExecuteDone({ result }) {
+          const errors = 'errors' in result && result.errors ? result.errors : [];
+          logger.info(
+            {
+              requestId: request ? requestIdOf(request) : undefined,
+              operationName,
+              ms: Math.round((performance.now() - started) * 10) / 10,
+              errors: errors.length > 0 ? errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') : undefined,
+            },
+            'graphql operation',
+          );
+        },
+      };
+    },
+    onResponse({ request, response }) {
+      response.headers.set('x-request-id', requestIdOf(request));
+    },
+  };
+}
+
+export interface StoreMetrics {
+  calls: Counter<'method' | 'outcome'>;
+  seconds: Histogram<'method'>;
+}
+
+export function createStoreMetrics(registry: Registry, kind: string): StoreMetrics {
+  return {
+    calls: new Counter({
+      name: 'liner_store_calls_total',
+      help: `GraphStore port calls (${kind} store), by method and outcome`,
+      labelNames: ['method', 'outcome'],
+      registers: [registry],
+    }),
+    seconds: new Histogram({
+      name: 'liner_store_call_duration_seconds',
+      help: 'GraphStore port call latency, by method',
+      labelNames: ['method'],
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+  };
+}
+
+/** The store with every port call counted and timed. */
+export function instrumentStore(store: GraphStore, metrics: StoreMetrics): GraphStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || property === 'withDeadline') return value;
+      const method = String(property);
+      return (...args: unknown[]) => {
+        const result = value.apply(target, args);
+        if (!(result instanceof Promise)) return result;
+        const end = metrics.seconds.startTimer({ method });
+        return result.then(
+          (v) => {
+            end();
+            metrics.calls.inc({ method, outcome: 'ok' });
+            return v;
+          },
+          (error: unknown) => {
+            end();
+            metrics.calls.inc({ method, outcome: 'error' });
+            throw error;
+          },
+        );
+      };
+    },
+  });
+}

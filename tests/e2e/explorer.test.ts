@@ -1,0 +1,283 @@
+// The explorer in a real headless Chromium against the real server (src/main.ts on a free port): search, the
+// network drawn on the canvas, expanding a node, the shortest chain, the links out, the keyboard and a phone width.
+// Screenshots go to test-results/explorer/. Chromium is Debian's; no browser is ever downloaded.
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServer } from '../server-process.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const IN_CI = !['', '0', 'false'].includes((process.env.CI ?? '').toLowerCase());
+const SHOTS = fileURLToPath(new URL('../../test-results/explorer/', import.meta.url));
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const CHAIN = 'Bobby Brown —Bobby— Thom Russo —The Man Comes Around— Johnny Cash';
+
+it.runIf(!HAVE_CHROMIUM)(`needs Chromium at ${CHROMIUM}`, (context) => {
+  const install = 'apt-get update && apt-get install -y chromium';
+  if (IN_CI) throw new Error(`Chromium is missing at ${CHROMIUM}: CI must run the explorer's browser test (${install}).`);
+  context.skip(`no Chromium at ${CHROMIUM}, so the explorer's browser test is skipped here (${install} to run it)`);
+});
+
+/** Counts on the graph container, written by the page after each change of the drawing. */
+const graphCounts = (page: Page) =>
+  page.$eval('#graph', (el) => ({
+    nodes: Number((el as HTMLElement).dataset.nodeCount),
+    edges: Number((el as HTMLElement).dataset.edgeCount),
+  }));
+
+/** Whether the canvas is painted in the node colour where the page says a person is drawn. */
+async function paintedAt(page: Page, slug: string): Promise<{ r: number; g: number; b: number; a: number } | null> {
+  return page.evaluate((person) => {
+    const hooks = (window as unknown as { linerExplorer: { pagePosition(s: string): { x: number; y: number } | null } })
+      .linerExplorer;
+    const at = hooks.pagePosition(person);
+    if (!at) return null;
+    for (const canvas of document.querySelectorAll<HTMLCanvasElement>('#graph canvas')) {
+      const box = canvas.getBoundingClientRect();
+      const scale = canvas.width / box.width;
+      const pixel = canvas
+        .getContext('2d')
+        ?.getImageData(Math.round((at.x - box.left) * scale), Math.round((at.y - box.top) * scale), 1, 1).data;
+      if (pixel && pixel[3] === 255)
+        return { r: pixel[0] as number, g: pixel[1] as number, b: pixel[2] as number, a: pixel[3] as number };
+    }
+    return null;
+  }, slug);
+}
+
+/** Types into a search box as a person would and picks the named result with the keyboard. */
+async function typeAndPick(page: Page, selector: string, text: string, pick: string) {
+  await page.click(selector);
+  await page.keyboard.type(text, { delay: 30 });
+  const listbox = `#${await page.$eval(selector, (el) => el.getAttribute('aria-controls'))}`;
+  await page.waitForSelector(`${listbox} [role=option]`);
+  const names = await page.$$eval(`${listbox} [role=option] .result-name`, (els) => els.map((e) => e.textContent));
+  const index = names.indexOf(pick);
+  expect(index, `“${pick}” among the results for “${text}”: ${names.join(', ')}`).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i <= index; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+}
+
+describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
+  let server: ServerProcess;
+  let base = '';
+  let browser: Browser;
+  let page: Page;
+  const elsewhere: string[] = [];
+  const pageErrors: string[] = [];
+  const timings: Record<string, number> = {};
+  let clock = Date.now();
+  const lap = (name: string) => {
+    timings[name] = Date.now() - clock;
+    clock = Date.now();
+  };
+
+  async function openPage(viewport: { width: number; height: number }, mobile = false): Promise<Page> {
+    const context = await browser.newContext({ viewport, deviceScaleFactor: mobile ? 2 : 1, isMobile: mobile, hasTouch: mobile });
+    const opened = await context.newPage();
+    opened.setDefaultTimeout(15_000);
+    // Anything not from this server is refused and recorded: the page must need no other origin.
+    await context.route(
+      (url) => !url.href.startsWith(base) && !url.href.startsWith('data:'),
+      (route) => {
+        elsewhere.push(route.request().url());
+        return route.abort();
+      },
+    );
+    opened.on('pageerror', (error) => pageErrors.push(error.message));
+    opened.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    return opened;
+  }
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    server = startServer({});
+    base = await server.ready();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await openPage({ width: 1366, height: 800 });
+    lap('start server and Chromium');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.child.kill('SIGKILL');
+    console.info(`explorer e2e timings (ms): ${JSON.stringify(timings)}`);
+  });
+
+  it('serves the page at /explore, from this server alone', async () => {
+    const response = await page.goto(`${base}/explore`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
+    expect(await page.title()).toBe('Liner Explorer');
+    await page.waitForFunction(() => 'linerExplorer' in window);
+    lap('load /explore');
+  });
+
+  it('searches “Russo” as you type and opens Thom Russo: his network is drawn', async () => {
+    await typeAndPick(page, '#search', 'Russo', 'Thom Russo');
+    await page.waitForSelector('#detail h2:text-is("Thom Russo")');
+    await page.waitForFunction(() => Number((document.querySelector('#graph') as HTMLElement).dataset.nodeCount) > 1);
+
+    // As many nodes as the API lists collaborators, plus Thom Russo; one edge to each.
+    const api = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ person(slug: "thom-russo") { collaborators { totalCount } } }' }),
+    }).then((r) => r.json() as Promise<{ data: { person: { collaborators: { totalCount: number } } } }>);
+    const collaborators = api.data.person.collaborators.totalCount;
+    expect(collaborators).toBeGreaterThan(10);
+    expect(await graphCounts(page)).toEqual({ nodes: collaborators + 1, edges: collaborators });
+    const people = await page.$$eval('#people button', (els) => els.map((e) => e.getAttribute('data-person')));
+    expect(people).toHaveLength(collaborators + 1);
+    expect(people).toEqual(expect.arrayContaining(['thom-russo', 'macy-gray', 'rick-rubin', 'johnny-cash', 'bobby-brown']));
+
+    // The canvas really shows them: node-coloured pixels where Thom Russo and Macy Gray are drawn.
+    for (const slug of ['thom-russo', 'macy-gray']) {
+      const pixel = await paintedAt(page, slug);
+      expect(pixel, `${slug} drawn on the canvas`).not.toBeNull();
+      expect((pixel?.b ?? 0) - (pixel?.r ?? 0), `${slug} drawn in a node blue: ${JSON.stringify(pixel)}`).toBeGreaterThan(60);
+    }
+    lap('search and draw the network');
+
+    // The side panel: credits by role, awards, quoted sources with citations, conflicts.
+    const panel = page.locator('#detail');
+    await expect.poll(() => panel.locator('.role-group summary').allTextContents()).toContain('Mixer 23');
+    expect(await panel.locator('.facts h3').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Awards \d+$/), expect.stringMatching(/^Conflicts in the sources \d+$/)]),
+    );
+    const source = panel.locator('.sources li').first();
+    expect(await source.locator('q').textContent()).toBe('Thom Russo was born on December 31, 1969, in Cleveland, Ohio.');
+    expect(await source.locator('cite').textContent()).toBe('thom-russo-article [2]');
+    await page.screenshot({ path: `${SHOTS}desktop-network.png` });
+  });
+
+  it('links the selection to its query in GraphiQL and to its GraphML export', async () => {
+    const graphiql = await page.getAttribute('#detail a:text-is("Query in GraphiQL")', 'href');
+    const query = new URL(graphiql as string, base).searchParams.get('query') ?? '';
+    expect(query).toMatch(/^query Person \{/);
+    expect(query).toContain('person(slug: "thom-russo")');
+    // yoga answers that URL with GraphiQL, which reads `query` from its URL into the editor.
+    const page2 = await fetch(new URL(graphiql as string, base), { headers: { accept: 'text/html' } });
+    expect(page2.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await page.getAttribute('#detail a:text-is("Download network (GraphML)")', 'href')).toBe(
+      '/export/collaboration.graphml?person=thom-russo&hops=1',
+    );
+  });
+
+  it('expands a node clicked on the canvas: its collaborators merge into the network', async () => {
+    const before = await graphCounts(page);
+    const at = await page.evaluate(() =>
+      (window as unknown as { linerExplorer: { pagePosition(s: string): { x: number; y: number } } }).linerExplorer.pagePosition(
+        'rick-rubin',
+      ),
+    );
+    await page.mouse.click(at.x, at.y);
+    await page.waitForSelector('#detail h2:text-is("Rick Rubin")');
+    await page.waitForFunction(
+      (edges) => Number((document.querySelector('#graph') as HTMLElement).dataset.edgeCount) > edges,
+      before.edges,
+    );
+    const after = await graphCounts(page);
+    // Rick Rubin's own links (to Audioslave, Jay-Z, Johnny Cash…) join Thom Russo's; nobody is drawn twice.
+    expect(after.nodes).toBeGreaterThanOrEqual(before.nodes);
+    expect(after.edges).toBeGreaterThan(before.edges);
+    expect(await page.$$eval('#people button.expanded', (els) => els.map((e) => e.getAttribute('data-person')))).toEqual(
+      expect.arrayContaining(['thom-russo', 'rick-rubin']),
+    );
+    await page.screenshot({ path: `${SHOTS}desktop-expanded.png` });
+    lap('expand a node');
+  });
+
+  it('finds the shortest chain from Bobby Brown to Johnny Cash and lists each work and role', async () => {
+    await typeAndPick(page, '#path-from', 'Bobby', 'Bobby Brown');
+    await typeAndPick(page, '#path-to', 'Johnny', 'Johnny Cash');
+    await page.click('#path-form button[type=submit]');
+    await page.waitForSelector('#path-result .chain');
+    expect(await page.textContent('#path-result .chain')).toBe(CHAIN);
+    expect(await page.$$eval('#path-result .step', (els) => els.map((e) => e.textContent))).toEqual([
+      'Bobby Brown (primary artist) — Bobby (1992) — Thom Russo (mixer)',
+      'Thom Russo (contributor) — The Man Comes Around — Johnny Cash (primary artist)',
+    ]);
+    // Drawn too: the three people on the path stand out in the path colour.
+    for (const slug of ['bobby-brown', 'thom-russo', 'johnny-cash']) {
+      const pixel = await paintedAt(page, slug);
+      expect((pixel?.r ?? 0) - (pixel?.b ?? 0), `${slug} drawn in the path red: ${JSON.stringify(pixel)}`).toBeGreaterThan(80);
+    }
+    await page.screenshot({ path: `${SHOTS}desktop-path.png` });
+    lap('find the path');
+  });
+
+  it('can be used from the keyboard, with a visible focus', async () => {
+    await page.goto(`${base}/explore`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to details');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Liner Explorer');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).toBe('solid');
+    await page.keyboard.type('Johnny Cash', { delay: 20 });
+    await page.waitForSelector('#search-results [role=option]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#detail h2:text-is("Johnny Cash")');
+    // Tab on reaches the graph's tools, then the people in the graph, each a button that opens it.
+    const order: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
+    }
+    expect(order.slice(0, 5)).toEqual([
+      'GraphiQL',
+      'Fit',
+      'GraphiQL',
+      'GraphML',
+      expect.stringMatching(/^Johnny Cash|^Rick Rubin|^Thom Russo/),
+    ]);
+    lap('keyboard');
+  });
+
+  it('fits a phone (390×844): one column, no sideways scrolling, the network and the chain drawn', async () => {
+    const phone = await openPage({ width: 390, height: 844 }, true);
+    await phone.goto(`${base}/explore`);
+    await typeAndPick(phone, '#search', 'Russo', 'Thom Russo');
+    await phone.waitForSelector('#detail h2:text-is("Thom Russo")');
+    await phone.waitForFunction(() => Number((document.querySelector('#graph') as HTMLElement).dataset.nodeCount) > 1);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const graphBox = await phone.locator('#graph').boundingBox();
+    expect(graphBox?.width).toBeGreaterThan(300);
+    expect(graphBox?.height).toBeGreaterThan(250);
+    expect(await paintedAt(phone, 'thom-russo')).not.toBeNull();
+    await phone.screenshot({ path: `${SHOTS}phone-network.png` });
+
+    await typeAndPick(phone, '#path-from', 'Bobby', 'Bobby Brown');
+    await typeAndPick(phone, '#path-to', 'Johnny', 'Johnny Cash');
+    await phone.click('#path-form button[type=submit]');
+    expect(await phone.locator('#path-result .chain').textContent()).toBe(CHAIN);
+    await phone.locator('.path-finder').scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: `${SHOTS}phone-path.png` });
+    await phone.locator('#graph').screenshot({ path: `${SHOTS}phone-path-graph.png` });
+    await phone.locator('#detail').scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: `${SHOTS}phone-details.png` });
+    await phone.context().close();
+    lap('phone');
+  });
+
+  it('asked nothing of any other origin and raised no error', () => {
+    expect(elsewhere).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,190 @@
+// Hostile requests over real HTTP: each is refused with a 4xx or a GraphQL error, and the server still answers.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
+import type { PageArgs } from '../../src/graph/store.ts';
+import { seed } from '../helpers.ts';
+import { type ServerProcess, startServer } from '../server-process.ts';
+
+interface Attempt {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  path?: string;
+}
+
+const json = (query: string, variables?: unknown) => JSON.stringify({ query, variables });
+const nested = (depth: number) =>
+  `{ ${'person(slug: "thom-russo") { memberOf { '.repeat(1)}${'members { '.repeat(depth)}slug${' }'.repeat(depth)} } } }`;
+const fragmentBomb = () => {
+  const levels = 12;
+  const fragments = Array.from({ length: levels }, (_, i) =>
+    i === levels - 1
+      ? `fragment F${i} on Person { slug name }`
+      : `fragment F${i} on Person { members { ...F${i + 1} } memberOf { ...F${i + 1} } }`,
+  );
+  return `{ person(slug: "thom-russo") { ...F0 } } ${fragments.join(' ')}`;
+};
+
+const HOSTILE: [string, Attempt, number | 'graphql-error' | 'harmless'][] = [
+  ['deep nesting (40 levels)', { body: json(nested(40)) }, 400],
+  [
+    'an alias bomb (200 aliases)',
+    { body: json(`{ ${Array.from({ length: 200 }, (_, i) => `a${i}: person(slug: "thom-russo") { name }`).join(' ')} }`) },
+    400,
+  ],
+  ['a fragment bomb (2^12 expansions)', { body: json(fragmentBomb()) }, 'graphql-error'],
+  ['a directive bomb', { body: json(`{ __typename ${'@skip(if: false) '.repeat(60)} }`) }, 400],
+  ['a token flood', { body: json(`{ ${'__typename '.repeat(5000)} }`) }, 400],
+  ['a huge page', { body: json('{ people(first: 1000000) { totalCount } }') }, 'graphql-error'],
+  [
+    'a nested cost overrun',
+    {
+      body: json(
+        '{ people(first: 100) { edges { node { credits(first: 100) { edges { node { work { credits { person { name } } } } } } } } } }',
+      ),
+    },
+    'graphql-error',
+  ],
+  ['an oversized body (5 MiB)', { body: json(`{ __typename }`, { pad: 'x'.repeat(5 * 1024 * 1024) }) }, 413],
+  ['a malformed JSON body', { body: '{"query": "{ __typename }"' }, 400],
+  ['an empty body', { body: '' }, 400],
+  [
+    'a text/plain body (a CSRF-able "simple" request)',
+    { headers: { 'content-type': 'text/plain' }, body: json('{ __typename }') },
+    403,
+  ],
+  ['an unknown content type', { headers: { 'content-type': 'application/xml', 'x-liner-csrf': '1' }, body: '<q/>' }, 415],
+  ['a wrong variable type', { body: json('query($n: Int) { people(first: $n) { totalCount } }', { n: 'ten' }) }, 400],
+  ['a syntax error', { body: json('{ person(slug: ') }, 400],
+  [
+    'a mutation over GET',
+    {
+      method: 'GET',
+      path: `/graphql?query=${encodeURIComponent('mutation { removeCredit(input: {person: "a", work: "b", role: MIXER}) { removed } }')}`,
+      headers: { 'x-liner-csrf': '1' },
+    },
+    405,
+  ],
+  [
+    'Cypher injection in an argument',
+    { body: json(`{ person(slug: "x\\") MATCH (n) DETACH DELETE n //") { name } }`) },
+    'graphql-error',
+  ],
+  ['Cypher injection in search', { body: json(`{ search(text: "') YIELD node DETACH DELETE node //") { slug } }`) }, 'harmless'],
+];
+
+describe('hostile requests', () => {
+  let server: ServerProcess;
+  let base = '';
+  beforeAll(async () => {
+    server = startServer({});
+    base = await server.ready();
+  });
+  afterAll(() => {
+    server.child.kill('SIGKILL');
+  });
+
+  const send = (a: Attempt) =>
+    fetch(`${base}${a.path ?? '/graphql'}`, {
+      method: a.method ?? 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...a.headers },
+      ...(a.method === 'GET' ? {} : { body: a.body }),
+    });
+
+  it.each(HOSTILE)('refuses or defuses %s, then still answers', async (_name, attempt, expected) => {
+    const response = await send(attempt);
+    const text = await response.text();
+    if (expected === 'harmless') {
+      // Treated as the plain words it is: an answer, and (checked below) nothing deleted.
+      expect(response.status).toBe(200);
+      expect(JSON.parse(text).data).toBeTruthy();
+    } else if (expected === 'graphql-error') {
+      expect(
+        response.status === 200 || (response.status >= 400 && response.status < 500),
+        `${response.status} ${text.slice(0, 200)}`,
+      ).toBe(true);
+      expect(JSON.parse(text).errors?.length, text.slice(0, 300)).toBeGreaterThan(0);
+    } else {
+      expect(response.status, text.slice(0, 300)).toBe(expected);
+    }
+    const healthy = await send({ body: json('{ person(slug: "thom-russo") { name credits { totalCount } } }') });
+    expect(await healthy.json()).toEqual({ data: { person: { name: 'Thom Russo', credits: { totalCount: 75 } } } });
+  });
+
+  it('says which limit was hit and by how much', async () => {
+    const depth = await (await send({ body: json(nested(40)) })).json();
+    expect(depth.errors[0].message).toMatch(/depth limit of 15 exceeded, found \d+/);
+    expect(depth.errors[0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'depth' });
+    const cost = await (
+      await send({
+        body: json(
+          '{ people(first: 100) { edges { node { credits(first: 100) { edges { node { work { credits { person { name } } } } } } } } } }',
+        ),
+      })
+    ).json();
+    expect(cost.errors[0].message).toMatch(/Query cost is \d+, over the limit of 25000 by \d+/);
+    expect(cost.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', limit: 'cost' });
+    const body = await (await send({ body: json(`{ __typename }`, { pad: 'x'.repeat(5 * 1024 * 1024) }) })).json();
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'PAYLOAD_TOO_LARGE' } });
+    expect(body.errors[0].message).toMatch(/over the limit of 4194304 \(MAX_BODY_BYTES\)/);
+  });
+
+  it('speaks GraphQL over HTTP: graphql-response+json, GET for queries, request ids, metrics', async () => {
+    const response = await send({ body: json('{ __typename }') });
+    expect(response.headers.get('content-type')).toMatch(/application\/graphql-response\+json/);
+    expect(response.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+    const get = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { 'x-liner-csrf': '1' },
+    });
+    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
+    await send({ body: json('{ person(slug: "thom-russo") { name } }') });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toMatch(/liner_store_calls_total\{method="nodesBySlug",outcome="ok"\} \d+/);
+    expect(metrics).toMatch(/graphql_yoga_http_duration_bucket/);
+  });
+});
+
+describe('production switches', () => {
+  it('hides introspection and field suggestions when INTROSPECTION=false', async () => {
+    const store = new MemoryStore();
+    await store.load(await seed());
+    const app = createApp({ store, config: loadConfig({ LOG_LEVEL: 'silent', INTROSPECTION: 'false', GRAPHIQL: 'false' }) });
+    const ask = async (query: string) =>
+      (
+        await app.fetch('http://liner.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: json(query),
+        })
+      ).json();
+    expect((await ask('{ __schema { types { name } } }')).errors[0].message).toMatch(/introspection/i);
+    const typo = await ask('{ persn(slug: "thom-russo") { name } }');
+    expect(typo.errors[0].message).not.toMatch(/Did you mean/);
+    expect((await app.fetch('http://liner.test/graphql', { headers: { accept: 'text/html' } })).status).not.toBe(200);
+  });
+
+  it('stops embedded work at the request deadline with a TIMEOUT error', async () => {
+    class SlowStore extends MemoryStore {
+      override async listPeople(search: string | undefined, page: PageArgs) {
+        const until = Date.now() + 400;
+        while (Date.now() < until) {
+          // a computation that outlives the deadline
+        }
+        return super.listPeople(search, page);
+      }
+    }
+    const store = new SlowStore();
+    await store.load(await seed());
+    const app = createApp({ store, config: loadConfig({ LOG_LEVEL: 'silent', REQUEST_TIMEOUT_MS: '150' }) });
+    const response = await app.fetch('http://liner.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: json('{ people { totalCount } }'),
+    });
+    const body = await response.json();
+    expect(body.errors[0].extensions.code).toBe('TIMEOUT');
+    expect(body.errors[0].message).toMatch(/150 ms deadline/);
+  });
+});
