@@ -2,6 +2,7 @@
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, useExecutionCancellation, useReadinessCheck } from 'graphql-yoga';
 import { type Logger, pino } from 'pino';
 import { Registry } from 'prom-client';
@@ -35,6 +36,8 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     healthCheckEndpoint: '/health',
     landingPage: false,
     graphiql: config.GRAPHIQL ? { title: 'Liner', defaultQuery: EXAMPLE_OPERATIONS } : false,
+    // GraphiQL's code bundled from npm and served by us: the default page would fetch it from a CDN at run time.
+    renderGraphiQL,
     maskedErrors: { maskError: createErrorMasker(config.REQUEST_TIMEOUT_MS) },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),

@@ -33,6 +33,8 @@ describe('npm start on the embedded store', () => {
     const html = await response.text();
     expect(response.headers.get('content-type')).toMatch(/text\/html/);
     expect(html).toContain('ArtistsWithBoth');
+    // Served from this server, not a CDN: it must work with no network beyond the server.
+    expect(html).not.toMatch(/unpkg|jsdelivr|cdnjs/);
   });
 
   it('loaded the seed at start', async () => {
