@@ -13,9 +13,9 @@ function batched<V>(load: (keys: readonly string[]) => Promise<V[]>): DataLoader
 }
 
 /** One loader per distinct argument set, so siblings asking the same page share one batch. */
-function perArgs<A, V>(make: (args: A) => DataLoader<string, V>): (args: A) => DataLoader<string, V> {
+function perArgs<A, V>(make: (args: A) => DataLoader<string, V>): ((args: A) => DataLoader<string, V>) & { clearAll(): void } {
   const loaders = new Map<string, DataLoader<string, V>>();
-  return (args) => {
+  const get = (args: A) => {
     const key = JSON.stringify(args);
     let loader = loaders.get(key);
     if (!loader) {
@@ -24,11 +24,12 @@ function perArgs<A, V>(make: (args: A) => DataLoader<string, V>): (args: A) => D
     }
     return loader;
   };
+  return Object.assign(get, { clearAll: () => loaders.clear() });
 }
 
 export function createLoaders(store: GraphStore) {
   const node = <L extends LookupLabel>(label: L) => batched<RecordByLabel[L] | null>((slugs) => store.nodesBySlug(label, slugs));
-  return {
+  const loaders = {
     person: node('Person'),
     work: node('Work'),
     place: node('Place'),
@@ -55,6 +56,13 @@ export function createLoaders(store: GraphStore) {
     affiliationsOf: batched((slugs) => store.affiliationsOf(slugs)),
     associationsOf: batched((slugs) => store.associationsOf(slugs)),
     conflictsAbout: perArgs((label: NodeLabel) => batched((slugs) => store.conflictsAbout(label, slugs))),
+  };
+  return {
+    ...loaders,
+    /** Forget everything loaded so far: after a write, later fields of the same request must see it. */
+    clearAll(): void {
+      for (const loader of Object.values(loaders) as { clearAll(): unknown }[]) loader.clearAll();
+    },
   };
 }
 

@@ -68,6 +68,21 @@ export function writeTests(getStore: () => GraphStore) {
     expect(await counts()).toEqual(afterFirst);
   });
 
+  it('sees its own writes within one operation (the README example: document, person, credit)', async () => {
+    const response = await writer()(/* GraphQL */ `mutation {
+      upsertDocument(input: { slug: "liner-notes-bobby", title: "Bobby (liner notes)" }) { slug }
+      upsertPerson(input: { name: "Bea Engineer", source: { document: "liner-notes-bobby", quote: "Engineered by Bea Engineer" } }) { slug }
+      addCredit(input: { person: "bea-engineer", work: "bobby", role: ENGINEER,
+                         source: { document: "liner-notes-bobby", quote: "Engineered by Bea Engineer" } }) { role work { title } }
+    }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toEqual({
+      upsertDocument: { slug: 'liner-notes-bobby' },
+      upsertPerson: { slug: 'bea-engineer' },
+      addCredit: { role: 'ENGINEER', work: { title: 'Bobby' } },
+    });
+  });
+
   it('adds and removes a credit, which then shows in collaborations', async () => {
     await writer()(UPSERT, { input: { name: 'Ada Engineer', source: SOURCE } });
     const add = await writer()(

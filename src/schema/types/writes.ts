@@ -66,6 +66,9 @@ async function write(ctx: Context, batch: WriteBatch) {
   } catch (error) {
     if (error instanceof MissingNodeError) throw notFound(error.label.toLowerCase(), error.slug, 'input');
     throw error;
+  } finally {
+    // The next mutation of the same operation must see this one's writes, not what the loaders cached before.
+    ctx.loaders.clearAll();
   }
 }
 
@@ -413,6 +416,7 @@ builder.mutationFields((t) => ({
         });
       }
       const summary = await ctx.store.load(rows);
+      ctx.loaders.clearAll();
       const total = rows.nodes.length + rows.rels.length;
       return { ...summary, unchanged: total - summary.nodesCreated - summary.relationshipsCreated - summary.updated };
     },
