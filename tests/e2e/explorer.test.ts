@@ -1,26 +1,15 @@
 // The explorer in a real headless Chromium against the real server (src/main.ts on a free port): search, the
 // network drawn on the canvas, expanding a node, the shortest chain, the links out, the keyboard and a phone width.
 // Screenshots go to test-results/explorer/. Chromium is Debian's; no browser is ever downloaded.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServer } from '../server-process.ts';
+import { CHROMIUM, HAVE_CHROMIUM, launchChromium } from './chromium.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const IN_CI = !['', '0', 'false'].includes((process.env.CI ?? '').toLowerCase());
 const SHOTS = fileURLToPath(new URL('../../test-results/explorer/', import.meta.url));
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const CHAIN = 'Bobby Brown —Bobby— Thom Russo —The Man Comes Around— Johnny Cash';
 
 it.runIf(!HAVE_CHROMIUM)(`needs Chromium at ${CHROMIUM}`, (context) => {
@@ -106,7 +95,7 @@ describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
     mkdirSync(SHOTS, { recursive: true });
     server = startServer({});
     base = await server.ready();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     page = await openPage({ width: 1366, height: 800 });
     lap('start server and Chromium');
   }, 60_000);
@@ -234,6 +223,8 @@ describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
     await page.waitForSelector('#search-results [role=option]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('#detail h2:text-is("Johnny Cash")');
+    // The network's tools appear once it is drawn; wait for that, or Tab races past them on a busy machine.
+    await page.waitForFunction(() => Number((document.querySelector('#graph') as HTMLElement).dataset.nodeCount) > 1);
     // Tab on reaches the graph's tools, then the people in the graph, each a button that opens it.
     const order: string[] = [];
     for (let i = 0; i < 8; i++) {

@@ -1,34 +1,22 @@
 // GraphiQL in a real headless Chromium: served whole by this server (no CDN), with a query pre-filled from the URL.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServer } from '../server-process.ts';
+import { HAVE_CHROMIUM, launchChromium } from './chromium.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = fileURLToPath(new URL('../../test-results/graphiql/', import.meta.url));
 
 // explorer.test.ts already fails in CI without Chromium; this file only needs to say why it did not run.
-describe.runIf(existsSync(CHROMIUM))('GraphiQL in headless Chromium', () => {
+describe.runIf(HAVE_CHROMIUM)('GraphiQL in headless Chromium', () => {
   let server: ServerProcess;
   let browser: Browser;
   let base = '';
   beforeAll(async () => {
     server = startServer({});
     base = await server.ready();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -5,16 +5,13 @@ import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import type { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
 import { AGREEMENT_OPERATIONS, contractTests } from '../contract/contract.ts';
 import { countingStore, graphqlClient, seed } from '../helpers.ts';
-import { describeNeo4j, neo4jStore, resetNeo4j } from './neo4j-env.ts';
+import { describeNeo4j, seededNeo4jStore } from './neo4j-env.ts';
 
 describeNeo4j('contract: Neo4j', () => {
   let store: Neo4jStore;
   const memory = new MemoryStore();
   beforeAll(async () => {
-    store = neo4jStore();
-    await resetNeo4j(store);
-    await store.applySchema();
-    await store.load(await seed());
+    store = await seededNeo4jStore();
     await memory.load(await seed());
   });
   afterAll(async () => {

@@ -1,6 +1,7 @@
 // Connection to the real Neo4j for integration tests, or a clear reason why they are skipped.
 import { describe } from 'vitest';
 import { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
+import { seed } from '../helpers.ts';
 
 const uri = process.env.NEO4J_URI;
 
@@ -33,4 +34,13 @@ export async function resetNeo4j(store: Neo4jStore): Promise<void> {
   } finally {
     await session.close();
   }
+}
+
+/** A store on the emptied test database holding just the seed, as the contract and write suites start from. */
+export async function seededNeo4jStore(): Promise<Neo4jStore> {
+  const store = neo4jStore();
+  await resetNeo4j(store);
+  await store.applySchema();
+  await store.load(await seed());
+  return store;
 }

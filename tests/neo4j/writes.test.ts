@@ -2,16 +2,12 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
 import { writeTests } from '../contract/writes.ts';
-import { seed } from '../helpers.ts';
-import { describeNeo4j, neo4jStore, resetNeo4j } from './neo4j-env.ts';
+import { describeNeo4j, seededNeo4jStore } from './neo4j-env.ts';
 
 describeNeo4j('writes: Neo4j', () => {
   let store: Neo4jStore;
   beforeAll(async () => {
-    store = neo4jStore();
-    await resetNeo4j(store);
-    await store.applySchema();
-    await store.load(await seed());
+    store = await seededNeo4jStore();
   });
   afterAll(async () => {
     await store.close();
