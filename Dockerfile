@@ -8,6 +8,7 @@ COPY src ./src
 COPY cypher ./cypher
 COPY data ./data
 COPY schema ./schema
+COPY explorer/dist ./explorer/dist
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:4000/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

@@ -1,8 +1,15 @@
-// Prints the schema's SDL to schema/schema.graphql (npm run schema:print); a test fails when the file is stale.
+// Prints schema/schema.graphql (the API's SDL) and schema/dataset.schema.json (the import format) from the code;
+// run after changing either (npm run schema:print). A test fails while either file is stale.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { printDatasetJsonSchema } from '../src/dataset/json-schema.ts';
 import { printSchemaFile } from '../src/schema/print.ts';
 
-const target = fileURLToPath(new URL('../schema/schema.graphql', import.meta.url));
-writeFileSync(target, printSchemaFile());
-console.info(`wrote ${target}`);
+for (const [file, text] of [
+  ['schema.graphql', printSchemaFile()],
+  ['dataset.schema.json', printDatasetJsonSchema()],
+] as const) {
+  const target = fileURLToPath(new URL(`../schema/${file}`, import.meta.url));
+  writeFileSync(target, text);
+  console.info(`wrote ${target}`);
+}
