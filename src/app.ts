@@ -10,6 +10,7 @@ import { createAuthenticator } from './auth.ts';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import { useExplorer } from './explorer/http.ts';
+import { useExportRoutes } from './export/http.ts';
 import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
 import { createErrorMasker } from './plugins/errors.ts';
@@ -81,6 +82,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       /** The explorer page at /explore, built into explorer/dist. */
       useExplorer(),
       /** Graph downloads: GET /export/{projection}.{format} (docs/exports.md). */
+      useExportRoutes({ store, config }),
     ],
   });
 }

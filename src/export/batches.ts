@@ -1,0 +1,14 @@
+// Regroups items into batches of a steady size, so formats write a few large chunks rather than many small ones.
+export const BATCH_SIZE = 1000;
+
+export async function* inBatches<T>(items: Iterable<T> | AsyncIterable<T>, size = BATCH_SIZE): AsyncIterable<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}

@@ -1,0 +1,56 @@
+// One export from request to text: the projection, its metrics if asked for, and the chosen format's chunks.
+import type { GraphStore } from '../graph/store.ts';
+import { FORMATS } from './formats/index.ts';
+import { withMetrics } from './metrics.ts';
+import type { ExportGraph } from './model.ts';
+import type { ExportOptions } from './options.ts';
+import { project } from './projection.ts';
+
+export interface PreparedExport {
+  graph: ExportGraph;
+  /** The download's file name, e.g. `liner-collaboration.gexf` or `liner-full-thom-russo-2-hops-nodes.csv`. */
+  filename: string;
+  contentType: string;
+  /** The file's text, produced as it is read; reading it twice runs the export twice. */
+  chunks(): AsyncIterable<string>;
+}
+
+export function exportBaseName(options: ExportOptions): string {
+  const around = options.person === undefined ? '' : `-${options.person}-${options.hops}-hops`;
+  return `liner-${options.projection}${around}`;
+}
+
+/**
+ * Everything that can fail because of the request (an unknown person) fails here, before any byte is written, so
+ * an HTTP answer can still be a 404. Metrics are computed here too: they need the whole projection in memory.
+ */
+export async function prepareExport(store: GraphStore, options: ExportOptions): Promise<PreparedExport> {
+  const format = FORMATS[options.format];
+  const graph = await withMetrics(await project(store, options.projection, options), options.metrics);
+  return {
+    graph,
+    filename: exportBaseName(options) + format.suffix,
+    contentType: format.contentType,
+    chunks: () => format.write(graph),
+  };
+}
+
+export interface ExportCounts {
+  nodes: number;
+  edges: number;
+}
+
+/** The same graph, counting what the format reads from it: the CLI's summary line. */
+export function counted(graph: ExportGraph): { graph: ExportGraph; counts: ExportCounts } {
+  const counts: ExportCounts = { nodes: 0, edges: 0 };
+  async function* tally<T>(batches: AsyncIterable<T[]>, key: keyof ExportCounts) {
+    for await (const batch of batches) {
+      counts[key] += batch.length;
+      yield batch;
+    }
+  }
+  return {
+    graph: { ...graph, nodes: () => tally(graph.nodes(), 'nodes'), edges: () => tally(graph.edges(), 'edges') },
+    counts,
+  };
+}
