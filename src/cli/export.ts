@@ -11,8 +11,8 @@ import { InvalidDatasetError } from '../dataset/validate.ts';
 import { counted, exportBaseName, prepareExport } from '../export/export.ts';
 import { FORMAT_NAMES, FORMATS } from '../export/formats/index.ts';
 import { ExportRequestError, METRICS, PROJECTIONS, parseExportOptions } from '../export/options.ts';
+import { neo4jStoreFrom } from '../graph/create-store.ts';
 import { MemoryStore } from '../graph/memory/memory-store.ts';
-import { Neo4jStore } from '../graph/neo4j/neo4j-store.ts';
 import type { GraphStore } from '../graph/store.ts';
 
 const USAGE = `usage: npm run export -- --projection ${PROJECTIONS.join('|')} --format ${[...FORMAT_NAMES, 'csv'].join('|')}
@@ -43,13 +43,7 @@ async function writeFile(chunks: AsyncIterable<string>, file: string): Promise<v
 
 /** Neo4j is only read (no schema, no seed: an export never writes); the embedded store starts from the seed. */
 async function openStore(config: Config): Promise<GraphStore> {
-  if (config.NEO4J_URI)
-    return new Neo4jStore({
-      uri: config.NEO4J_URI,
-      user: config.NEO4J_USER,
-      password: config.NEO4J_PASSWORD ?? '',
-      database: config.NEO4J_DATABASE,
-    });
+  if (config.NEO4J_URI) return neo4jStoreFrom(config);
   const store = new MemoryStore();
   await loadDatasetFile(store, config.SEED_DATASET);
   return store;

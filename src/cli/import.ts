@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { InvalidDatasetError, readDatasetFile } from '../dataset/validate.ts';
-import { Neo4jStore } from '../graph/neo4j/neo4j-store.ts';
+import { neo4jStoreFrom } from '../graph/create-store.ts';
 import { datasetToRows } from '../graph/rows.ts';
 
 const USAGE = 'usage: npm run import -- <dataset.json> [--neo4j] [--dry-run]';
@@ -40,12 +40,7 @@ async function main(): Promise<number> {
     console.error('--neo4j needs NEO4J_URI (and NEO4J_PASSWORD) in the environment.');
     return 2;
   }
-  const store = new Neo4jStore({
-    uri: config.NEO4J_URI,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD ?? '',
-    database: config.NEO4J_DATABASE,
-  });
+  const store = neo4jStoreFrom(config);
   try {
     await store.applySchema();
     const started = performance.now();

@@ -14,6 +14,16 @@ export interface Startup {
   notes: string[];
 }
 
+/** A Neo4j adapter on the configured database; nothing is sent to Neo4j until the first call. */
+export function neo4jStoreFrom(config: Config): Neo4jStore {
+  return new Neo4jStore({
+    uri: config.NEO4J_URI ?? '',
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD ?? '',
+    database: config.NEO4J_DATABASE,
+  });
+}
+
 /** Neo4j may start after us (docker compose, a reboot): retry with a clear line each time rather than die at once. */
 async function waitForNeo4j(store: Neo4jStore, config: Config, warn: (message: string) => void): Promise<void> {
   const giveUpAt = Date.now() + config.NEO4J_STARTUP_TIMEOUT_MS;
@@ -55,12 +65,7 @@ export async function createStore(config: Config, warn: (message: string) => voi
     notes.push(`journal and snapshot in ${dir}`);
     return { store, notes };
   }
-  const store = new Neo4jStore({
-    uri: config.NEO4J_URI,
-    user: config.NEO4J_USER,
-    password: config.NEO4J_PASSWORD ?? '',
-    database: config.NEO4J_DATABASE,
-  });
+  const store = neo4jStoreFrom(config);
   await waitForNeo4j(store, config, warn);
   if (config.LOAD_SEED && (await store.isEmpty())) {
     const summary = await store.load(await seed());
