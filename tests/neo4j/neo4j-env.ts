@@ -16,13 +16,18 @@ if (!uri) {
 
 export const describeNeo4j = uri ? describe : describe.skip;
 
-export function neo4jStore(): Neo4jStore {
-  return new Neo4jStore({
+/** The test database's connection settings. */
+export function connection() {
+  return {
     uri: uri ?? '',
     user: process.env.NEO4J_USER ?? 'neo4j',
     password: process.env.NEO4J_PASSWORD ?? 'liner-dev-password',
     database: process.env.NEO4J_DATABASE ?? 'neo4j',
-  });
+  };
+}
+
+export function neo4jStore(): Neo4jStore {
+  return new Neo4jStore(connection());
 }
 
 /** Empty the test database: integration tests own it while they run. */

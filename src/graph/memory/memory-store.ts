@@ -1,7 +1,6 @@
 // The embedded store: the whole graph in process on graphology, answering what the Neo4j adapter answers.
 import { isDeepStrictEqual } from 'node:util';
-import { MultiDirectedGraph, UndirectedGraph } from 'graphology';
-import { bidirectional, undirectedSingleSourceLength } from 'graphology-shortest-path/unweighted.js';
+import { MultiDirectedGraph } from 'graphology';
 import type { Role } from '../../dataset/format.ts';
 import { searchTokens } from '../../dataset/slug.ts';
 import {
@@ -24,6 +23,7 @@ import {
   type NodeLabel,
   type NodeRow,
   type Props,
+  type PropValue,
   type RelRow,
   type RelType,
   withSource,
@@ -72,6 +72,8 @@ interface EdgeAttributes {
 }
 
 const nodeKey = (label: NodeLabel, slug: string) => `${label}:${slug}`;
+/** Provenance lists with few distinct values across a graph (quotes are mostly unique, so they are not shared). */
+const SHARED_LISTS = ['sourceDocuments', 'sourceCitations'] as const;
 /** A node or relationship made by a write starts with empty provenance lists, as the Neo4j statement does. */
 const emptySources: Props = { sourceDocuments: [], sourceCitations: [], sourceQuotes: [] };
 const page = <T>(items: T[], { offset, limit }: PageArgs): Page<T> => ({
@@ -86,8 +88,8 @@ const roleAllowed = (filter: RoleFilter) => {
 export class MemoryStore implements GraphStore {
   readonly kind: string = 'embedded';
   private readonly graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
-  /** People and works joined by credits: the graph collaboration paths are searched in. */
-  private readonly creditGraph = new UndirectedGraph();
+  /** Provenance lists that repeat across many rows, kept once (see `shared`). */
+  private readonly interned = new Map<string, PropValue>();
   private sortedSlugs = new Map<NodeLabel, string[]>();
   private deadline: Deadline | null = null;
 
@@ -108,10 +110,10 @@ export class MemoryStore implements GraphStore {
     for (const row of rows.nodes) {
       const key = nodeKey(row.label, row.slug);
       if (!this.graph.hasNode(key)) {
-        this.graph.addNode(key, { label: row.label, slug: row.slug, props: row.props });
+        this.graph.addNode(key, { label: row.label, slug: row.slug, props: this.shared(row.props) });
         summary.nodesCreated++;
       } else if (!isDeepStrictEqual(this.graph.getNodeAttribute(key, 'props'), row.props)) {
-        this.graph.setNodeAttribute(key, 'props', row.props);
+        this.graph.setNodeAttribute(key, 'props', this.shared(row.props));
         summary.updated++;
       }
     }
@@ -120,11 +122,10 @@ export class MemoryStore implements GraphStore {
       const to = nodeKey(rel.toLabel, rel.to);
       const key = `${rel.type}|${from}|${to}|${rel.key}`;
       if (!this.graph.hasEdge(key)) {
-        this.graph.addDirectedEdgeWithKey(key, from, to, { type: rel.type, key: rel.key, props: rel.props });
+        this.graph.addDirectedEdgeWithKey(key, from, to, { type: rel.type, key: rel.key, props: this.shared(rel.props) });
         summary.relationshipsCreated++;
-        if (rel.type === 'CREDITED') this.creditGraph.mergeEdge(from, to);
       } else if (!isDeepStrictEqual(this.graph.getEdgeAttribute(key, 'props'), rel.props)) {
-        this.graph.setEdgeAttribute(key, 'props', rel.props);
+        this.graph.setEdgeAttribute(key, 'props', this.shared(rel.props));
         summary.updated++;
       }
     }
@@ -175,7 +176,6 @@ export class MemoryStore implements GraphStore {
       if (!this.graph.hasEdge(key)) {
         const props = withSource({ ...emptySources, ...rel.set }, rel.source);
         this.graph.addDirectedEdgeWithKey(key, from, to, { type: rel.type, key: rel.key, props });
-        if (rel.type === 'CREDITED') this.creditGraph.mergeEdge(from, to);
         result.relationshipsCreated++;
         continue;
       }
@@ -193,8 +193,6 @@ export class MemoryStore implements GraphStore {
       if (!this.graph.hasEdge(key)) continue;
       this.graph.dropEdge(key);
       result.relationshipsRemoved++;
-      const stillCredited = this.graph.outEdges(from, to).some((e) => this.graph.getEdgeAttribute(e, 'type') === 'CREDITED');
-      if (rel.type === 'CREDITED' && !stillCredited) this.creditGraph.dropEdge(from, to);
     }
     return result;
   }
@@ -233,31 +231,41 @@ export class MemoryStore implements GraphStore {
     if (batch.length > 0) yield batch;
   }
 
+  /**
+   * In the same order as Neo4j's ORDER BY (type, then the start node's label and slug, then the end's and the key),
+   * without copying every relationship first: for each type and start label present, the start nodes in slug order,
+   * each with its own relationships of that type sorted. Memory stays at one batch whatever the graph's size.
+   */
   async *streamRelationships(batchSize = 1000): AsyncIterable<RelRow[]> {
-    const rels: RelRow[] = [];
-    this.graph.forEachEdge((_edge, attrs, source, target) => {
-      const from = this.graph.getNodeAttributes(source);
-      const to = this.graph.getNodeAttributes(target);
-      rels.push({
-        type: attrs.type,
-        fromLabel: from.label,
-        from: from.slug,
-        toLabel: to.label,
-        to: to.slug,
-        key: attrs.key,
-        props: attrs.props,
-      });
+    const present = new Set<string>();
+    this.graph.forEachEdge((_edge, attrs, source) => {
+      present.add(`${attrs.type}|${this.graph.getNodeAttribute(source, 'label')}`);
     });
-    rels.sort(
-      (a, b) =>
-        compareStrings(a.type, b.type) ||
-        compareStrings(a.fromLabel, b.fromLabel) ||
-        compareStrings(a.from, b.from) ||
-        compareStrings(a.toLabel, b.toLabel) ||
-        compareStrings(a.to, b.to) ||
-        compareStrings(a.key, b.key),
-    );
-    for (let i = 0; i < rels.length; i += batchSize) yield rels.slice(i, i + batchSize);
+    const types = [...new Set([...present].map((p) => p.slice(0, p.indexOf('|'))))].sort(compareStrings);
+    const labels = [...NODE_LABELS].sort(compareStrings);
+    let batch: RelRow[] = [];
+    for (const type of types)
+      for (const fromLabel of labels) {
+        if (!present.has(`${type}|${fromLabel}`)) continue;
+        for (const from of this.slugsOf(fromLabel)) {
+          const rels: RelRow[] = [];
+          this.graph.forEachOutEdge(nodeKey(fromLabel, from), (_edge, attrs, _source, target) => {
+            if (attrs.type !== type) return;
+            const to = this.graph.getNodeAttributes(target);
+            rels.push({ type, fromLabel, from, toLabel: to.label, to: to.slug, key: attrs.key, props: attrs.props });
+          });
+          if (rels.length === 0) continue;
+          rels.sort((a, b) => compareStrings(a.toLabel, b.toLabel) || compareStrings(a.to, b.to) || compareStrings(a.key, b.key));
+          for (const rel of rels) {
+            batch.push(rel);
+            if (batch.length >= batchSize) {
+              yield batch;
+              batch = [];
+            }
+          }
+        }
+      }
+    if (batch.length > 0) yield batch;
   }
 
   async nodesBySlug<L extends LookupLabel>(label: L, slugs: readonly string[]): Promise<(RecordByLabel[L] | null)[]> {
@@ -271,7 +279,9 @@ export class MemoryStore implements GraphStore {
   async listPeople(search: string | undefined, args: PageArgs): Promise<Page<PersonRecord>> {
     this.checkDeadline();
     const tokens = search === undefined ? null : searchTokens(search);
-    const slugs = this.slugsOf('Person').filter((slug) => tokens === null || this.matches('Person', slug, tokens));
+    // Unfiltered, the page is a slice of the sorted slugs: no pass over every person per request.
+    const all = this.slugsOf('Person');
+    const slugs = tokens === null ? all : all.filter((slug) => this.matches('Person', slug, tokens));
     const { items, total } = page(slugs, args);
     return { items: items.map((s) => this.person(nodeKey('Person', s))), total };
   }
@@ -279,6 +289,10 @@ export class MemoryStore implements GraphStore {
   async listWorks(filter: WorkFilter, args: PageArgs): Promise<Page<WorkRecord>> {
     this.checkDeadline();
     const tokens = filter.search === undefined ? null : searchTokens(filter.search);
+    if (tokens === null && filter.kind === undefined && filter.yearFrom === undefined && filter.yearTo === undefined) {
+      const { items, total } = page(this.slugsOf('Work'), args);
+      return { items: items.map((slug) => this.work(nodeKey('Work', slug))), total };
+    }
     const works = this.slugsOf('Work')
       .map((slug) => this.work(nodeKey('Work', slug)))
       .filter(
@@ -347,26 +361,9 @@ export class MemoryStore implements GraphStore {
   async shortestPath(from: string, to: string, maxHops: number): Promise<PathStepRecord[] | null> {
     const source = nodeKey('Person', from);
     const target = nodeKey('Person', to);
-    if (from === to || !this.creditGraph.hasNode(source) || !this.creditGraph.hasNode(target)) return null;
-    this.checkDeadline();
-    const any = bidirectional(this.creditGraph, source, target);
-    this.checkDeadline();
-    if (any === null || any.length - 1 > 2 * maxHops) return null;
-    // Walk from the source, always to the smallest slug still on a shortest path, as the Cypher's ORDER BY does.
-    const distance = undirectedSingleSourceLength(this.creditGraph, target);
-    this.checkDeadline();
-    const path = [source];
-    let current = source;
-    while (current !== target) {
-      const remaining = distance[current] ?? 0;
-      const next = this.creditGraph
-        .neighbors(current)
-        .filter((n) => distance[n] === remaining - 1)
-        .sort((a, b) => compareStrings(this.graph.getNodeAttribute(a, 'slug'), this.graph.getNodeAttribute(b, 'slug')))[0];
-      if (next === undefined) return null;
-      path.push(next);
-      current = next;
-    }
+    if (from === to || !this.graph.hasNode(source) || !this.graph.hasNode(target)) return null;
+    const path = this.smallestShortestPath(source, target, 2 * maxHops);
+    if (path === null) return null;
     const steps: PathStepRecord[] = [];
     for (let i = 0; i + 2 < path.length; i += 2) {
       const [a, w, b] = [path[i] as string, path[i + 1] as string, path[i + 2] as string];
@@ -487,6 +484,102 @@ export class MemoryStore implements GraphStore {
   }
 
   // ── helpers ────────────────────────────────────────────────────────────────
+
+  /**
+   * Of the shortest credit paths from source to target (at most maxLength edges), the one whose sequence of slugs is
+   * smallest, as the Cypher's ORDER BY picks it. A bidirectional breadth-first search: each side grows a whole level
+   * at a time, the smaller frontier first, until a level of one side reaches the other; both sides then together
+   * cover the paths, and only a ball of half the distance around each end is visited.
+   */
+  private smallestShortestPath(source: string, target: string, maxLength: number): string[] | null {
+    const side = (start: string) => ({ distance: new Map([[start, 0]]), levels: [[start]] });
+    const fromSource = side(source);
+    const fromTarget = side(target);
+    let meeting: string[] = [];
+    let visited = 0;
+    while (meeting.length === 0) {
+      const [grow, other] =
+        (fromSource.levels.at(-1) as string[]).length <= (fromTarget.levels.at(-1) as string[]).length
+          ? [fromSource, fromTarget]
+          : [fromTarget, fromSource];
+      if (fromSource.levels.length + fromTarget.levels.length - 2 >= maxLength) return null;
+      const level = grow.levels.length;
+      const next: string[] = [];
+      for (const node of grow.levels.at(-1) as string[]) {
+        if (++visited % 1024 === 0) this.checkDeadline();
+        for (const neighbour of this.creditNeighbours(node)) {
+          if (grow.distance.has(neighbour)) continue;
+          grow.distance.set(neighbour, level);
+          next.push(neighbour);
+          if (other.distance.has(neighbour)) meeting.push(neighbour);
+        }
+      }
+      if (next.length === 0) return null;
+      grow.levels.push(next);
+    }
+    // Every shortest path crosses the last source-side level at a meeting node. Source-side nodes on some shortest
+    // path are those with a neighbour on one a level further out, found from the meeting nodes back to the source.
+    const sourceDepth = fromSource.levels.length - 1;
+    const onPath = new Set(meeting.filter((m) => fromSource.distance.get(m) === sourceDepth));
+    meeting = [...onPath];
+    for (let level = sourceDepth - 1; level > 0; level--)
+      for (const node of fromSource.levels[level] as string[])
+        if (this.creditNeighbours(node).some((n) => onPath.has(n) && fromSource.distance.get(n) === level + 1)) onPath.add(node);
+    const smallest = (candidates: string[]) =>
+      candidates.sort((a, b) =>
+        compareStrings(this.graph.getNodeAttribute(a, 'slug'), this.graph.getNodeAttribute(b, 'slug')),
+      )[0];
+    // Walk from the source, always to the smallest slug still on a shortest path: first through the source side,
+    // then down the target side's distances, where every step one closer to the target stays on a shortest path.
+    const path = [source];
+    let current = source;
+    for (let level = 1; level <= sourceDepth; level++) {
+      const next = smallest(this.creditNeighbours(current).filter((n) => onPath.has(n) && fromSource.distance.get(n) === level));
+      if (next === undefined) return null;
+      path.push(next);
+      current = next;
+    }
+    while (current !== target) {
+      const remaining = fromTarget.distance.get(current) ?? 0;
+      const next = smallest(this.creditNeighbours(current).filter((n) => fromTarget.distance.get(n) === remaining - 1));
+      if (next === undefined) return null;
+      path.push(next);
+      current = next;
+    }
+    return path;
+  }
+
+  /** People credited on a work, or works a person is credited on: collaboration paths run over these alone. */
+  private creditNeighbours(key: string): string[] {
+    const found = new Set<string>();
+    this.graph.forEachOutEdge(key, (_e, attrs, _source, target) => {
+      if (attrs.type === 'CREDITED') found.add(target);
+    });
+    this.graph.forEachInEdge(key, (_e, attrs, source) => {
+      if (attrs.type === 'CREDITED') found.add(source);
+    });
+    return [...found];
+  }
+
+  /**
+   * The props with their provenance document and citation lists kept once: a big graph has few distinct ones, so
+   * sharing them saves a few arrays per relationship. Shared lists are frozen; every change builds new props anyway.
+   */
+  private shared(props: Props): Props {
+    const out: Record<string, PropValue> = { ...props };
+    for (const name of SHARED_LISTS) {
+      const value = props[name];
+      if (!Array.isArray(value)) continue;
+      const key = `${name}:${JSON.stringify(value)}`;
+      let canonical = this.interned.get(key);
+      if (canonical === undefined) {
+        canonical = Object.freeze([...value]) as PropValue;
+        this.interned.set(key, canonical);
+      }
+      out[name] = canonical;
+    }
+    return out;
+  }
 
   private props(key: string): Props {
     return this.graph.getNodeAttribute(key, 'props');

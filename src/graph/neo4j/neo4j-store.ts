@@ -1,5 +1,5 @@
 // The Neo4j adapter: each port method is one parameterised statement from cypher/, batched over its keys.
-import neo4j, { type Driver, Neo4jError, type QueryResult, type RecordShape } from 'neo4j-driver';
+import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
 import type { Role } from '../../dataset/format.ts';
 import { searchTokens } from '../../dataset/slug.ts';
 import {
@@ -67,10 +67,17 @@ export interface Neo4jOptions {
   user: string;
   password: string;
   database: string;
+  /**
+   * Rows (nodes and relationships) above which a load into an empty database commits batch by batch instead of in
+   * one transaction, which Neo4j cannot hold in memory at a million relationships. Default 100 000.
+   */
+  bulkRows?: number;
 }
 
 type Bag = Record<string, unknown>;
 const LOAD_BATCH = 2000;
+/** Rows per statement when creating into an empty database: fewer round trips, same single transaction. */
+const BULK_BATCH = 10_000;
 
 /** Integral numbers go to Neo4j as integers, not floats: list slices and years need them so. */
 function toParams(value: unknown): unknown {
@@ -90,6 +97,17 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
     else groups.set(key, [item]);
   }
   return groups;
+}
+
+/** The last row for each key, in first-seen order: a repeated row in one load is one node or relationship, as MERGE makes it. */
+function lastOfEach<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  const last = new Map<string, T>();
+  for (const item of items) {
+    const key = keyOf(item);
+    last.delete(key);
+    last.set(key, item);
+  }
+  return [...last.values()];
 }
 
 /** Group rows by a key, then answer in key order: the order and length a DataLoader expects. */
@@ -168,6 +186,7 @@ export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j';
   readonly driver: Driver;
   private readonly database: string;
+  private readonly bulkRows: number;
   private deadline: Deadline | null = null;
 
   constructor(options: Neo4jOptions) {
@@ -179,6 +198,7 @@ export class Neo4jStore implements GraphStore {
       maxTransactionRetryTime: 2_000,
     });
     this.database = options.database;
+    this.bulkRows = options.bulkRows ?? 100_000;
   }
 
   /** Constraints and the full-text index, idempotently. */
@@ -202,17 +222,35 @@ export class Neo4jStore implements GraphStore {
     return this.deadline ? { timeout: Math.max(1, Math.ceil(this.deadline.at - Date.now())) } : undefined;
   }
 
+  /**
+   * One read statement in an auto-commit transaction: RUN and PULL in one round trip. The driver's managed
+   * transactions (executeQuery) add BEGIN, COMMIT and bookmark handling, about twice the client CPU per statement,
+   * for retries a single read seldom needs; a failure the driver calls retriable (a connection gone stale across a
+   * Neo4j restart) is tried once more instead. The deadline closes the session, as executeQuery does with a signal.
+   */
   private async read(query: string, params: Bag = {}): Promise<Bag[]> {
-    const result: QueryResult<RecordShape> = await translated(
-      () =>
-        this.driver.executeQuery(query, toParams(params) as Bag, {
-          database: this.database,
-          routing: neo4j.routing.READ,
-          ...(this.deadline ? { signal: this.deadline.signal, transactionConfig: this.transactionConfig() } : {}),
-        }),
-      this.deadline,
-    );
-    return result.records.map((r) => r.toObject());
+    const parameters = toParams(params) as Bag;
+    const once = async () => {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      const signal = this.deadline?.signal;
+      const stop = () => void session.close();
+      signal?.addEventListener('abort', stop);
+      try {
+        signal?.throwIfAborted();
+        return (await session.run(query, parameters, this.transactionConfig())).records.map((r) => r.toObject());
+      } finally {
+        signal?.removeEventListener('abort', stop);
+        await session.close();
+      }
+    };
+    return translated(async () => {
+      try {
+        return await once();
+      } catch (error) {
+        if (!(error instanceof Neo4jError) || !error.retriable || this.deadline?.signal.aborted) throw error;
+        return await once();
+      }
+    }, this.deadline);
   }
 
   private async writeQuery(query: string, params: Bag = {}): Promise<Bag[]> {
@@ -245,8 +283,13 @@ export class Neo4jStore implements GraphStore {
     };
   }
 
-  /** Everything in one write transaction: a load either lands whole or not at all. */
+  /**
+   * Everything in one write transaction: a load either lands whole or not at all. Into an empty database (checked in
+   * that transaction) the rows are CREATEd in big batches, since nothing can match yet; otherwise each row is MERGEd
+   * and compared with what is there, so loading the same rows twice changes nothing.
+   */
   async load(rows: GraphRows): Promise<LoadSummary> {
+    if (rows.nodes.length + rows.rels.length > this.bulkRows && (await this.isEmpty())) return this.loadInBatches(rows);
     const summary: LoadSummary = { nodesCreated: 0, relationshipsCreated: 0, updated: 0 };
     const session = this.driver.session({ database: this.database });
     try {
@@ -258,24 +301,32 @@ export class Neo4jStore implements GraphStore {
               const result = await tx.run(query, toParams({ rows: batch }) as Bag);
               return result.records[0]?.toObject() ?? {};
             };
-            for (const [label, group] of groupBy(rows.nodes, (n) => n.label)) {
-              const nodes = group.map((n) => ({ slug: n.slug, props: { ...n.props, slug: n.slug } }));
-              for (let i = 0; i < nodes.length; i += LOAD_BATCH) {
-                const r = await run(cypher('load/merge-nodes', { __LABEL__: label }), nodes.slice(i, i + LOAD_BATCH));
+            const [empty] = (await tx.run(cypher('admin/is-empty'))).records.map((r) => r.toObject());
+            const bulk = empty?.empty === true;
+            const batchSize = bulk ? BULK_BATCH : LOAD_BATCH;
+            const nodes = bulk ? lastOfEach(rows.nodes, (n) => `${n.label}|${n.slug}`) : rows.nodes;
+            for (const [label, group] of groupBy(nodes, (n) => n.label)) {
+              const query = cypher(bulk ? 'load/create-nodes' : 'load/merge-nodes', { __LABEL__: label });
+              const batchRows = group.map((n) => ({ slug: n.slug, props: { ...n.props, slug: n.slug } }));
+              for (let i = 0; i < batchRows.length; i += batchSize) {
+                const r = await run(query, batchRows.slice(i, i + batchSize));
                 summary.nodesCreated += Number(r.created ?? 0);
                 summary.updated += Number(r.updated ?? 0);
               }
             }
-            for (const group of groupBy(rows.rels, (rel) => `${rel.type}|${rel.fromLabel}|${rel.toLabel}`).values()) {
+            const rels = bulk
+              ? lastOfEach(rows.rels, (r) => `${r.type}|${r.fromLabel}|${r.from}|${r.toLabel}|${r.to}|${r.key}`)
+              : rows.rels;
+            for (const group of groupBy(rels, (rel) => `${rel.type}|${rel.fromLabel}|${rel.toLabel}`).values()) {
               const first = group[0] as RelRow;
-              const query = cypher('load/merge-relationships', {
+              const query = cypher(bulk ? 'load/create-relationships' : 'load/merge-relationships', {
                 __TYPE__: first.type,
                 __FROM__: first.fromLabel,
                 __TO__: first.toLabel,
               });
-              for (let i = 0; i < group.length; i += LOAD_BATCH) {
+              for (let i = 0; i < group.length; i += batchSize) {
                 const batch = group
-                  .slice(i, i + LOAD_BATCH)
+                  .slice(i, i + batchSize)
                   .map((r) => ({ from: r.from, to: r.to, key: r.key, props: { ...r.props, key: r.key } }));
                 const r = await run(query, batch);
                 // A row whose ends are missing matches nothing and would vanish silently; refuse the whole load instead.
@@ -283,7 +334,7 @@ export class Neo4jStore implements GraphStore {
                   throw new Error(
                     `load: ${batch.length - Number(r.matched ?? 0)} ${first.type} relationship(s) point at missing nodes`,
                   );
-                summary.relationshipsCreated += Number(r.created ?? 0);
+                summary.relationshipsCreated += bulk ? batch.length : Number(r.created ?? 0);
                 summary.updated += Number(r.updated ?? 0);
               }
             }
@@ -294,6 +345,69 @@ export class Neo4jStore implements GraphStore {
       await session.close();
     }
     return summary;
+  }
+
+  /**
+   * A big load into an empty database: CREATE in batches, each batch its own transaction, so Neo4j never holds the
+   * whole load in memory. All or nothing still holds for the end state, not while it runs: when a batch fails, every
+   * node the load created is deleted again (with its relationships), so the database is left empty as it was found;
+   * until then, readers can see part of the load.
+   */
+  private async loadInBatches(rows: GraphRows): Promise<LoadSummary> {
+    const summary: LoadSummary = { nodesCreated: 0, relationshipsCreated: 0, updated: 0 };
+    const nodes = lastOfEach(rows.nodes, (n) => `${n.label}|${n.slug}`);
+    const rels = lastOfEach(rows.rels, (r) => `${r.type}|${r.fromLabel}|${r.from}|${r.toLabel}|${r.to}|${r.key}`);
+    const session = this.driver.session({ database: this.database });
+    const inTransaction = (query: string, batch: Bag[]) =>
+      translated(
+        () =>
+          session.executeWrite(
+            async (tx) => (await tx.run(query, toParams({ rows: batch }) as Bag)).records[0]?.toObject() ?? {},
+          ),
+        null,
+      );
+    try {
+      for (const [label, group] of groupBy(nodes, (n) => n.label)) {
+        const query = cypher('load/create-nodes', { __LABEL__: label });
+        for (let i = 0; i < group.length; i += BULK_BATCH) {
+          const batch = group.slice(i, i + BULK_BATCH).map((n) => ({ props: { ...n.props, slug: n.slug } }));
+          summary.nodesCreated += Number((await inTransaction(query, batch)).created ?? 0);
+        }
+      }
+      for (const group of groupBy(rels, (rel) => `${rel.type}|${rel.fromLabel}|${rel.toLabel}`).values()) {
+        const first = group[0] as RelRow;
+        const query = cypher('load/create-relationships', {
+          __TYPE__: first.type,
+          __FROM__: first.fromLabel,
+          __TO__: first.toLabel,
+        });
+        for (let i = 0; i < group.length; i += BULK_BATCH) {
+          const batch = group
+            .slice(i, i + BULK_BATCH)
+            .map((r) => ({ from: r.from, to: r.to, key: r.key, props: { ...r.props, key: r.key } }));
+          const matched = Number((await inTransaction(query, batch)).matched ?? 0);
+          summary.relationshipsCreated += matched;
+          if (matched !== batch.length)
+            throw new Error(`load: ${batch.length - matched} ${first.type} relationship(s) point at missing nodes`);
+        }
+      }
+      return summary;
+    } catch (error) {
+      try {
+        for (const [label, group] of groupBy(nodes, (n) => n.label))
+          for (let i = 0; i < group.length; i += BULK_BATCH)
+            await this.writeQuery(cypher('load/delete-nodes', { __LABEL__: label }), {
+              slugs: group.slice(i, i + BULK_BATCH).map((n) => n.slug),
+            });
+      } catch (cleanup) {
+        throw new Error(`load failed part-way (${String(error)}), and removing what it had written failed too`, {
+          cause: cleanup,
+        });
+      }
+      throw error;
+    } finally {
+      await session.close();
+    }
   }
 
   async *streamNodes(batchSize = 1000): AsyncIterable<NodeRow[]> {
@@ -409,6 +523,10 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listPeople(search: string | undefined, page: PageArgs): Promise<Page<PersonRecord>> {
+    if (search === undefined) {
+      const [row] = await this.read(cypher('read/list-people-all'), { ...page });
+      return { total: Number(row?.total ?? 0), items: ((row?.items as Bag[]) ?? []).map((i) => person(i.props as Bag)) };
+    }
     const [row] = await this.read(cypher('read/list-people'), {
       tokens: search === undefined ? null : searchTokens(search),
       ...page,
@@ -417,6 +535,15 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listWorks(filter: WorkFilter, page: PageArgs): Promise<Page<WorkRecord>> {
+    if (
+      filter.kind === undefined &&
+      filter.yearFrom === undefined &&
+      filter.yearTo === undefined &&
+      filter.search === undefined
+    ) {
+      const [row] = await this.read(cypher('read/list-works-all'), { ...page });
+      return { total: Number(row?.total ?? 0), items: ((row?.items as Bag[]) ?? []).map((i) => work(i.props as Bag)) };
+    }
     const [row] = await this.read(cypher('read/list-works'), {
       kind: filter.kind ?? null,
       yearFrom: filter.yearFrom ?? null,

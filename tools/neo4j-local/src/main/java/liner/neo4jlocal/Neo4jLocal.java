@@ -56,6 +56,10 @@ public final class Neo4jLocal {
         // A restart that must find its data again (outage tests, benchmarks at scale) keeps the home as it is.
         if (!"1".equals(env("NEO4J_KEEP_DATA", ""))) {
             wipe(home);
+        } else if (!Files.isDirectory(home)) {
+            // A kept home starts out like any other: ours, so a later plain start may wipe it.
+            Files.createDirectories(home);
+            Files.createFile(home.resolve(MARKER));
         }
 
         // Bolt must never answer before the password is set, or a client that connects early is refused (or worse,

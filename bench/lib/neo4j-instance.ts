@@ -1,0 +1,46 @@
+// The benchmark's own Neo4j (tools/neo4j-local on a port of its own), restarted empty before each import.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { procMemory } from './processes.ts';
+
+const TOOLS = fileURLToPath(new URL('../../tools/neo4j-local/', import.meta.url));
+
+export interface Neo4jInstance {
+  uri: string;
+  port: number;
+  password: string;
+  /** Heap and page cache it runs with, for the report. */
+  settings: string;
+}
+
+export function neo4jInstance(port: number, password: string): Neo4jInstance {
+  return { uri: `bolt://127.0.0.1:${port}`, port, password, settings: `${JAVA_OPTS}; page cache ${PAGECACHE}` };
+}
+
+const JAVA_OPTS = '-Xms1g -Xmx4g -XX:+UseG1GC';
+const PAGECACHE = '2g';
+
+/** Stop it and start it again with its data folder wiped: every import lands in an empty database. */
+export function restartEmpty(instance: Neo4jInstance): void {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEO4J_BOLT_PORT: String(instance.port),
+    NEO4J_PASSWORD: instance.password,
+    JAVA_OPTS,
+    NEO4J_PAGECACHE: PAGECACHE,
+  };
+  delete env.NEO4J_KEEP_DATA;
+  execFileSync('bash', [`${TOOLS}stop.sh`], { env, stdio: 'ignore' });
+  execFileSync('bash', [`${TOOLS}start.sh`], { env, stdio: 'ignore' });
+}
+
+/** Resident memory of the Neo4j JVM, from its pid file. */
+export function neo4jRssBytes(instance: Neo4jInstance): number {
+  try {
+    const pid = Number(readFileSync(`${TOOLS}target/neo4j-${instance.port}.pid`, 'utf8').trim());
+    return procMemory(pid, 'VmRSS');
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,221 @@
+// npm run bench -- [--scales 10k,100k,1m] [--label after] [--only person,nested]: the whole benchmark, into bench/RESULTS.md.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { BenchManifest } from './dataset/synthetic.ts';
+import { datasetPath, manifestPath, writeSynthetic } from './generate.ts';
+import { timeExport } from './lib/export.ts';
+import { fetchOnce, type LoadOptions, measure } from './lib/load.ts';
+import { neo4jInstance, neo4jRssBytes, restartEmpty } from './lib/neo4j-instance.ts';
+import { type RunningServer, startServer } from './lib/processes.ts';
+import { writeReport } from './lib/report.ts';
+import { describeMachine, type ImportResult, type Row, type ScaleResult, saveScale } from './lib/results.ts';
+import { countPerOperation } from './lib/statements.ts';
+import { BENCH_TOKEN, HELLO, type Scenario, scenarios, type Target } from './scenarios.ts';
+
+const { values } = parseArgs({
+  options: {
+    scales: { type: 'string', default: '10k,100k,1m' },
+    label: { type: 'string', default: 'current' },
+    only: { type: 'string' },
+    targets: { type: 'string', default: 'embedded,neo4j,raw,peer' },
+    connections: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '2' },
+    runs: { type: 'string', default: '3' },
+    'neo4j-port': { type: 'string', default: process.env.BENCH_NEO4J_PORT ?? '7689' },
+    'neo4j-password': { type: 'string', default: process.env.BENCH_NEO4J_PASSWORD ?? 'bench-password-7689' },
+    'skip-cache': { type: 'boolean', default: false },
+    'skip-export': { type: 'boolean', default: false },
+    'skip-writes': { type: 'boolean', default: false },
+  },
+});
+
+const SCALE = (text: string) => Number(text.toLowerCase().replace(/k$/, '000').replace(/m$/, '000000'));
+const options: LoadOptions = {
+  connections: Number(values.connections),
+  duration: Number(values.duration),
+  warmup: Number(values.warmup),
+  runs: Number(values.runs),
+};
+// `--only none` runs no scenario: import, start-up and exports only.
+const only = values.only ? new Set(values.only.split(',')) : null;
+const targets = values.targets.split(',') as Target[];
+const neo4j = neo4jInstance(Number(values['neo4j-port']), values['neo4j-password']);
+const neo4jEnv = { NEO4J_URI: neo4j.uri, NEO4J_PASSWORD: neo4j.password };
+const { machine, versions } = describeMachine();
+const run = {
+  label: values.label,
+  date: new Date().toISOString(),
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  machine,
+  versions,
+  options,
+  neo4j: `Neo4j 5.26 Community (tools/neo4j-local), ${neo4j.settings}`,
+};
+const log = (message: string) => console.info(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
+
+function importInChild(file: string, store: 'neo4j' | 'embedded'): ImportResult {
+  const out = execFileSync(process.execPath, [fileURLToPath(new URL('./import.ts', import.meta.url)), file, '--store', store], {
+    env: { ...process.env, ...neo4jEnv },
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split('\n').at(-1) as string) as ImportResult;
+}
+
+/** A one-line summary of an answer: how many items came back, so the servers can be seen to agree. */
+function describeAnswer(body: string): string {
+  try {
+    const json = JSON.parse(body) as { data?: unknown; errors?: unknown };
+    if (json.errors) return `errors: ${JSON.stringify(json.errors).slice(0, 200)}`;
+    const data = json.data as Record<string, unknown> | unknown[];
+    const first = Array.isArray(data) ? data : Object.values(data ?? {})[0];
+    const size = (v: unknown) => (Array.isArray(v) ? v.length : v && typeof v === 'object' ? Object.keys(v).length : 1);
+    if (Array.isArray(first)) return `${first.length} items, ${body.length} bytes`;
+    return `${size(first)} fields, ${body.length} bytes`;
+  } catch {
+    return `${body.length} bytes (not JSON)`;
+  }
+}
+
+async function benchScenario(
+  server: RunningServer,
+  scenario: Scenario,
+  target: string,
+  spec = scenario.requests[target as Target],
+) {
+  const check = await fetchOnce(server.url, spec);
+  const answer = describeAnswer(check.body);
+  if (check.status !== 200 || answer.startsWith('errors')) log(`  ! ${scenario.name}/${target}: ${check.status} ${answer}`);
+  const load = await measure(server.url, spec, options);
+  const counts = await countPerOperation(server, spec, scenario.kind === 'write' ? 5 : 10);
+  const row: Row = {
+    scenario: scenario.name,
+    target,
+    load,
+    statementsPerOp: target.startsWith('embedded') ? null : counts.statements,
+    storeCallsPerOp: counts.storeCalls,
+    rssBytes: server.rssBytes(),
+    answer,
+  };
+  log(
+    `  ${scenario.name.padEnd(20)} ${target.padEnd(15)} ${load.rps.toFixed(0).padStart(6)} req/s  p50 ${load.p50} ms  p99 ${load.p99} ms  ` +
+      `stmts ${row.statementsPerOp ?? '-'}  rss ${mb(row.rssBytes)}  fail ${load.failures}  ${answer}`,
+  );
+  return row;
+}
+
+async function benchScale(credits: number): Promise<ScaleResult> {
+  const file = datasetPath(credits);
+  if (!existsSync(file) || !existsSync(manifestPath(credits))) {
+    log(`generating ${credits} credits`);
+    writeSynthetic(credits);
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath(credits), 'utf8')) as BenchManifest;
+  const notes: string[] = [];
+  const imports: ImportResult[] = [];
+
+  log(`${credits}: restarting Neo4j on ${neo4j.port} empty, then importing`);
+  restartEmpty(neo4j);
+  imports.push(importInChild(file, 'neo4j'));
+  imports.push(importInChild(file, 'embedded'));
+  for (const i of imports)
+    log(
+      `  import ${i.store}: ${i.relationships} rels in ${i.loadSeconds.toFixed(2)} s = ${i.relationshipsPerSecond.toFixed(0)}/s`,
+    );
+
+  const liner = { API_TOKENS: BENCH_TOKEN, LOG_LEVEL: 'info' };
+  const servers: Record<string, RunningServer> = {};
+  // Interrupted: stop the servers this scale started before going.
+  const interrupted = () => void Promise.all(Object.values(servers).map((s) => s.stop())).then(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  const start = async (name: string, script: string, env: Record<string, string>) => {
+    servers[name] = await startServer(name, script, env);
+    return servers[name] as RunningServer;
+  };
+  const result: ScaleResult = {
+    credits,
+    people: manifest.people,
+    works: manifest.works,
+    nodes: imports[0]?.nodes ?? 0,
+    relationships: imports[0]?.relationships ?? 0,
+    hello: { rps: 0, p50: 0, p99: 0, rpsMin: 0, rpsMax: 0, failures: 0, runs: [] },
+    helloRssBytes: 0,
+    rows: [],
+    imports,
+    startup: [],
+    exports: [],
+    neo4jRssBytes: 0,
+    notes,
+  };
+  try {
+    const hello = await start('hello', 'bench/servers/hello-yoga.ts', {});
+    const embedded = await start('liner-embedded', 'src/main.ts', { ...liner, SEED_DATASET: file, DATA_DIR: 'off' });
+    const onNeo4j = await start('liner-neo4j', 'src/main.ts', { ...liner, ...neo4jEnv, LOAD_SEED: 'false' });
+    for (const s of [embedded, onNeo4j])
+      result.startup.push({ target: s.name, seconds: s.startupMs / 1000, rssBytes: s.rssBytes() });
+    log(`  start-up: embedded ${(embedded.startupMs / 1000).toFixed(1)} s, ${mb(embedded.rssBytes())}`);
+    const baseline: Record<string, RunningServer> = { embedded, neo4j: onNeo4j };
+    if (targets.includes('raw')) baseline.raw = await start('raw', 'bench/servers/raw-cypher.ts', neo4jEnv);
+    if (targets.includes('peer')) baseline.peer = await start('peer', 'bench/servers/neo4j-graphql.ts', neo4jEnv);
+
+    result.hello = await measure(hello.url, HELLO, options);
+    result.helloRssBytes = hello.rssBytes();
+    log(`  hello ceiling ${result.hello.rps.toFixed(0)} req/s p50 ${result.hello.p50} ms`);
+
+    const all = scenarios(manifest).filter((s) => only === null || only.has(s.name));
+    for (const scenario of all.filter((s) => s.kind === 'read'))
+      for (const target of targets) {
+        const server = baseline[target];
+        if (server) result.rows.push(await benchScenario(server, scenario, target));
+      }
+
+    if (!values['skip-cache']) {
+      for (const [name, env] of [
+        ['liner-embedded-cache', { ...liner, SEED_DATASET: file, DATA_DIR: 'off', RESPONSE_CACHE: 'true' }],
+        ['liner-neo4j-cache', { ...liner, ...neo4jEnv, LOAD_SEED: 'false', RESPONSE_CACHE: 'true' }],
+      ] as const) {
+        const cached = await start(name, 'src/main.ts', env);
+        const target = name.includes('embedded') ? 'embedded' : 'neo4j';
+        for (const scenario of all.filter((s) => s.kind === 'read'))
+          result.rows.push(await benchScenario(cached, scenario, `${target}+cache`, scenario.requests[target]));
+        await cached.stop();
+        delete servers[name];
+      }
+    }
+
+    if (!values['skip-export'])
+      for (const server of [embedded, onNeo4j]) {
+        const exported = await timeExport(server, '/export/full.graphml');
+        result.exports.push({ ...exported, target: server.name });
+        log(
+          `  export ${server.name}: ${exported.status} ${mb(exported.bytes)} in ${exported.seconds.toFixed(1)} s, RSS +${mb(exported.rssGrowthBytes)}`,
+        );
+      }
+
+    if (!values['skip-writes'])
+      for (const scenario of all.filter((s) => s.kind === 'write'))
+        for (const target of targets) {
+          const server = baseline[target];
+          if (server) result.rows.push(await benchScenario(server, scenario, target));
+        }
+    result.neo4jRssBytes = neo4jRssBytes(neo4j);
+  } finally {
+    process.removeListener('SIGINT', interrupted);
+    process.removeListener('SIGTERM', interrupted);
+    await Promise.all(Object.values(servers).map((s) => s.stop()));
+  }
+  return result;
+}
+
+for (const text of values.scales.split(',')) {
+  const credits = SCALE(text);
+  const result = await benchScale(credits);
+  const file = saveScale(run, text, result);
+  writeReport(file);
+  log(`${text} done; bench/results.json and bench/RESULTS.md updated`);
+}

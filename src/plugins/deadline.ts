@@ -1,0 +1,46 @@
+// Per-request deadlines: `at` for in-process loops, and an abort signal made only when a store asks for one.
+import type { Plugin } from 'graphql-yoga';
+import type { Deadline } from '../graph/store.ts';
+
+const timers = new WeakMap<Request, ReturnType<typeof setTimeout>>();
+
+/**
+ * The deadline of one request. Its signal aborts when the deadline passes or the client hangs up. It is built on
+ * first use, because a timer per request costs (the embedded store never asks for it, only for `at`), and its timer
+ * is cleared when the response is ready, so finished requests leave no timers behind for the rest of the timeout.
+ */
+export function requestDeadline(request: Request, timeoutMs: number): Deadline {
+  const at = Date.now() + timeoutMs;
+  let signal: AbortSignal | undefined;
+  return {
+    at,
+    get signal() {
+      if (signal === undefined) {
+        const controller = new AbortController();
+        const timer = setTimeout(
+          () => controller.abort(new DOMException('The request deadline passed', 'TimeoutError')),
+          Math.max(0, at - Date.now()),
+        );
+        timers.set(request, timer);
+        const hangUp = () => controller.abort(request.signal.reason);
+        if (request.signal.aborted) hangUp();
+        else request.signal.addEventListener('abort', hangUp, { once: true });
+        signal = controller.signal;
+      }
+      return signal;
+    },
+  };
+}
+
+/** Clears the deadline timer of a request whose response is ready. */
+export function useDeadlineCleanup(): Plugin {
+  return {
+    onResponse({ request }) {
+      const timer = timers.get(request);
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        timers.delete(request);
+      }
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// RESPONSE_CACHE: off by default; on, a repeated query is answered without the store, and a mutation evicts it.
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
+import { countingStore, graphqlClient, seed } from '../helpers.ts';
+
+const TOKEN = 'cache-test-token-0123456789';
+const PERSON = /* GraphQL */ `{ person(slug: "thom-russo") { id name aliases } }`;
+const RENAME = /* GraphQL */ `mutation { upsertPerson(input: { slug: "thom-russo", name: "Thomas Russo",
+  source: { document: "thom-russo-article", quote: "Thom Russo" } }) { id name } }`;
+
+async function client(env: Record<string, string>) {
+  const memory = new MemoryStore();
+  await memory.load(await seed());
+  const { store, calls } = countingStore(memory);
+  const ask = graphqlClient(store, loadConfig({ LOG_LEVEL: 'silent', API_TOKENS: TOKEN, ...env }));
+  return { ask, calls };
+}
+
+describe('the response cache', () => {
+  it('is off by default: every query reaches the store', async () => {
+    const { ask, calls } = await client({});
+    await ask(PERSON);
+    await ask(PERSON);
+    expect(calls.get('nodesBySlug')).toBe(2);
+  });
+
+  it('answers a repeated query from the cache, and serves the change once a mutation evicts it', async () => {
+    const { ask, calls } = await client({ RESPONSE_CACHE: 'true' });
+    const first = await ask(PERSON);
+    expect(await ask(PERSON)).toEqual(first);
+    expect(calls.get('nodesBySlug')).toBe(1);
+    expect((await ask(RENAME, {}, TOKEN)).errors).toBeUndefined();
+    expect(await ask(PERSON)).toMatchObject({ data: { person: { name: 'Thomas Russo' } } });
+  });
+});
