@@ -1,8 +1,10 @@
 // The bipartite projection: people and the works they are credited on, one undirected edge per credit, typed by role.
+
 import type { GraphStore } from '../graph/store.ts';
+import { mapBatches } from './batches.ts';
 import { creditGraph } from './credit-graph.ts';
 import { roleAllowed } from './filters.ts';
-import { EDGE_ATTRIBUTES, type ExportEdge, type ExportGraph, type ExportNode, NODE_ATTRIBUTES } from './model.ts';
+import { EDGE_ATTRIBUTES, type ExportEdge, type ExportGraph, NODE_ATTRIBUTES } from './model.ts';
 import { withinHops } from './neighborhood.ts';
 import { nodeAttributes, nodeId } from './node-attributes.ts';
 import type { ExportFilters } from './options.ts';
@@ -18,16 +20,13 @@ export async function bipartiteProjection(store: GraphStore, filters: ExportFilt
     multigraph: true,
     nodeAttributes: Object.values(NODE_ATTRIBUTES),
     edgeAttributes: [EDGE_ATTRIBUTES.type, EDGE_ATTRIBUTES.role, EDGE_ATTRIBUTES.detail],
-    async *nodes() {
-      for await (const batch of store.streamNodes()) {
-        const out: ExportNode[] = [];
-        for (const row of batch) {
-          const id = nodeId(row.label, row.slug);
-          if ((row.label === 'Person' || row.label === 'Work') && inside(id)) out.push({ id, attributes: nodeAttributes(row) });
-        }
-        if (out.length > 0) yield out;
-      }
-    },
+    nodes: () =>
+      mapBatches(store.streamNodes(), (row) => {
+        const id = nodeId(row.label, row.slug);
+        return (row.label === 'Person' || row.label === 'Work') && inside(id)
+          ? { id, attributes: nodeAttributes(row) }
+          : undefined;
+      }),
     async *edges() {
       // Credits are streamed again rather than kept, so only the credit graph's slugs stay in memory, not details.
       for await (const batch of store.streamRelationships()) {

@@ -2,9 +2,9 @@
 
 import { compareStrings } from '../graph/records.ts';
 import type { GraphStore } from '../graph/store.ts';
-import { inBatches } from './batches.ts';
+import { inBatches, mapBatches } from './batches.ts';
 import { creditGraph } from './credit-graph.ts';
-import { EDGE_ATTRIBUTES, type ExportEdge, type ExportGraph, type ExportNode, NODE_ATTRIBUTES } from './model.ts';
+import { EDGE_ATTRIBUTES, type ExportEdge, type ExportGraph, NODE_ATTRIBUTES } from './model.ts';
 import { withinHops } from './neighborhood.ts';
 import { nodeAttributes, nodeId } from './node-attributes.ts';
 import type { ExportFilters } from './options.ts';
@@ -51,18 +51,13 @@ export async function collaborationProjection(store: GraphStore, filters: Export
     multigraph: false,
     nodeAttributes: [NODE_ATTRIBUTES.type, NODE_ATTRIBUTES.slug, NODE_ATTRIBUTES.name, NODE_ATTRIBUTES.isGroup],
     edgeAttributes: [EDGE_ATTRIBUTES.type, EDGE_ATTRIBUTES.weight, EDGE_ATTRIBUTES.works],
-    async *nodes() {
-      for await (const batch of store.streamNodes()) {
-        const out: ExportNode[] = [];
-        for (const row of batch) {
-          if (row.label !== 'Person' || !inside(nodeId(row.label, row.slug))) continue;
-          const { type, slug, name, isGroup } = nodeAttributes(row);
-          // The graph holds people only, so their bare slugs are unique ids.
-          out.push({ id: row.slug, attributes: { type, slug, name, isGroup } });
-        }
-        if (out.length > 0) yield out;
-      }
-    },
+    nodes: () =>
+      mapBatches(store.streamNodes(), (row) => {
+        if (row.label !== 'Person' || !inside(nodeId(row.label, row.slug))) return undefined;
+        const { type, slug, name, isGroup } = nodeAttributes(row);
+        // The graph holds people only, so their bare slugs are unique ids.
+        return { id: row.slug, attributes: { type, slug, name, isGroup } };
+      }),
     edges: () => inBatches(collaborations()),
   };
 }

@@ -1,9 +1,11 @@
 // The full projection: every node and relationship, typed and directed, streamed straight from the store.
+
 import { UndirectedGraph } from 'graphology';
 import type { RelRow } from '../graph/rows.ts';
 import type { GraphStore } from '../graph/store.ts';
+import { mapBatches } from './batches.ts';
 import { relationshipFilter, worksOutsideYears } from './filters.ts';
-import { EDGE_ATTRIBUTES, type ExportEdge, type ExportGraph, type ExportNode, NODE_ATTRIBUTES } from './model.ts';
+import { EDGE_ATTRIBUTES, type ExportEdge, type ExportGraph, NODE_ATTRIBUTES } from './model.ts';
 import { withinHops } from './neighborhood.ts';
 import { nodeAttributes, nodeId } from './node-attributes.ts';
 import type { ExportFilters } from './options.ts';
@@ -29,17 +31,13 @@ export async function fullProjection(store: GraphStore, filters: ExportFilters):
     multigraph: true,
     nodeAttributes: Object.values(NODE_ATTRIBUTES),
     edgeAttributes: [EDGE_ATTRIBUTES.type, EDGE_ATTRIBUTES.role, EDGE_ATTRIBUTES.detail],
-    async *nodes() {
-      for await (const batch of store.streamNodes()) {
-        const out: ExportNode[] = [];
-        for (const row of batch) {
-          const id = nodeId(row.label, row.slug);
-          if ((row.label === 'Work' && outside.has(row.slug)) || !inside(id)) continue;
-          out.push({ id, attributes: nodeAttributes(row) });
-        }
-        if (out.length > 0) yield out;
-      }
-    },
+    nodes: () =>
+      mapBatches(store.streamNodes(), (row) => {
+        const id = nodeId(row.label, row.slug);
+        return (row.label === 'Work' && outside.has(row.slug)) || !inside(id)
+          ? undefined
+          : { id, attributes: nodeAttributes(row) };
+      }),
     async *edges() {
       // Parallel relationships of one type arrive one after another (the stream is ordered by type, ends, key), so a
       // running count names them `…|2`, `…|3` without remembering earlier edges; filtered ones count too, so an
