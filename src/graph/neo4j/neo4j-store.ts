@@ -110,6 +110,58 @@ function lastOfEach<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
   return [...last.values()];
 }
 
+/** One statement of a load: a batch of node or relationship rows for one label or one relationship type. */
+interface LoadStep {
+  query: string;
+  rows: Bag[];
+  /** The relationship type, for relationship batches: a batch whose ends are not all found is refused. */
+  relationshipType?: string;
+}
+
+/**
+ * The statements a load runs, nodes first. `bulk` (an empty database) CREATEs in big batches, keeping the last of
+ * any repeated row as MERGE would; otherwise rows are MERGEd and compared in smaller batches.
+ */
+function* loadSteps(rows: GraphRows, bulk: boolean): Iterable<LoadStep> {
+  const size = bulk ? BULK_BATCH : LOAD_BATCH;
+  const nodes = bulk ? lastOfEach(rows.nodes, (n) => `${n.label}|${n.slug}`) : rows.nodes;
+  for (const [label, group] of groupBy(nodes, (n) => n.label)) {
+    const query = cypher(bulk ? 'load/create-nodes' : 'load/merge-nodes', { __LABEL__: label });
+    for (let i = 0; i < group.length; i += size)
+      yield { query, rows: group.slice(i, i + size).map((n) => ({ slug: n.slug, props: { ...n.props, slug: n.slug } })) };
+  }
+  const rels = bulk
+    ? lastOfEach(rows.rels, (r) => `${r.type}|${r.fromLabel}|${r.from}|${r.toLabel}|${r.to}|${r.key}`)
+    : rows.rels;
+  for (const group of groupBy(rels, (rel) => `${rel.type}|${rel.fromLabel}|${rel.toLabel}`).values()) {
+    const first = group[0] as RelRow;
+    const fill = { __TYPE__: first.type, __FROM__: first.fromLabel, __TO__: first.toLabel };
+    const query = cypher(bulk ? 'load/create-relationships' : 'load/merge-relationships', fill);
+    for (let i = 0; i < group.length; i += size)
+      yield {
+        query,
+        relationshipType: first.type,
+        rows: group.slice(i, i + size).map((r) => ({ from: r.from, to: r.to, key: r.key, props: { ...r.props, key: r.key } })),
+      };
+  }
+}
+
+/** Add one statement's counts to the summary; a relationship row whose ends are missing fails the whole load. */
+function count(summary: LoadSummary, step: LoadStep, result: Bag): void {
+  if (step.relationshipType === undefined) {
+    summary.nodesCreated += Number(result.created ?? 0);
+    summary.updated += Number(result.updated ?? 0);
+    return;
+  }
+  // Such a row matches nothing and would vanish silently; refuse the whole load instead.
+  const matched = Number(result.matched ?? 0);
+  if (matched !== step.rows.length)
+    throw new Error(`load: ${step.rows.length - matched} ${step.relationshipType} relationship(s) point at missing nodes`);
+  // CREATE statements report what they matched, and created all of it; MERGE statements say what was new.
+  summary.relationshipsCreated += result.created === undefined ? matched : Number(result.created);
+  summary.updated += Number(result.updated ?? 0);
+}
+
 /** Group rows by a key, then answer in key order: the order and length a DataLoader expects. */
 function inKeyOrder<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
   const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
@@ -290,61 +342,24 @@ export class Neo4jStore implements GraphStore {
    */
   async load(rows: GraphRows): Promise<LoadSummary> {
     if (rows.nodes.length + rows.rels.length > this.bulkRows && (await this.isEmpty())) return this.loadInBatches(rows);
-    const summary: LoadSummary = { nodesCreated: 0, relationshipsCreated: 0, updated: 0 };
     const session = this.driver.session({ database: this.database });
     try {
-      await translated(
+      return await translated(
         () =>
           session.executeWrite(async (tx) => {
-            summary.nodesCreated = summary.relationshipsCreated = summary.updated = 0;
-            const run = async (query: string, batch: Bag[]) => {
-              const result = await tx.run(query, toParams({ rows: batch }) as Bag);
-              return result.records[0]?.toObject() ?? {};
-            };
+            const summary: LoadSummary = { nodesCreated: 0, relationshipsCreated: 0, updated: 0 };
             const [empty] = (await tx.run(cypher('admin/is-empty'))).records.map((r) => r.toObject());
-            const bulk = empty?.empty === true;
-            const batchSize = bulk ? BULK_BATCH : LOAD_BATCH;
-            const nodes = bulk ? lastOfEach(rows.nodes, (n) => `${n.label}|${n.slug}`) : rows.nodes;
-            for (const [label, group] of groupBy(nodes, (n) => n.label)) {
-              const query = cypher(bulk ? 'load/create-nodes' : 'load/merge-nodes', { __LABEL__: label });
-              const batchRows = group.map((n) => ({ slug: n.slug, props: { ...n.props, slug: n.slug } }));
-              for (let i = 0; i < batchRows.length; i += batchSize) {
-                const r = await run(query, batchRows.slice(i, i + batchSize));
-                summary.nodesCreated += Number(r.created ?? 0);
-                summary.updated += Number(r.updated ?? 0);
-              }
+            for (const step of loadSteps(rows, empty?.empty === true)) {
+              const result = await tx.run(step.query, toParams({ rows: step.rows }) as Bag);
+              count(summary, step, result.records[0]?.toObject() ?? {});
             }
-            const rels = bulk
-              ? lastOfEach(rows.rels, (r) => `${r.type}|${r.fromLabel}|${r.from}|${r.toLabel}|${r.to}|${r.key}`)
-              : rows.rels;
-            for (const group of groupBy(rels, (rel) => `${rel.type}|${rel.fromLabel}|${rel.toLabel}`).values()) {
-              const first = group[0] as RelRow;
-              const query = cypher(bulk ? 'load/create-relationships' : 'load/merge-relationships', {
-                __TYPE__: first.type,
-                __FROM__: first.fromLabel,
-                __TO__: first.toLabel,
-              });
-              for (let i = 0; i < group.length; i += batchSize) {
-                const batch = group
-                  .slice(i, i + batchSize)
-                  .map((r) => ({ from: r.from, to: r.to, key: r.key, props: { ...r.props, key: r.key } }));
-                const r = await run(query, batch);
-                // A row whose ends are missing matches nothing and would vanish silently; refuse the whole load instead.
-                if (Number(r.matched ?? 0) !== batch.length)
-                  throw new Error(
-                    `load: ${batch.length - Number(r.matched ?? 0)} ${first.type} relationship(s) point at missing nodes`,
-                  );
-                summary.relationshipsCreated += bulk ? batch.length : Number(r.created ?? 0);
-                summary.updated += Number(r.updated ?? 0);
-              }
-            }
+            return summary;
           }),
         null,
       );
     } finally {
       await session.close();
     }
-    return summary;
   }
 
   /**
@@ -355,45 +370,22 @@ export class Neo4jStore implements GraphStore {
    */
   private async loadInBatches(rows: GraphRows): Promise<LoadSummary> {
     const summary: LoadSummary = { nodesCreated: 0, relationshipsCreated: 0, updated: 0 };
-    const nodes = lastOfEach(rows.nodes, (n) => `${n.label}|${n.slug}`);
-    const rels = lastOfEach(rows.rels, (r) => `${r.type}|${r.fromLabel}|${r.from}|${r.toLabel}|${r.to}|${r.key}`);
     const session = this.driver.session({ database: this.database });
-    const inTransaction = (query: string, batch: Bag[]) =>
-      translated(
-        () =>
-          session.executeWrite(
-            async (tx) => (await tx.run(query, toParams({ rows: batch }) as Bag)).records[0]?.toObject() ?? {},
-          ),
-        null,
-      );
     try {
-      for (const [label, group] of groupBy(nodes, (n) => n.label)) {
-        const query = cypher('load/create-nodes', { __LABEL__: label });
-        for (let i = 0; i < group.length; i += BULK_BATCH) {
-          const batch = group.slice(i, i + BULK_BATCH).map((n) => ({ props: { ...n.props, slug: n.slug } }));
-          summary.nodesCreated += Number((await inTransaction(query, batch)).created ?? 0);
-        }
-      }
-      for (const group of groupBy(rels, (rel) => `${rel.type}|${rel.fromLabel}|${rel.toLabel}`).values()) {
-        const first = group[0] as RelRow;
-        const query = cypher('load/create-relationships', {
-          __TYPE__: first.type,
-          __FROM__: first.fromLabel,
-          __TO__: first.toLabel,
-        });
-        for (let i = 0; i < group.length; i += BULK_BATCH) {
-          const batch = group
-            .slice(i, i + BULK_BATCH)
-            .map((r) => ({ from: r.from, to: r.to, key: r.key, props: { ...r.props, key: r.key } }));
-          const matched = Number((await inTransaction(query, batch)).matched ?? 0);
-          summary.relationshipsCreated += matched;
-          if (matched !== batch.length)
-            throw new Error(`load: ${batch.length - matched} ${first.type} relationship(s) point at missing nodes`);
-        }
+      for (const step of loadSteps(rows, true)) {
+        const result = await translated(
+          () =>
+            session.executeWrite(
+              async (tx) => (await tx.run(step.query, toParams({ rows: step.rows }) as Bag)).records[0]?.toObject() ?? {},
+            ),
+          null,
+        );
+        count(summary, step, result);
       }
       return summary;
     } catch (error) {
       try {
+        const nodes = lastOfEach(rows.nodes, (n) => `${n.label}|${n.slug}`);
         for (const [label, group] of groupBy(nodes, (n) => n.label))
           for (let i = 0; i < group.length; i += BULK_BATCH)
             await this.writeQuery(cypher('load/delete-nodes', { __LABEL__: label }), {
