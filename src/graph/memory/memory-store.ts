@@ -617,8 +617,9 @@ export class MemoryStore implements GraphStore {
   }
 
   /** People at the other end of some relationships, in the order the relationships were added. */
+  /** In slug order, as the Neo4j adapter answers members and groups. */
   private people(hits: [number, number][]): PersonRecord[] {
-    return hits.map(([id]) => this.person(id));
+    return hits.map(([id]) => this.person(id)).sort((a, b) => compareStrings(a.slug, b.slug));
   }
 
   private record(label: LookupLabel, id: number): RecordByLabel[LookupLabel] {
