@@ -1,4 +1,5 @@
 // createApp({ store, config }) → the yoga instance: GraphQL, GraphiQL, health, readiness, metrics. It never listens.
+
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
@@ -15,6 +16,7 @@ import { useExportRoutes } from './export/http.ts';
 import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
 import { requestDeadline, useDeadlineCleanup } from './plugins/deadline.ts';
+import { useCompiledExecution } from './plugins/compiled-execution.ts';
 import { createErrorMasker } from './plugins/errors.ts';
 import { createStoreMetrics, instrumentStore, useRequestLog } from './plugins/observability.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
@@ -57,6 +59,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       return createContext(instrumentStore(store.withDeadline(deadline), storeMetrics), config, await authenticate(request));
     },
     plugins: [
+      ...useCompiledExecution(),
       useDeadlineCleanup(),
       useQueryLimits(config),
       ...(config.INTROSPECTION ? [] : [useDisableIntrospection()]),
