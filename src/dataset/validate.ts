@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
-import { type Dataset, datasetSchema } from './format.ts';
+import { type Dataset, datasetSchema, ROLES } from './format.ts';
+import { quickParse } from './quick-parse.ts';
 import { slugify } from './slug.ts';
 
 /** Two affiliations of one type with one organization differ by role or by what the source says of them. */
@@ -39,11 +40,20 @@ function zodProblems(error: z.ZodError): DatasetProblem[] {
 
 /** Parse and check a dataset; `documentTexts` (slug → text) enables the verbatim-quote check. */
 export function validateDataset(raw: unknown, documentTexts?: ReadonlyMap<string, string>): Dataset {
-  const parsed = datasetSchema.safeParse(raw);
-  if (!parsed.success) throw new InvalidDatasetError(zodProblems(parsed.error));
-  const problems = checkReferences(parsed.data, documentTexts);
+  return checkedDataset(raw, documentTexts, false);
+}
+
+/** `owned`: raw was parsed for this call alone, so the dataset may be raw itself, defaults filled in (quickParse). */
+function checkedDataset(raw: unknown, documentTexts: ReadonlyMap<string, string> | undefined, owned: boolean): Dataset {
+  let data = quickParse(raw, owned);
+  if (data === null) {
+    const parsed = datasetSchema.safeParse(raw);
+    if (!parsed.success) throw new InvalidDatasetError(zodProblems(parsed.error));
+    data = parsed.data;
+  }
+  const problems = checkReferences(data, documentTexts);
   if (problems.length > 0) throw new InvalidDatasetError(problems);
-  return parsed.data;
+  return data;
 }
 
 /** Read a dataset file and the documents it quotes, then validate it all. */
@@ -68,7 +78,7 @@ export async function readDatasetFile(file: string): Promise<Dataset> {
     }
   }
   try {
-    return validateDataset(raw, documentTexts);
+    return checkedDataset(raw, documentTexts, true);
   } catch (error) {
     if (error instanceof InvalidDatasetError) throw new InvalidDatasetError(error.problems, file);
     throw error;
@@ -105,14 +115,15 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
   const awardWins = index('awardWins', data.awardWins);
   index('conflicts', data.conflicts);
 
-  const ref = (path: string, kind: string, known: Map<string, number>, slug: string | undefined) => {
-    if (slug !== undefined && !known.has(slug)) add(path, `unknown ${kind} "${slug}"`);
+  // Paths are built only for a problem: a big catalogue has millions of references and almost never one.
+  const ref = (path: () => string, kind: string, known: Map<string, number>, slug: string | undefined) => {
+    if (slug !== undefined && !known.has(slug)) add(path(), `unknown ${kind} "${slug}"`);
   };
-  const checkSource = (at: string, source: { document: string; quote: string }) => {
-    ref(`${at}.document`, 'document', documents, source.document);
+  const checkSource = (at: () => string, source: { document: string; quote: string }) => {
+    ref(() => `${at()}.document`, 'document', documents, source.document);
     const text = documentTexts?.get(source.document);
     if (text !== undefined && !text.includes(source.quote))
-      add(`${at}.quote`, `not found verbatim in document "${source.document}": "${source.quote.slice(0, 80)}"`);
+      add(`${at()}.quote`, `not found verbatim in document "${source.document}": "${source.quote.slice(0, 80)}"`);
   };
   const sections = [
     'people',
@@ -133,7 +144,7 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
   for (const section of sections)
     data[section].forEach((entry, i) => {
       entry.sources.forEach((source, j) => {
-        checkSource(`${section}[${i}].sources[${j}]`, source);
+        checkSource(() => `${section}[${i}].sources[${j}]`, source);
       });
     });
 
@@ -147,17 +158,10 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
     });
   };
 
-  data.credits.forEach((c, i) => {
-    ref(`credits[${i}].person`, 'person', people, c.person);
-    ref(`credits[${i}].work`, 'work', works, c.work);
-  });
-  unique(
-    'credits',
-    data.credits.map((c) => `${c.person}|${c.work}|${c.role}`),
-  );
+  checkCredits(data.credits, people, works, add);
   data.workLinks.forEach((l, i) => {
-    ref(`workLinks[${i}].from`, 'work', works, l.from);
-    ref(`workLinks[${i}].to`, 'work', works, l.to);
+    ref(() => `workLinks[${i}].from`, 'work', works, l.from);
+    ref(() => `workLinks[${i}].to`, 'work', works, l.to);
     if (l.from === l.to) add(`workLinks[${i}]`, 'a work cannot be part of itself');
   });
   unique(
@@ -165,8 +169,8 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
     data.workLinks.map((l) => `${l.from}|${l.to}|${l.type}`),
   );
   data.memberships.forEach((m, i) => {
-    ref(`memberships[${i}].person`, 'person', people, m.person);
-    ref(`memberships[${i}].group`, 'person', people, m.group);
+    ref(() => `memberships[${i}].person`, 'person', people, m.person);
+    ref(() => `memberships[${i}].group`, 'person', people, m.group);
     if (people.has(m.group) && !groups.has(m.group)) add(`memberships[${i}].group`, `"${m.group}" is not a group`);
   });
   unique(
@@ -174,8 +178,8 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
     data.memberships.map((m) => `${m.person}|${m.group}`),
   );
   data.births.forEach((b, i) => {
-    ref(`births[${i}].person`, 'person', people, b.person);
-    ref(`births[${i}].place`, 'place', places, b.place);
+    ref(() => `births[${i}].person`, 'person', people, b.person);
+    ref(() => `births[${i}].place`, 'place', places, b.place);
     if (b.date === undefined && b.place === undefined) add(`births[${i}]`, 'a birth needs a date, a place or both');
   });
   unique(
@@ -183,8 +187,8 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
     data.births.map((b) => b.person),
   );
   data.affiliations.forEach((a, i) => {
-    ref(`affiliations[${i}].person`, 'person', people, a.person);
-    ref(`affiliations[${i}].organization`, 'organization', organizations, a.organization);
+    ref(() => `affiliations[${i}].person`, 'person', people, a.person);
+    ref(() => `affiliations[${i}].organization`, 'organization', organizations, a.organization);
     if (a.startYear !== undefined && a.endYear !== undefined && a.endYear < a.startYear)
       add(`affiliations[${i}].endYear`, `${a.endYear} is before startYear ${a.startYear}`);
   });
@@ -193,24 +197,24 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
     data.affiliations.map((a) => `${a.person}|${a.organization}|${a.type}|${affiliationKey(a)}`),
   );
   data.locations.forEach((l, i) => {
-    ref(`locations[${i}].organization`, 'organization', organizations, l.organization);
-    ref(`locations[${i}].place`, 'place', places, l.place);
+    ref(() => `locations[${i}].organization`, 'organization', organizations, l.organization);
+    ref(() => `locations[${i}].place`, 'place', places, l.place);
   });
   unique(
     'locations',
     data.locations.map((l) => `${l.organization}|${l.place}`),
   );
   data.organizationParts.forEach((p, i) => {
-    ref(`organizationParts[${i}].organization`, 'organization', organizations, p.organization);
-    ref(`organizationParts[${i}].parent`, 'organization', organizations, p.parent);
+    ref(() => `organizationParts[${i}].organization`, 'organization', organizations, p.organization);
+    ref(() => `organizationParts[${i}].parent`, 'organization', organizations, p.parent);
   });
   unique(
     'organizationParts',
     data.organizationParts.map((p) => `${p.organization}|${p.parent}`),
   );
   data.associations.forEach((a, i) => {
-    ref(`associations[${i}].from`, 'person', people, a.from);
-    ref(`associations[${i}].to`, 'person', people, a.to);
+    ref(() => `associations[${i}].from`, 'person', people, a.from);
+    ref(() => `associations[${i}].to`, 'person', people, a.to);
     if (a.from === a.to) add(`associations[${i}]`, 'a person cannot be associated with themself');
   });
   unique(
@@ -218,20 +222,65 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
     data.associations.map((a) => `${a.from}|${a.to}|${a.type}`),
   );
   data.awardWins.forEach((w, i) => {
-    ref(`awardWins[${i}].award`, 'award', awards, w.award);
-    ref(`awardWins[${i}].work`, 'work', works, w.work);
+    ref(() => `awardWins[${i}].award`, 'award', awards, w.award);
+    ref(() => `awardWins[${i}].work`, 'work', works, w.work);
     w.recipients.forEach((r, j) => {
-      ref(`awardWins[${i}].recipients[${j}]`, 'person', people, r);
+      ref(() => `awardWins[${i}].recipients[${j}]`, 'person', people, r);
     });
   });
   const subjects = { person: people, work: works, awardWin: awardWins, organization: organizations, place: places };
   data.conflicts.forEach((c, i) => {
     c.about.forEach((s, j) => {
-      ref(`conflicts[${i}].about[${j}].slug`, s.type, subjects[s.type], s.slug);
+      ref(() => `conflicts[${i}].about[${j}].slug`, s.type, subjects[s.type], s.slug);
     });
     c.claims.forEach((claim, j) => {
-      checkSource(`conflicts[${i}].claims[${j}].source`, claim.source);
+      checkSource(() => `conflicts[${i}].claims[${j}].source`, claim.source);
     });
   });
   return problems;
+}
+
+const roleIndex = new Map<string, number>(ROLES.map((role, i) => [role, i]));
+
+/**
+ * Every credit's person and work exist, and no two credits are of one person on one work in one role. A catalogue has
+ * a million credits, so each slug is looked up once for both checks, and a credit is keyed by a number made from the
+ * slug indexes, kept in a typed open-addressing table rather than a Map of joined strings; one whose person or work
+ * is unknown falls back to the string. Duplicates are reported after every unknown slug, as two passes would.
+ */
+function checkCredits(
+  credits: Dataset['credits'],
+  people: Map<string, number>,
+  works: Map<string, number>,
+  add: (path: string, message: string) => void,
+): void {
+  const exact = people.size * works.size * ROLES.length <= Number.MAX_SAFE_INTEGER;
+  let capacity = 1024;
+  while (capacity < 2 * credits.length) capacity *= 2;
+  const keys = new Float64Array(capacity).fill(-1);
+  const firsts = new Int32Array(capacity);
+  const byString = new Map<string, number>();
+  const duplicates: [number, number][] = [];
+  const firstOf = (key: number, i: number): number => {
+    const mask = capacity - 1;
+    let slot = Math.imul((key % 0x100000000) ^ Math.imul(Math.floor(key / 0x100000000), 0x85ebca6b), 0x9e3779b1) & mask;
+    for (; keys[slot] !== -1; slot = (slot + 1) & mask) if (keys[slot] === key) return firsts[slot] as number;
+    keys[slot] = key;
+    firsts[slot] = i;
+    return i;
+  };
+  credits.forEach((c, i) => {
+    const person = people.get(c.person);
+    const work = works.get(c.work);
+    if (person === undefined) add(`credits[${i}].person`, `unknown person "${c.person}"`);
+    if (work === undefined) add(`credits[${i}].work`, `unknown work "${c.work}"`);
+    let first: number;
+    if (person === undefined || work === undefined || !exact) {
+      const key = `${c.person}|${c.work}|${c.role}`;
+      first = byString.get(key) ?? i;
+      if (first === i) byString.set(key, i);
+    } else first = firstOf((person * works.size + work) * ROLES.length + (roleIndex.get(c.role) ?? 0), i);
+    if (first !== i) duplicates.push([i, first]);
+  });
+  for (const [i, first] of duplicates) add(`credits[${i}]`, `duplicate of credits[${first}]; merge their sources`);
 }

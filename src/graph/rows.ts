@@ -76,6 +76,24 @@ export function provenance(sources: readonly SourceInput[]): Props {
 }
 
 /**
+ * `provenance` for a whole dataset's rows: a document list or citation list equal to the previous one is that same
+ * array. A big catalogue cites one document throughout, so this saves two arrays per row; nothing changes these
+ * lists in place (see `withSource`).
+ */
+function sharedProvenance(): (sources: readonly SourceInput[]) => Props {
+  let documents: string[] = [];
+  let citations: string[] = [];
+  const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+  return (sources) => {
+    const nextDocuments = sources.map((s) => s.document);
+    const nextCitations = sources.map((s) => s.citations.join(','));
+    if (!same(documents, nextDocuments)) documents = nextDocuments;
+    if (!same(citations, nextCitations)) citations = nextCitations;
+    return { sourceDocuments: documents, sourceCitations: citations, sourceQuotes: sources.map((s) => s.quote) };
+  };
+}
+
+/**
  * Props with one more source in its provenance lists, or the same props when an identical source is already
  * there: writing the same fact twice keeps one copy of its source.
  */
@@ -94,9 +112,77 @@ export function withSource(props: Props, source: SourceInput | undefined): Props
   };
 }
 
+/**
+ * Candidates a Pool keeps per bucket. Buckets are keyed by a short string already in hand (a quote, a list's first
+ * item) rather than by serialising every value, which cost more than the rest of a load; a crowded bucket stops
+ * sharing rather than turning into a quadratic scan.
+ */
+const BUCKET_LIMIT = 8;
+
+export function sameValue(a: PropValue | undefined, b: PropValue | undefined): boolean {
+  if (Object.is(a, b)) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+/** Equal values under the same names in the same order: sharing must not even change how an export lists them. */
+export function sameProps(a: Props, b: Props): boolean {
+  const names = Object.keys(a);
+  const others = Object.keys(b);
+  if (names.length !== others.length) return false;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i] as string;
+    if (name !== others[i] || !sameValue(a[name], b[name])) return false;
+  }
+  return true;
+}
+
+export const firstString = (value: PropValue | undefined): string =>
+  Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
+
+/** One kept copy of each distinct value, found by bucket; `get` gives `undefined` when the value's bucket is full. */
+export class Pool<T> {
+  private readonly buckets = new Map<string, T[]>();
+  private readonly same: (a: T, b: T) => boolean;
+  private readonly keep: (value: T) => T;
+  constructor(same: (a: T, b: T) => boolean, keep: (value: T) => T) {
+    this.same = same;
+    this.keep = keep;
+  }
+
+  get(key: string, value: T): T | undefined {
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) {
+      bucket = [];
+      this.buckets.set(key, bucket);
+    }
+    for (const candidate of bucket) if (this.same(candidate, value)) return candidate;
+    if (bucket.length >= BUCKET_LIMIT) return undefined;
+    const kept = this.keep(value);
+    bucket.push(kept);
+    return kept;
+  }
+}
+
+/**
+ * One object for equal relationship properties: a big catalogue repeats a credit's role and quote for each of a
+ * person's works, and a million rows would otherwise keep a million copies and the parsed strings behind them.
+ * Nothing changes rows' properties in place (see `withSource`).
+ */
+function sharedProps(): (props: Props) => Props {
+  const pool = new Pool<Props>(sameProps, (props) => props);
+  return (props) => pool.get(firstString(props.sourceQuotes), props) ?? props;
+}
+
 /** Drop undefined values: neither store keeps a property that was not stated. */
 function defined(props: Record<string, PropValue | undefined>): Props {
-  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)) as Props;
+  const out: Props = {};
+  for (const name in props) {
+    const value = props[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
 }
 
 function searchText(...names: string[]): string {
@@ -104,6 +190,8 @@ function searchText(...names: string[]): string {
 }
 
 export function datasetToRows(data: Dataset): GraphRows {
+  const cited = sharedProvenance();
+  const shared = sharedProps();
   const nodes: NodeRow[] = [];
   const rels: RelRow[] = [];
   const rel = (
@@ -115,7 +203,7 @@ export function datasetToRows(data: Dataset): GraphRows {
     sources: readonly SourceInput[],
     extra: Record<string, PropValue | undefined> = {},
     key = '',
-  ) => rels.push({ type, fromLabel, from, toLabel, to, key, props: { ...defined(extra), ...provenance(sources) } });
+  ) => rels.push({ type, fromLabel, from, toLabel, to, key, props: shared({ ...defined(extra), ...cited(sources) }) });
 
   for (const d of data.documents)
     nodes.push({ label: 'Document', slug: d.slug, props: defined({ title: d.title, path: d.path, url: d.url }) });
@@ -129,7 +217,7 @@ export function datasetToRows(data: Dataset): GraphRows {
       props: {
         ...defined({ name: p.name, isGroup: p.isGroup, aliases: p.aliases, birthDate: birth?.date }),
         searchText: searchText(p.name, ...p.aliases),
-        ...provenance(birth?.date ? [...p.sources, ...birth.sources] : p.sources),
+        ...cited(birth?.date ? [...p.sources, ...birth.sources] : p.sources),
       },
     });
   }
@@ -140,30 +228,41 @@ export function datasetToRows(data: Dataset): GraphRows {
       props: {
         ...defined({ title: w.title, kind: w.kind, year: w.year }),
         searchText: searchText(w.title),
-        ...provenance(w.sources),
+        ...cited(w.sources),
       },
     });
   for (const p of data.places)
     nodes.push({
       label: 'Place',
       slug: p.slug,
-      props: { name: p.name, searchText: searchText(p.name), ...provenance(p.sources) },
+      props: { name: p.name, searchText: searchText(p.name), ...cited(p.sources) },
     });
   for (const o of data.organizations)
     nodes.push({
       label: 'Organization',
       slug: o.slug,
-      props: { name: o.name, kind: o.kind, searchText: searchText(o.name), ...provenance(o.sources) },
+      props: { name: o.name, kind: o.kind, searchText: searchText(o.name), ...cited(o.sources) },
     });
   for (const a of data.awards)
     nodes.push({
       label: 'Award',
       slug: a.slug,
-      props: { name: a.name, searchText: searchText(a.name), ...provenance(a.sources) },
+      props: { name: a.name, searchText: searchText(a.name), ...cited(a.sources) },
     });
 
-  for (const c of data.credits)
-    rel('CREDITED', 'Person', c.person, 'Work', c.work, c.sources, { role: c.role, detail: c.detail }, c.role);
+  for (const c of data.credits) {
+    const props = shared({ ...defined({ role: c.role, detail: c.detail }), ...cited(c.sources) });
+    // The key is the shared props' role: equal to c.role, and one string instead of one per credit.
+    rels.push({
+      type: 'CREDITED',
+      fromLabel: 'Person',
+      from: c.person,
+      toLabel: 'Work',
+      to: c.work,
+      key: props.role as string,
+      props,
+    });
+  }
   for (const l of data.workLinks) rel(l.type, 'Work', l.from, 'Work', l.to, l.sources);
   for (const m of data.memberships) rel('MEMBER_OF', 'Person', m.person, 'Person', m.group, m.sources);
   for (const b of data.births) if (b.place) rel('BORN_IN', 'Person', b.person, 'Place', b.place, b.sources, { date: b.date });
@@ -186,7 +285,7 @@ export function datasetToRows(data: Dataset): GraphRows {
     nodes.push({
       label: 'AwardWin',
       slug: w.slug,
-      props: { ...defined({ category: w.category, year: w.year }), ...provenance(w.sources) },
+      props: { ...defined({ category: w.category, year: w.year }), ...cited(w.sources) },
     });
     rel('OF_AWARD', 'AwardWin', w.slug, 'Award', w.award, w.sources);
     if (w.work) rel('FOR_WORK', 'AwardWin', w.slug, 'Work', w.work, w.sources);
@@ -202,10 +301,10 @@ export function datasetToRows(data: Dataset): GraphRows {
   } as const;
   for (const c of data.conflicts) {
     const claimSources = c.claims.map((claim) => claim.source);
-    nodes.push({ label: 'Conflict', slug: c.slug, props: { description: c.description, ...provenance(claimSources) } });
+    nodes.push({ label: 'Conflict', slug: c.slug, props: { description: c.description, ...cited(claimSources) } });
     c.claims.forEach((claim, i) => {
       const slug = `${c.slug}-claim-${i + 1}`;
-      nodes.push({ label: 'Claim', slug, props: { statement: claim.statement, position: i, ...provenance([claim.source]) } });
+      nodes.push({ label: 'Claim', slug, props: { statement: claim.statement, position: i, ...cited([claim.source]) } });
       rel('HAS_CLAIM', 'Conflict', c.slug, 'Claim', slug, [claim.source]);
     });
     for (const s of c.about) rel('ABOUT', 'Conflict', c.slug, subjectLabel[s.type], s.slug, claimSources);

@@ -1,6 +1,5 @@
-// The embedded store: the whole graph in process on graphology, answering what the Neo4j adapter answers.
+// The embedded store: the whole graph in process in compact columns, answering what the Neo4j adapter answers.
 import { isDeepStrictEqual } from 'node:util';
-import { MultiDirectedGraph } from 'graphology';
 import type { Role } from '../../dataset/format.ts';
 import { searchTokens } from '../../dataset/slug.ts';
 import {
@@ -24,6 +23,7 @@ import {
   type NodeRow,
   type Props,
   type PropValue,
+  REL_TYPES,
   type RelRow,
   type RelType,
   withSource,
@@ -59,23 +59,16 @@ import {
   type WriteBatch,
   type WriteResult,
 } from '../store.ts';
+import { CompactGraph } from './compact-graph.ts';
+import { Interner } from './interner.ts';
+import { releaseMemory } from './release-memory.ts';
 
-interface NodeAttributes {
-  label: NodeLabel;
-  slug: string;
-  props: Props;
-}
-interface EdgeAttributes {
-  type: RelType;
-  key: string;
-  props: Props;
-}
-
-const nodeKey = (label: NodeLabel, slug: string) => `${label}:${slug}`;
-/** Provenance lists with few distinct values across a graph (quotes are mostly unique, so they are not shared). */
-const SHARED_LISTS = ['sourceDocuments', 'sourceCitations'] as const;
 /** A node or relationship made by a write starts with empty provenance lists, as the Neo4j statement does. */
 const emptySources: Props = { sourceDocuments: [], sourceCitations: [], sourceQuotes: [] };
+/** Rows in one load past which it hands back the memory it passed through (see releaseMemory). */
+const RELEASE_AFTER = 200_000;
+const typeCodes = (types: readonly RelType[]) => types.map((type) => REL_TYPES.indexOf(type));
+const CREDITED = REL_TYPES.indexOf('CREDITED');
 const page = <T>(items: T[], { offset, limit }: PageArgs): Page<T> => ({
   items: items.slice(offset, offset + limit),
   total: items.length,
@@ -87,10 +80,10 @@ const roleAllowed = (filter: RoleFilter) => {
 
 export class MemoryStore implements GraphStore {
   readonly kind: string = 'embedded';
-  private readonly graph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
-  /** Provenance lists that repeat across many rows, kept once (see `shared`). */
-  private readonly interned = new Map<string, PropValue>();
-  private sortedSlugs = new Map<NodeLabel, string[]>();
+  private readonly graph = new CompactGraph();
+  private readonly interner = new Interner();
+  /** Node ids of each label in slug order, dropped when a node of the label is added. */
+  private readonly sortedIds = new Map<NodeLabel, Int32Array>();
   private deadline: Deadline | null = null;
 
   /** A view sharing this graph whose loops stop at the deadline (a timer cannot interrupt synchronous work). */
@@ -105,100 +98,129 @@ export class MemoryStore implements GraphStore {
   }
 
   async load(rows: GraphRows): Promise<LoadSummary> {
-    this.checkWrite(rows);
-    const summary: LoadSummary = { nodesCreated: 0, relationshipsCreated: 0, updated: 0 };
-    for (const row of rows.nodes) {
-      const key = nodeKey(row.label, row.slug);
-      if (!this.graph.hasNode(key)) {
-        this.graph.addNode(key, { label: row.label, slug: row.slug, props: this.shared(row.props) });
-        summary.nodesCreated++;
-      } else if (!isDeepStrictEqual(this.graph.getNodeAttribute(key, 'props'), row.props)) {
-        this.graph.setNodeAttribute(key, 'props', this.shared(row.props));
-        summary.updated++;
-      }
-    }
-    for (const rel of rows.rels) {
-      const from = nodeKey(rel.fromLabel, rel.from);
-      const to = nodeKey(rel.toLabel, rel.to);
-      const key = `${rel.type}|${from}|${to}|${rel.key}`;
-      if (!this.graph.hasEdge(key)) {
-        this.graph.addDirectedEdgeWithKey(key, from, to, { type: rel.type, key: rel.key, props: this.shared(rel.props) });
-        summary.relationshipsCreated++;
-      } else if (!isDeepStrictEqual(this.graph.getEdgeAttribute(key, 'props'), rel.props)) {
-        this.graph.setEdgeAttribute(key, 'props', this.shared(rel.props));
-        summary.updated++;
-      }
-    }
-    this.sortedSlugs = new Map();
+    const summary = this.merge(rows);
+    // Here rather than in merge: its indexes of shared bags and relationship ends are garbage by now.
+    if (rows.nodes.length + rows.rels.length >= RELEASE_AFTER) releaseMemory();
     return summary;
+  }
+
+  private merge(rows: GraphRows): LoadSummary {
+    const summary: LoadSummary = { nodesCreated: 0, relationshipsCreated: 0, updated: 0 };
+    // New nodes go in first, so each relationship's ends are looked up once; a missing end takes them out again.
+    const before = this.graph.nodeCount;
+    const updates: NodeRow[] = [];
+    for (const row of rows.nodes) {
+      if (this.graph.nodeId(row.label, row.slug) !== -1) {
+        updates.push(row);
+        continue;
+      }
+      this.graph.addNode(row.label, row.slug, this.interner.withSharedLists(row.props));
+      this.sortedIds.delete(row.label);
+      summary.nodesCreated++;
+    }
+    const ends = new Int32Array(2 * rows.rels.length);
+    rows.rels.forEach((rel, i) => {
+      ends[2 * i] = this.endOf(rel.fromLabel, rel.from, before);
+      ends[2 * i + 1] = this.endOf(rel.toLabel, rel.to, before);
+    });
+    for (const row of updates) {
+      const id = this.graph.nodeId(row.label, row.slug);
+      if (isDeepStrictEqual(this.graph.props(id), row.props)) continue;
+      this.graph.setProps(id, this.interner.withSharedLists(row.props));
+      summary.updated++;
+    }
+    const bag = this.interner.bags();
+    this.graph.reserve(rows.rels.length);
+    rows.rels.forEach((rel, i) => {
+      const from = ends[2 * i] as number;
+      const to = ends[2 * i + 1] as number;
+      const edge = this.graph.findEdge(rel.type, from, to, rel.key);
+      if (edge === -1) {
+        this.graph.addEdge(rel.type, from, to, rel.key, bag(rel.props));
+        summary.relationshipsCreated++;
+      } else if (!isDeepStrictEqual(this.graph.relProps(edge), rel.props)) {
+        this.graph.setRelProps(edge, bag(rel.props));
+        summary.updated++;
+      }
+    });
+    this.graph.pack();
+    return summary;
+  }
+
+  /** A relationship end's node id; when it does not exist, the nodes added since `before` are removed first. */
+  private endOf(label: NodeLabel, slug: string, before: number): number {
+    const id = this.graph.nodeId(label, slug);
+    if (id !== -1) return id;
+    this.graph.removeNodesFrom(before);
+    for (const label of NODE_LABELS) this.sortedIds.delete(label);
+    throw new MissingNodeError(label, slug);
   }
 
   /** Every relationship's ends must exist or come with the batch; checked before anything changes. */
   checkWrite(batch: WriteBatch | GraphRows): void {
-    const created = new Set(
-      ('nodes' in batch ? (batch.nodes ?? []) : []).map((n: { label: NodeLabel; slug: string }) => nodeKey(n.label, n.slug)),
-    );
+    // Only built when some end is not in the graph yet: a seed load would otherwise key every node it brings.
+    let created: Set<string> | null = null;
     for (const rel of 'rels' in batch ? (batch.rels ?? []) : [])
       for (const [label, slug] of [
         [rel.fromLabel, rel.from],
         [rel.toLabel, rel.to],
-      ] as const)
-        if (!this.graph.hasNode(nodeKey(label, slug)) && !created.has(nodeKey(label, slug)))
-          throw new MissingNodeError(label, slug);
+      ] as const) {
+        if (this.graph.nodeId(label, slug) !== -1) continue;
+        created ??= new Set(
+          ('nodes' in batch ? (batch.nodes ?? []) : []).map((n: { label: NodeLabel; slug: string }) => `${n.label}:${n.slug}`),
+        );
+        if (!created.has(`${label}:${slug}`)) throw new MissingNodeError(label, slug);
+      }
   }
 
   async write(batch: WriteBatch): Promise<WriteResult> {
     this.checkWrite(batch);
     const result: WriteResult = { nodesCreated: 0, relationshipsCreated: 0, relationshipsRemoved: 0, updated: 0 };
     for (const node of batch.nodes ?? []) {
-      const key = nodeKey(node.label, node.slug);
-      if (!this.graph.hasNode(key)) {
-        this.graph.addNode(key, {
-          label: node.label,
-          slug: node.slug,
-          props: withSource({ ...emptySources, ...node.set }, node.source),
-        });
+      const id = this.graph.nodeId(node.label, node.slug);
+      if (id === -1) {
+        this.graph.addNode(node.label, node.slug, withSource({ ...emptySources, ...node.set }, node.source));
         result.nodesCreated++;
-        this.sortedSlugs.delete(node.label);
+        this.sortedIds.delete(node.label);
         continue;
       }
-      const before = this.props(key);
+      const before = this.graph.props(id);
       const after = withSource({ ...before, ...node.set }, node.source);
       if (!isDeepStrictEqual(before, after)) {
-        this.graph.setNodeAttribute(key, 'props', after);
+        this.graph.setProps(id, after);
         result.updated++;
       }
     }
     for (const rel of batch.rels ?? []) {
-      const from = nodeKey(rel.fromLabel, rel.from);
-      const to = nodeKey(rel.toLabel, rel.to);
-      const key = `${rel.type}|${from}|${to}|${rel.key}`;
-      if (!this.graph.hasEdge(key)) {
-        const props = withSource({ ...emptySources, ...rel.set }, rel.source);
-        this.graph.addDirectedEdgeWithKey(key, from, to, { type: rel.type, key: rel.key, props });
+      const from = this.graph.nodeId(rel.fromLabel, rel.from);
+      const to = this.graph.nodeId(rel.toLabel, rel.to);
+      const edge = this.graph.findEdge(rel.type, from, to, rel.key);
+      if (edge === -1) {
+        this.graph.addEdge(rel.type, from, to, rel.key, withSource({ ...emptySources, ...rel.set }, rel.source));
         result.relationshipsCreated++;
         continue;
       }
-      const before = this.graph.getEdgeAttribute(key, 'props');
+      const before = this.graph.relProps(edge);
       const after = withSource({ ...before, ...rel.set }, rel.source);
       if (!isDeepStrictEqual(before, after)) {
-        this.graph.setEdgeAttribute(key, 'props', after);
+        this.graph.setRelProps(edge, after);
         result.updated++;
       }
     }
     for (const rel of batch.removeRels ?? []) {
-      const from = nodeKey(rel.fromLabel, rel.from);
-      const to = nodeKey(rel.toLabel, rel.to);
-      const key = `${rel.type}|${from}|${to}|${rel.key}`;
-      if (!this.graph.hasEdge(key)) continue;
-      this.graph.dropEdge(key);
+      const from = this.graph.nodeId(rel.fromLabel, rel.from);
+      const to = this.graph.nodeId(rel.toLabel, rel.to);
+      const edge = from === -1 || to === -1 ? -1 : this.graph.findEdge(rel.type, from, to, rel.key);
+      if (edge === -1) continue;
+      this.graph.removeEdge(edge);
       result.relationshipsRemoved++;
     }
+    this.graph.pack();
     return result;
   }
 
   async isEmpty() {
-    return this.graph.order === 0;
+    return this.graph.nodeCount === 0;
   }
 
   async ping() {}
@@ -208,12 +230,15 @@ export class MemoryStore implements GraphStore {
   async counts(): Promise<GraphCounts> {
     const nodes: Record<string, number> = {};
     const relationships: Record<string, number> = {};
-    this.graph.forEachNode((_, a) => {
-      nodes[a.label] = (nodes[a.label] ?? 0) + 1;
-    });
-    this.graph.forEachEdge((_, a) => {
-      relationships[a.type] = (relationships[a.type] ?? 0) + 1;
-    });
+    for (let node = 0; node < this.graph.nodeCount; node++) {
+      const label = this.graph.label(node);
+      nodes[label] = (nodes[label] ?? 0) + 1;
+    }
+    for (let edge = 0; edge < this.graph.edgeIdLimit; edge++) {
+      if (!this.graph.isLive(edge)) continue;
+      const type = this.graph.type(edge);
+      relationships[type] = (relationships[type] ?? 0) + 1;
+    }
     return { nodes, relationships };
   }
 
@@ -221,8 +246,8 @@ export class MemoryStore implements GraphStore {
     const labels = [...NODE_LABELS].sort(compareStrings);
     let batch: NodeRow[] = [];
     for (const label of labels)
-      for (const slug of this.slugsOf(label)) {
-        batch.push({ label, slug, props: this.props(nodeKey(label, slug)) });
+      for (const id of this.idsOf(label)) {
+        batch.push({ label, slug: this.graph.slug(id), props: this.graph.props(id) });
         if (batch.length >= batchSize) {
           yield batch;
           batch = [];
@@ -238,21 +263,30 @@ export class MemoryStore implements GraphStore {
    */
   async *streamRelationships(batchSize = 1000): AsyncIterable<RelRow[]> {
     const present = new Set<string>();
-    this.graph.forEachEdge((_edge, attrs, source) => {
-      present.add(`${attrs.type}|${this.graph.getNodeAttribute(source, 'label')}`);
-    });
+    for (let edge = 0; edge < this.graph.edgeIdLimit; edge++)
+      if (this.graph.isLive(edge)) present.add(`${this.graph.type(edge)}|${this.graph.label(this.graph.from(edge))}`);
     const types = [...new Set([...present].map((p) => p.slice(0, p.indexOf('|'))))].sort(compareStrings);
     const labels = [...NODE_LABELS].sort(compareStrings);
     let batch: RelRow[] = [];
-    for (const type of types)
+    for (const type of types) {
+      const code = REL_TYPES.indexOf(type as RelType);
       for (const fromLabel of labels) {
         if (!present.has(`${type}|${fromLabel}`)) continue;
-        for (const from of this.slugsOf(fromLabel)) {
+        for (const fromId of this.idsOf(fromLabel)) {
+          const from = this.graph.slug(fromId);
           const rels: RelRow[] = [];
-          this.graph.forEachOutEdge(nodeKey(fromLabel, from), (_edge, attrs, _source, target) => {
-            if (attrs.type !== type) return;
-            const to = this.graph.getNodeAttributes(target);
-            rels.push({ type, fromLabel, from, toLabel: to.label, to: to.slug, key: attrs.key, props: attrs.props });
+          this.graph.forEachEdge(fromId, 'out', (edge) => {
+            if (this.graph.typeCode(edge) !== code) return;
+            const to = this.graph.to(edge);
+            rels.push({
+              type: type as RelType,
+              fromLabel,
+              from,
+              toLabel: this.graph.label(to),
+              to: this.graph.slug(to),
+              key: this.graph.key(edge),
+              props: this.graph.relProps(edge),
+            });
           });
           if (rels.length === 0) continue;
           rels.sort((a, b) => compareStrings(a.toLabel, b.toLabel) || compareStrings(a.to, b.to) || compareStrings(a.key, b.key));
@@ -265,42 +299,50 @@ export class MemoryStore implements GraphStore {
           }
         }
       }
+    }
     if (batch.length > 0) yield batch;
   }
 
   async nodesBySlug<L extends LookupLabel>(label: L, slugs: readonly string[]): Promise<(RecordByLabel[L] | null)[]> {
     return slugs.map((slug) => {
-      const key = nodeKey(label, slug);
-      if (!this.graph.hasNode(key)) return null;
-      return this.record(label, key) as RecordByLabel[L];
+      const id = this.graph.nodeId(label, slug);
+      if (id === -1) return null;
+      return this.record(label, id) as RecordByLabel[L];
     });
   }
 
   async listPeople(search: string | undefined, args: PageArgs): Promise<Page<PersonRecord>> {
     this.checkDeadline();
     const tokens = search === undefined ? null : searchTokens(search);
-    // Unfiltered, the page is a slice of the sorted slugs: no pass over every person per request.
-    const all = this.slugsOf('Person');
-    const slugs = tokens === null ? all : all.filter((slug) => this.matches('Person', slug, tokens));
-    const { items, total } = page(slugs, args);
-    return { items: items.map((s) => this.person(nodeKey('Person', s))), total };
+    // Unfiltered, the page is a slice of the sorted ids: no pass over every person per request.
+    const all = this.idsOf('Person');
+    if (tokens === null) {
+      const { offset, limit } = args;
+      return { items: [...all.subarray(offset, offset + limit)].map((id) => this.person(id)), total: all.length };
+    }
+    const { items, total } = page(
+      [...all].filter((id) => this.matches(id, tokens)),
+      args,
+    );
+    return { items: items.map((id) => this.person(id)), total };
   }
 
   async listWorks(filter: WorkFilter, args: PageArgs): Promise<Page<WorkRecord>> {
     this.checkDeadline();
     const tokens = filter.search === undefined ? null : searchTokens(filter.search);
+    const all = this.idsOf('Work');
     if (tokens === null && filter.kind === undefined && filter.yearFrom === undefined && filter.yearTo === undefined) {
-      const { items, total } = page(this.slugsOf('Work'), args);
-      return { items: items.map((slug) => this.work(nodeKey('Work', slug))), total };
+      const { offset, limit } = args;
+      return { items: [...all.subarray(offset, offset + limit)].map((id) => this.work(id)), total: all.length };
     }
-    const works = this.slugsOf('Work')
-      .map((slug) => this.work(nodeKey('Work', slug)))
+    const works = [...all]
+      .filter((id) => tokens === null || this.matches(id, tokens))
+      .map((id) => this.work(id))
       .filter(
         (w) =>
           (filter.kind === undefined || w.kind === filter.kind) &&
           (filter.yearFrom === undefined || (w.year !== null && w.year >= filter.yearFrom)) &&
-          (filter.yearTo === undefined || (w.year !== null && w.year <= filter.yearTo)) &&
-          (tokens === null || this.matches('Work', w.slug, tokens)),
+          (filter.yearTo === undefined || (w.year !== null && w.year <= filter.yearTo)),
       );
     return page(works, args);
   }
@@ -311,9 +353,10 @@ export class MemoryStore implements GraphStore {
     const hits: (SearchHitRecord & { rank: number; labelRank: number })[] = [];
     SEARCHABLE_LABELS.forEach((label, labelRank) => {
       this.checkDeadline();
-      for (const slug of this.slugsOf(label)) {
-        const props = this.graph.getNodeAttribute(nodeKey(label, slug), 'props');
+      for (const id of this.idsOf(label)) {
+        const props = this.graph.props(id);
         if (!matchesSearch(String(props.searchText ?? ''), tokens)) continue;
+        const slug = this.graph.slug(id);
         const name = String(props.name ?? props.title ?? slug);
         hits.push({ label, slug, name, rank: searchRank(String(props.searchText), tokens), labelRank });
       }
@@ -324,7 +367,7 @@ export class MemoryStore implements GraphStore {
 
   async creditsOfPeople(slugs: readonly string[], filter: RoleFilter, args: PageArgs): Promise<Page<CreditRecord>[]> {
     return slugs.map((slug) => {
-      const credits = this.creditsOf(nodeKey('Person', slug), 'out', filter);
+      const credits = this.creditsOf(this.graph.nodeId('Person', slug), 'out', filter);
       credits.sort((a, b) => compareWorks(a.work, b.work) || ROLE_RANK[a.role] - ROLE_RANK[b.role]);
       return page(credits, args);
     });
@@ -332,7 +375,7 @@ export class MemoryStore implements GraphStore {
 
   async creditsOfWorks(slugs: readonly string[], filter: RoleFilter): Promise<CreditRecord[][]> {
     return slugs.map((slug) => {
-      const credits = this.creditsOf(nodeKey('Work', slug), 'in', filter);
+      const credits = this.creditsOf(this.graph.nodeId('Work', slug), 'in', filter);
       credits.sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug));
       return credits;
     });
@@ -340,33 +383,35 @@ export class MemoryStore implements GraphStore {
 
   async collaboratorsOf(slugs: readonly string[], filter: RoleFilter, args: PageArgs): Promise<Page<CollaboratorRecord>[]> {
     return slugs.map((slug) => {
-      const shared = this.sharedWorks(slug, filter);
-      shared.delete(slug);
+      const person = this.graph.nodeId('Person', slug);
+      const shared = this.sharedWorks(person, filter);
+      shared.delete(person);
       return page(this.collaborators(shared), args);
     });
   }
 
   async commonCollaborators(of: readonly string[], filter: RoleFilter): Promise<CollaboratorRecord[]> {
-    const perPerson = of.map((slug) => this.sharedWorks(slug, filter));
+    const ids = of.map((slug) => this.graph.nodeId('Person', slug));
+    const perPerson = ids.map((id) => this.sharedWorks(id, filter));
     const [first, ...rest] = perPerson;
     if (!first) return [];
-    const common = new Map<string, Set<string>>();
+    const common = new Map<number, Set<number>>();
     for (const [person, works] of first) {
-      if (of.includes(person) || !rest.every((m) => m.has(person))) continue;
+      if (ids.includes(person) || !rest.every((m) => m.has(person))) continue;
       common.set(person, new Set([...works, ...rest.flatMap((m) => [...(m.get(person) ?? [])])]));
     }
     return this.collaborators(common);
   }
 
   async shortestPath(from: string, to: string, maxHops: number): Promise<PathStepRecord[] | null> {
-    const source = nodeKey('Person', from);
-    const target = nodeKey('Person', to);
-    if (from === to || !this.graph.hasNode(source) || !this.graph.hasNode(target)) return null;
+    const source = this.graph.nodeId('Person', from);
+    const target = this.graph.nodeId('Person', to);
+    if (from === to || source === -1 || target === -1) return null;
     const path = this.smallestShortestPath(source, target, 2 * maxHops);
     if (path === null) return null;
     const steps: PathStepRecord[] = [];
     for (let i = 0; i + 2 < path.length; i += 2) {
-      const [a, w, b] = [path[i] as string, path[i + 1] as string, path[i + 2] as string];
+      const [a, w, b] = [path[i] as number, path[i + 1] as number, path[i + 2] as number];
       steps.push({
         from: this.person(a),
         work: this.work(w),
@@ -379,29 +424,32 @@ export class MemoryStore implements GraphStore {
   }
 
   async membersOf(groupSlugs: readonly string[]): Promise<PersonRecord[][]> {
-    return groupSlugs.map((slug) => this.neighbours(nodeKey('Person', slug), 'in', ['MEMBER_OF']).map(([k]) => this.person(k)));
+    return groupSlugs.map((slug) => this.people(this.neighbours(this.graph.nodeId('Person', slug), 'in', ['MEMBER_OF'])));
   }
 
   async groupsOf(personSlugs: readonly string[]): Promise<PersonRecord[][]> {
-    return personSlugs.map((slug) => this.neighbours(nodeKey('Person', slug), 'out', ['MEMBER_OF']).map(([k]) => this.person(k)));
+    return personSlugs.map((slug) => this.people(this.neighbours(this.graph.nodeId('Person', slug), 'out', ['MEMBER_OF'])));
   }
 
   async birthPlacesOf(personSlugs: readonly string[]): Promise<(BirthPlaceRecord | null)[]> {
     return personSlugs.map((slug) => {
-      const [hit] = this.neighbours(nodeKey('Person', slug), 'out', ['BORN_IN']);
+      const [hit] = this.neighbours(this.graph.nodeId('Person', slug), 'out', ['BORN_IN']);
       if (!hit) return null;
-      const [key, edge] = hit;
-      return { place: placeRecord(this.graph.getNodeAttribute(key, 'slug'), this.props(key)), sources: sourcesOf(edge.props) };
+      const [place, edge] = hit;
+      return {
+        place: placeRecord(this.graph.slug(place), this.graph.props(place)),
+        sources: sourcesOf(this.graph.relProps(edge)),
+      };
     });
   }
 
   async workLinksOf(workSlugs: readonly string[], direction: 'OUT' | 'IN'): Promise<WorkLinkRecord[][]> {
     return workSlugs.map((slug) =>
-      this.neighbours(nodeKey('Work', slug), direction === 'OUT' ? 'out' : 'in', ['PART_OF', 'SOUNDTRACK_OF'])
-        .map(([key, edge]) => ({
-          type: edge.type as WorkLinkRecord['type'],
-          work: this.work(key),
-          sources: sourcesOf(edge.props),
+      this.neighbours(this.graph.nodeId('Work', slug), direction === 'OUT' ? 'out' : 'in', ['PART_OF', 'SOUNDTRACK_OF'])
+        .map(([work, edge]) => ({
+          type: this.graph.type(edge) as WorkLinkRecord['type'],
+          work: this.work(work),
+          sources: sourcesOf(this.graph.relProps(edge)),
         }))
         .sort((a, b) => compareWorks(a.work, b.work) || compareStrings(a.type, b.type)),
     );
@@ -414,20 +462,20 @@ export class MemoryStore implements GraphStore {
       Award: ['in', 'OF_AWARD'],
     }[label] as ['out' | 'in', RelType];
     return slugs.map((slug) =>
-      this.neighbours(nodeKey(label, slug), direction, [type])
-        .map(([key]) => this.awardWin(key))
+      this.neighbours(this.graph.nodeId(label, slug), direction, [type])
+        .map(([win]) => this.awardWin(win))
         .sort(compareAwardWins),
     );
   }
 
   async affiliationsOf(personSlugs: readonly string[]): Promise<AffiliationRecord[][]> {
     return personSlugs.map((slug) =>
-      this.neighbours(nodeKey('Person', slug), 'out', ['STUDIED_AT', 'WORKED_AT', 'TAUGHT_AT'])
-        .map(([key, edge]): AffiliationRecord => {
-          const p = edge.props;
+      this.neighbours(this.graph.nodeId('Person', slug), 'out', ['STUDIED_AT', 'WORKED_AT', 'TAUGHT_AT'])
+        .map(([organization, edge]): AffiliationRecord => {
+          const p = this.graph.relProps(edge);
           return {
-            type: edge.type as AffiliationRecord['type'],
-            organization: organizationRecord(this.graph.getNodeAttribute(key, 'slug'), this.props(key)),
+            type: this.graph.type(edge) as AffiliationRecord['type'],
+            organization: organizationRecord(this.graph.slug(organization), this.graph.props(organization)),
             role: typeof p.role === 'string' ? p.role : null,
             detail: typeof p.detail === 'string' ? p.detail : null,
             startYear: typeof p.startYear === 'number' ? p.startYear : null,
@@ -449,19 +497,20 @@ export class MemoryStore implements GraphStore {
   async associationsOf(personSlugs: readonly string[]): Promise<AssociationRecord[][]> {
     const types: RelType[] = ['WORKED_WITH', 'MENTORED'];
     return personSlugs.map((slug) => {
-      const key = nodeKey('Person', slug);
-      const out = this.neighbours(key, 'out', types).map(([k, e]) => ({ k, e, direction: 'OUT' as const }));
-      const inn = this.neighbours(key, 'in', types).map(([k, e]) => ({ k, e, direction: 'IN' as const }));
+      const id = this.graph.nodeId('Person', slug);
+      const out = this.neighbours(id, 'out', types).map(([other, edge]) => ({ other, edge, direction: 'OUT' as const }));
+      const inn = this.neighbours(id, 'in', types).map(([other, edge]) => ({ other, edge, direction: 'IN' as const }));
       return [...out, ...inn]
-        .map(
-          ({ k, e, direction }): AssociationRecord => ({
-            type: e.type as AssociationRecord['type'],
+        .map(({ other, edge, direction }): AssociationRecord => {
+          const props = this.graph.relProps(edge);
+          return {
+            type: this.graph.type(edge) as AssociationRecord['type'],
             direction,
-            person: this.person(k),
-            detail: typeof e.props.detail === 'string' ? e.props.detail : null,
-            sources: sourcesOf(e.props),
-          }),
-        )
+            person: this.person(other),
+            detail: typeof props.detail === 'string' ? props.detail : null,
+            sources: sourcesOf(props),
+          };
+        })
         .sort(
           (a, b) =>
             compareStrings(a.type, b.type) ||
@@ -473,14 +522,14 @@ export class MemoryStore implements GraphStore {
 
   async conflictsAbout(label: NodeLabel, slugs: readonly string[]): Promise<ConflictRecord[][]> {
     return slugs.map((slug) =>
-      this.neighbours(nodeKey(label, slug), 'in', ['ABOUT'])
-        .map(([key]) => this.conflict(key))
+      this.neighbours(this.graph.nodeId(label, slug), 'in', ['ABOUT'])
+        .map(([conflict]) => this.conflict(conflict))
         .sort((a, b) => compareStrings(a.slug, b.slug)),
     );
   }
 
   async conflicts(): Promise<ConflictRecord[]> {
-    return this.slugsOf('Conflict').map((slug) => this.conflict(nodeKey('Conflict', slug)));
+    return [...this.idsOf('Conflict')].map((id) => this.conflict(id));
   }
 
   // ── helpers ────────────────────────────────────────────────────────────────
@@ -491,21 +540,21 @@ export class MemoryStore implements GraphStore {
    * at a time, the smaller frontier first, until a level of one side reaches the other; both sides then together
    * cover the paths, and only a ball of half the distance around each end is visited.
    */
-  private smallestShortestPath(source: string, target: string, maxLength: number): string[] | null {
-    const side = (start: string) => ({ distance: new Map([[start, 0]]), levels: [[start]] });
+  private smallestShortestPath(source: number, target: number, maxLength: number): number[] | null {
+    const side = (start: number) => ({ distance: new Map([[start, 0]]), levels: [[start]] });
     const fromSource = side(source);
     const fromTarget = side(target);
-    let meeting: string[] = [];
+    let meeting: number[] = [];
     let visited = 0;
     while (meeting.length === 0) {
       const [grow, other] =
-        (fromSource.levels.at(-1) as string[]).length <= (fromTarget.levels.at(-1) as string[]).length
+        (fromSource.levels.at(-1) as number[]).length <= (fromTarget.levels.at(-1) as number[]).length
           ? [fromSource, fromTarget]
           : [fromTarget, fromSource];
       if (fromSource.levels.length + fromTarget.levels.length - 2 >= maxLength) return null;
       const level = grow.levels.length;
-      const next: string[] = [];
-      for (const node of grow.levels.at(-1) as string[]) {
+      const next: number[] = [];
+      for (const node of grow.levels.at(-1) as number[]) {
         if (++visited % 1024 === 0) this.checkDeadline();
         for (const neighbour of this.creditNeighbours(node)) {
           if (grow.distance.has(neighbour)) continue;
@@ -523,12 +572,10 @@ export class MemoryStore implements GraphStore {
     const onPath = new Set(meeting.filter((m) => fromSource.distance.get(m) === sourceDepth));
     meeting = [...onPath];
     for (let level = sourceDepth - 1; level > 0; level--)
-      for (const node of fromSource.levels[level] as string[])
+      for (const node of fromSource.levels[level] as number[])
         if (this.creditNeighbours(node).some((n) => onPath.has(n) && fromSource.distance.get(n) === level + 1)) onPath.add(node);
-    const smallest = (candidates: string[]) =>
-      candidates.sort((a, b) =>
-        compareStrings(this.graph.getNodeAttribute(a, 'slug'), this.graph.getNodeAttribute(b, 'slug')),
-      )[0];
+    const smallest = (candidates: number[]) =>
+      candidates.sort((a, b) => compareStrings(this.graph.slug(a), this.graph.slug(b)))[0];
     // Walk from the source, always to the smallest slug still on a shortest path: first through the source side,
     // then down the target side's distances, where every step one closer to the target stays on a shortest path.
     const path = [source];
@@ -550,154 +597,129 @@ export class MemoryStore implements GraphStore {
   }
 
   /** People credited on a work, or works a person is credited on: collaboration paths run over these alone. */
-  private creditNeighbours(key: string): string[] {
-    const found = new Set<string>();
-    this.graph.forEachOutEdge(key, (_e, attrs, _source, target) => {
-      if (attrs.type === 'CREDITED') found.add(target);
+  private creditNeighbours(node: number): number[] {
+    const found = new Set<number>();
+    this.graph.forEachEdge(node, 'out', (edge) => {
+      if (this.graph.typeCode(edge) === CREDITED) found.add(this.graph.to(edge));
     });
-    this.graph.forEachInEdge(key, (_e, attrs, source) => {
-      if (attrs.type === 'CREDITED') found.add(source);
+    this.graph.forEachEdge(node, 'in', (edge) => {
+      if (this.graph.typeCode(edge) === CREDITED) found.add(this.graph.from(edge));
     });
     return [...found];
   }
 
-  /**
-   * The props with their provenance document and citation lists kept once: a big graph has few distinct ones, so
-   * sharing them saves a few arrays per relationship. Shared lists are frozen; every change builds new props anyway.
-   */
-  private shared(props: Props): Props {
-    const out: Record<string, PropValue> = { ...props };
-    for (const name of SHARED_LISTS) {
-      const value = props[name];
-      if (!Array.isArray(value)) continue;
-      const key = `${name}:${JSON.stringify(value)}`;
-      let canonical = this.interned.get(key);
-      if (canonical === undefined) {
-        canonical = Object.freeze([...value]) as PropValue;
-        this.interned.set(key, canonical);
-      }
-      out[name] = canonical;
-    }
-    return out;
+  private person(id: number): PersonRecord {
+    return personRecord(this.graph.slug(id), this.graph.props(id));
   }
 
-  private props(key: string): Props {
-    return this.graph.getNodeAttribute(key, 'props');
+  private work(id: number): WorkRecord {
+    return workRecord(this.graph.slug(id), this.graph.props(id));
   }
 
-  private person(key: string): PersonRecord {
-    return personRecord(this.graph.getNodeAttribute(key, 'slug'), this.props(key));
+  /** People at the other end of some relationships, in the order the relationships were added. */
+  private people(hits: [number, number][]): PersonRecord[] {
+    return hits.map(([id]) => this.person(id));
   }
 
-  private work(key: string): WorkRecord {
-    return workRecord(this.graph.getNodeAttribute(key, 'slug'), this.props(key));
+  private record(label: LookupLabel, id: number): RecordByLabel[LookupLabel] {
+    if (label === 'AwardWin') return this.awardWin(id);
+    if (label === 'Conflict') return this.conflict(id);
+    return simpleRecord[label](this.graph.slug(id), this.graph.props(id));
   }
 
-  private record(label: LookupLabel, key: string): RecordByLabel[LookupLabel] {
-    if (label === 'AwardWin') return this.awardWin(key);
-    if (label === 'Conflict') return this.conflict(key);
-    return simpleRecord[label](this.graph.getNodeAttribute(key, 'slug'), this.props(key));
-  }
-
-  private awardWin(key: string): AwardWinRecord {
-    const slugOf = (k: string) => this.graph.getNodeAttribute(k, 'slug');
-    const [award] = this.neighbours(key, 'out', ['OF_AWARD']);
-    const [work] = this.neighbours(key, 'out', ['FOR_WORK']);
-    return awardWinRecord(slugOf(key), this.props(key), {
-      awardSlug: award ? slugOf(award[0]) : '',
-      workSlug: work ? slugOf(work[0]) : null,
-      recipientSlugs: this.neighbours(key, 'in', ['RECEIVED']).map(([k]) => slugOf(k)),
+  private awardWin(id: number): AwardWinRecord {
+    const [award] = this.neighbours(id, 'out', ['OF_AWARD']);
+    const [work] = this.neighbours(id, 'out', ['FOR_WORK']);
+    return awardWinRecord(this.graph.slug(id), this.graph.props(id), {
+      awardSlug: award ? this.graph.slug(award[0]) : '',
+      workSlug: work ? this.graph.slug(work[0]) : null,
+      recipientSlugs: this.neighbours(id, 'in', ['RECEIVED']).map(([person]) => this.graph.slug(person)),
     });
   }
 
-  private conflict(key: string): ConflictRecord {
-    const claims = this.neighbours(key, 'out', ['HAS_CLAIM'])
-      .map(([k]) => this.props(k))
+  private conflict(id: number): ConflictRecord {
+    const claims = this.neighbours(id, 'out', ['HAS_CLAIM'])
+      .map(([claim]) => this.graph.props(claim))
       .sort((a, b) => Number(a.position) - Number(b.position))
       .map((p) => ({ statement: String(p.statement), source: sourcesOf(p)[0] ?? { document: '', citations: [], quote: '' } }));
-    const about = this.neighbours(key, 'out', ['ABOUT'])
-      .map(([k]) => ({ label: this.graph.getNodeAttribute(k, 'label'), slug: this.graph.getNodeAttribute(k, 'slug') }))
+    const about = this.neighbours(id, 'out', ['ABOUT'])
+      .map(([subject]) => ({ label: this.graph.label(subject), slug: this.graph.slug(subject) }))
       .sort((a, b) => compareStrings(a.label, b.label) || compareStrings(a.slug, b.slug));
-    return { slug: this.graph.getNodeAttribute(key, 'slug'), description: String(this.props(key).description), claims, about };
+    return { slug: this.graph.slug(id), description: String(this.graph.props(id).description), claims, about };
   }
 
-  /** Neighbour node keys over edges of the given types, with the edge attributes. */
-  private neighbours(key: string, direction: 'out' | 'in', types: readonly RelType[]): [string, EdgeAttributes][] {
-    if (!this.graph.hasNode(key)) return [];
-    const found: [string, EdgeAttributes][] = [];
-    const visit = (_e: string, attrs: EdgeAttributes, source: string, target: string) => {
-      if (types.includes(attrs.type)) found.push([direction === 'out' ? target : source, attrs]);
-    };
-    if (direction === 'out') this.graph.forEachOutEdge(key, visit);
-    else this.graph.forEachInEdge(key, visit);
+  /** [neighbour node, relationship] pairs over relationships of the given types; none for a missing node (-1). */
+  private neighbours(node: number, direction: 'out' | 'in', types: readonly RelType[]): [number, number][] {
+    if (node === -1) return [];
+    const codes = typeCodes(types);
+    const found: [number, number][] = [];
+    this.graph.forEachEdge(node, direction, (edge) => {
+      if (codes.includes(this.graph.typeCode(edge)))
+        found.push([direction === 'out' ? this.graph.to(edge) : this.graph.from(edge), edge]);
+    });
     return found;
   }
 
-  private creditsOf(key: string, direction: 'out' | 'in', filter: RoleFilter): CreditRecord[] {
+  private creditsOf(node: number, direction: 'out' | 'in', filter: RoleFilter): CreditRecord[] {
     const allowed = roleAllowed(filter);
-    return this.neighbours(key, direction, ['CREDITED'])
-      .filter(([, edge]) => allowed(roleOf(edge.props)))
+    return this.neighbours(node, direction, ['CREDITED'])
+      .filter(([, edge]) => allowed(roleOf(this.graph.relProps(edge))))
       .map(([other, edge]) => {
-        const [personKey, workKey] = direction === 'out' ? [key, other] : [other, key];
+        const [person, work] = direction === 'out' ? [node, other] : [other, node];
+        const props = this.graph.relProps(edge);
         return {
-          person: this.person(personKey),
-          work: this.work(workKey),
-          role: roleOf(edge.props),
-          detail: typeof edge.props.detail === 'string' ? edge.props.detail : null,
-          sources: sourcesOf(edge.props),
+          person: this.person(person),
+          work: this.work(work),
+          role: roleOf(props),
+          detail: typeof props.detail === 'string' ? props.detail : null,
+          sources: sourcesOf(props),
         };
       });
   }
 
-  private rolesOn(personKey: string, workKey: string): Role[] {
-    return this.graph
-      .outEdges(personKey, workKey)
-      .map((e) => this.graph.getEdgeAttributes(e))
-      .filter((a) => a.type === 'CREDITED')
-      .map((a) => roleOf(a.props))
+  private rolesOn(person: number, work: number): Role[] {
+    return this.neighbours(person, 'out', ['CREDITED'])
+      .filter(([to]) => to === work)
+      .map(([, edge]) => roleOf(this.graph.relProps(edge)))
       .sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b]);
   }
 
-  /** Collaborator slug → slugs of the works they share with `slug`, their role on it allowed by the filter. */
-  private sharedWorks(slug: string, filter: RoleFilter): Map<string, Set<string>> {
+  /** Collaborator id → ids of the works they share with `person`, their role on it allowed by the filter. */
+  private sharedWorks(person: number, filter: RoleFilter): Map<number, Set<number>> {
     const allowed = roleAllowed(filter);
-    const shared = new Map<string, Set<string>>();
-    for (const [workKey] of this.neighbours(nodeKey('Person', slug), 'out', ['CREDITED'])) {
+    const shared = new Map<number, Set<number>>();
+    for (const [work] of this.neighbours(person, 'out', ['CREDITED'])) {
       this.checkDeadline();
-      for (const [personKey, edge] of this.neighbours(workKey, 'in', ['CREDITED'])) {
-        if (!allowed(roleOf(edge.props))) continue;
-        const other = this.graph.getNodeAttribute(personKey, 'slug');
-        const works = shared.get(other) ?? new Set<string>();
-        works.add(this.graph.getNodeAttribute(workKey, 'slug'));
+      for (const [other, edge] of this.neighbours(work, 'in', ['CREDITED'])) {
+        if (!allowed(roleOf(this.graph.relProps(edge)))) continue;
+        const works = shared.get(other) ?? new Set<number>();
+        works.add(work);
         shared.set(other, works);
       }
     }
     return shared;
   }
 
-  private collaborators(shared: Map<string, Set<string>>): CollaboratorRecord[] {
+  private collaborators(shared: Map<number, Set<number>>): CollaboratorRecord[] {
     return [...shared]
-      .map(([slug, works]) => ({
-        person: this.person(nodeKey('Person', slug)),
-        sharedWorks: [...works].map((w) => this.work(nodeKey('Work', w))).sort(compareWorks),
+      .map(([person, works]) => ({
+        person: this.person(person),
+        sharedWorks: [...works].map((work) => this.work(work)).sort(compareWorks),
       }))
       .sort((a, b) => b.sharedWorks.length - a.sharedWorks.length || compareStrings(a.person.slug, b.person.slug));
   }
 
-  private slugsOf(label: NodeLabel): string[] {
-    let slugs = this.sortedSlugs.get(label);
-    if (!slugs) {
-      slugs = [];
-      this.graph.forEachNode((_, a) => {
-        if (a.label === label) slugs?.push(a.slug);
-      });
-      slugs.sort(compareStrings);
-      this.sortedSlugs.set(label, slugs);
+  private idsOf(label: NodeLabel): Int32Array {
+    let ids = this.sortedIds.get(label);
+    if (!ids) {
+      const slugs = (id: number) => this.graph.slug(id);
+      ids = Int32Array.from([...this.graph.idsOf(label)].sort((a, b) => compareStrings(slugs(a), slugs(b))));
+      this.sortedIds.set(label, ids);
     }
-    return slugs;
+    return ids;
   }
 
-  private matches(label: SearchableLabel, slug: string, tokens: string[]): boolean {
-    return matchesSearch(String(this.props(nodeKey(label, slug)).searchText ?? ''), tokens);
+  private matches(id: number, tokens: string[]): boolean {
+    return matchesSearch(String(this.graph.props(id).searchText ?? ''), tokens);
   }
 }

@@ -1,0 +1,69 @@
+// The fast dataset check must parse exactly as the schema does, and hand anything doubtful to the schema.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { datasetSchema } from '../../src/dataset/format.ts';
+import { quickParse } from '../../src/dataset/quick-parse.ts';
+import { InvalidDatasetError, validateDataset } from '../../src/dataset/validate.ts';
+import { SEED_FILE } from '../helpers.ts';
+
+const BENCH_FILE = new URL('../../bench/data/synthetic-liner-bench-10000.json', import.meta.url);
+const rawOf = (file: string | URL) => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+
+describe('quickParse', () => {
+  it.each([
+    ['the seed', SEED_FILE],
+    ['a synthetic catalogue', BENCH_FILE],
+  ])('gives what the schema gives for %s', (_name, file) => {
+    const expected = datasetSchema.parse(rawOf(file));
+    const quick = quickParse(rawOf(file), true);
+    expect(quick).not.toBeNull();
+    expect(JSON.parse(JSON.stringify(quick))).toEqual(JSON.parse(JSON.stringify(expected)));
+  });
+
+  const minimal = () => ({
+    format: 'liner-dataset',
+    version: 1,
+    documents: [{ slug: 'doc', title: 'Doc' }],
+    people: [{ slug: 'ann', name: 'Ann', sources: [{ document: 'doc', quote: 'Ann' }] }],
+    works: [{ slug: 'song', title: 'Song', kind: 'SONG', sources: [{ document: 'doc', quote: 'Song' }] }],
+    credits: [{ person: 'ann', work: 'song', role: 'PRODUCER', sources: [{ document: 'doc', quote: 'Ann' }] }] as unknown[],
+  });
+
+  it('fills the defaults the schema fills', () => {
+    const data = quickParse(minimal(), true);
+    expect(data?.people[0]).toEqual({
+      slug: 'ann',
+      name: 'Ann',
+      isGroup: false,
+      aliases: [],
+      sources: [{ document: 'doc', citations: [], quote: 'Ann' }],
+    });
+    expect(data?.awardWins).toEqual([]);
+  });
+
+  it('changes nothing it was not given to own, leaving defaults to the schema', () => {
+    const input = minimal();
+    const before = JSON.stringify(input);
+    expect(quickParse(input, false)).toBeNull();
+    expect(validateDataset(input).people[0]?.aliases).toEqual([]);
+    expect(JSON.stringify(input)).toBe(before);
+  });
+
+  it.each([
+    ['an unknown key', (d: ReturnType<typeof minimal>) => Object.assign(d.credits[0] as object, { extra: 1 })],
+    ['a bad role', (d: ReturnType<typeof minimal>) => Object.assign(d.credits[0] as object, { role: 'DJ' })],
+    ['an empty detail', (d: ReturnType<typeof minimal>) => Object.assign(d.credits[0] as object, { detail: '' })],
+    ['no sources', (d: ReturnType<typeof minimal>) => Object.assign(d.credits[0] as object, { sources: [] })],
+    ['a bad slug', (d: ReturnType<typeof minimal>) => Object.assign(d.people[0] as object, { slug: 'Ann' })],
+    ['a fractional year', (d: ReturnType<typeof minimal>) => Object.assign(d.works[0] as object, { year: 1999.5 })],
+    ['a bad citation', (d: ReturnType<typeof minimal>) => Object.assign(d.works[0]?.sources[0] as object, { citations: ['x'] })],
+    ['a null entry', (d: ReturnType<typeof minimal>) => d.credits.push(null)],
+  ])('leaves %s to the schema, which reports it where it is', (_name, spoil) => {
+    const data = minimal();
+    spoil(data);
+    expect(quickParse(structuredClone(data), true)).toBeNull();
+    const expected = datasetSchema.safeParse(structuredClone(data));
+    expect(expected.success).toBe(false);
+    expect(() => validateDataset(data)).toThrow(InvalidDatasetError);
+  });
+});
