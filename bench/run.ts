@@ -7,7 +7,7 @@ import type { BenchManifest } from './dataset/synthetic.ts';
 import { datasetPath, manifestPath, writeSynthetic } from './generate.ts';
 import { timeExport } from './lib/export.ts';
 import { fetchOnce, type LoadOptions, measure } from './lib/load.ts';
-import { neo4jInstance, neo4jRssBytes, restartEmpty } from './lib/neo4j-instance.ts';
+import { neo4jInstance, neo4jPid, neo4jRssBytes, restartEmpty } from './lib/neo4j-instance.ts';
 import { type RunningServer, startServer } from './lib/processes.ts';
 import { writeReport } from './lib/report.ts';
 import { describeMachine, type ImportResult, type Row, type ScaleResult, saveScale } from './lib/results.ts';
@@ -55,6 +55,8 @@ const run = {
   neo4j: `Neo4j 5.26 Community (tools/neo4j-local), ${neo4j.settings}`,
 };
 const log = (message: string) => console.info(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const cpuText = (cpu?: { server: number; neo4j?: number }) =>
+  cpu ? `${cpu.server.toFixed(0)}${cpu.neo4j === undefined ? '' : `+${cpu.neo4j.toFixed(0)}`} µs` : '-';
 const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
 
 function importInChild(file: string, store: 'neo4j' | 'embedded'): ImportResult {
@@ -90,7 +92,11 @@ async function benchScenario(
   const check = await fetchOnce(server.url, spec);
   const answer = describeAnswer(check.body);
   if (check.status !== 200 || answer.startsWith('errors')) log(`  ! ${scenario.name}/${target}: ${check.status} ${answer}`);
-  const load = await measure(server.url, spec, options);
+  const usesNeo4j = !target.startsWith('embedded');
+  const load = await measure(server.url, spec, options, {
+    server: server.pid,
+    ...(usesNeo4j ? { neo4j: neo4jPid(neo4j) } : {}),
+  });
   const counts = await countPerOperation(server, spec, scenario.kind === 'write' ? 5 : 10);
   const row: Row = {
     scenario: scenario.name,
@@ -103,7 +109,7 @@ async function benchScenario(
   };
   log(
     `  ${scenario.name.padEnd(20)} ${target.padEnd(15)} ${load.rps.toFixed(0).padStart(6)} req/s  p50 ${load.p50} ms  p99 ${load.p99} ms  ` +
-      `stmts ${row.statementsPerOp ?? '-'}  rss ${mb(row.rssBytes)}  fail ${load.failures}  ${answer}`,
+      `cpu ${cpuText(load.cpuMicrosPerRequest)}  stmts ${row.statementsPerOp ?? '-'}  rss ${mb(row.rssBytes)}  fail ${load.failures}  ${answer}`,
   );
   return row;
 }
@@ -163,7 +169,7 @@ async function benchScale(credits: number): Promise<ScaleResult> {
     if (targets.includes('raw')) baseline.raw = await start('raw', 'bench/servers/raw-cypher.ts', neo4jEnv);
     if (targets.includes('peer')) baseline.peer = await start('peer', 'bench/servers/neo4j-graphql.ts', neo4jEnv);
 
-    result.hello = await measure(hello.url, HELLO, options);
+    result.hello = await measure(hello.url, HELLO, options, { server: hello.pid });
     result.helloRssBytes = hello.rssBytes();
     log(`  hello ceiling ${result.hello.rps.toFixed(0)} req/s p50 ${result.hello.p50} ms`);
 

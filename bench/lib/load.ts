@@ -1,5 +1,6 @@
 // HTTP load with autocannon: a warm-up, then several fixed-connection runs, reduced to medians and spread.
 import autocannon from 'autocannon';
+import { procCpuMicros } from './processes.ts';
 
 export interface RequestSpec {
   method: 'GET' | 'POST';
@@ -43,6 +44,14 @@ export interface LoadResult {
   /** Requests that failed (socket errors, timeouts, non-2xx, or answers that did not match). */
   failures: number;
   runs: RunResult[];
+  /** CPU microseconds per request over the measured runs, of the server and of Neo4j, when their pids were given. */
+  cpuMicrosPerRequest?: { server: number; neo4j?: number };
+}
+
+/** Processes whose CPU time a measurement also reads. */
+export interface Watched {
+  server: number;
+  neo4j?: number;
 }
 
 export const median = (values: readonly number[]) => {
@@ -93,12 +102,14 @@ async function once(
   };
 }
 
-export async function measure(baseUrl: string, spec: RequestSpec, options: LoadOptions): Promise<LoadResult> {
+export async function measure(baseUrl: string, spec: RequestSpec, options: LoadOptions, watched?: Watched): Promise<LoadResult> {
   if (options.warmup > 0) await once(baseUrl, spec, options.connections, options.warmup);
+  const cpuBefore = watched && { server: procCpuMicros(watched.server), neo4j: watched.neo4j && procCpuMicros(watched.neo4j) };
   const runs: RunResult[] = [];
   for (let i = 0; i < options.runs; i++)
     runs.push(await once(baseUrl, spec, options.connections, options.duration, options.amount));
   const rps = runs.map((r) => r.rps);
+  const requests = runs.reduce((sum, r) => sum + r.requests, 0);
   return {
     rps: median(rps),
     p50: median(runs.map((r) => r.p50)),
@@ -107,6 +118,16 @@ export async function measure(baseUrl: string, spec: RequestSpec, options: LoadO
     rpsMax: Math.max(...rps),
     failures: runs.reduce((sum, r) => sum + r.errors + r.mismatches, 0),
     runs,
+    ...(watched && cpuBefore && requests > 0
+      ? {
+          cpuMicrosPerRequest: {
+            server: (procCpuMicros(watched.server) - cpuBefore.server) / requests,
+            ...(watched.neo4j && cpuBefore.neo4j !== undefined
+              ? { neo4j: (procCpuMicros(watched.neo4j) - cpuBefore.neo4j) / requests }
+              : {}),
+          },
+        }
+      : {}),
   };
 }
 

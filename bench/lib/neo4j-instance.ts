@@ -35,12 +35,17 @@ export function restartEmpty(instance: Neo4jInstance): void {
   execFileSync('bash', [`${TOOLS}start.sh`], { env, stdio: 'ignore' });
 }
 
-/** Resident memory of the Neo4j JVM, from its pid file. */
-export function neo4jRssBytes(instance: Neo4jInstance): number {
+/** The Neo4j JVM's pid, from its pid file; 0 when it is not running. */
+export function neo4jPid(instance: Neo4jInstance): number {
   try {
-    const pid = Number(readFileSync(`${TOOLS}target/neo4j-${instance.port}.pid`, 'utf8').trim());
-    return procMemory(pid, 'VmRSS');
+    return Number(readFileSync(`${TOOLS}target/neo4j-${instance.port}.pid`, 'utf8').trim());
   } catch {
     return 0;
   }
+}
+
+/** Resident memory of the Neo4j JVM. */
+export function neo4jRssBytes(instance: Neo4jInstance): number {
+  const pid = neo4jPid(instance);
+  return pid === 0 ? 0 : procMemory(pid, 'VmRSS');
 }

@@ -45,6 +45,23 @@ export function procMemory(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 }
 
 /**
+ * CPU time a process has used so far (user + system), in microseconds; 0 once it has gone. On a shared machine this is
+ * steadier than throughput: other work slows a server down but does not add to its own CPU time per request.
+ */
+export function procCpuMicros(pid: number): number {
+  try {
+    // Fields 14 and 15 (utime, stime) in clock ticks, counted after the command name, which may hold spaces.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * (1_000_000 / CLOCK_TICKS);
+  } catch {
+    return 0;
+  }
+}
+
+/** USER_HZ: 100 on Linux for every architecture the bench runs on. */
+const CLOCK_TICKS = 100;
+
+/**
  * Spawn `node <script>` with the statement counter preloaded. Output goes to a log file rather than a pipe, so
  * the harness (which also runs the load generator) never spends time reading the server's request logs.
  */

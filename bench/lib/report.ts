@@ -16,6 +16,11 @@ function find(scale: ScaleResult, scenario: string, target: string): Row | undef
   return scale.rows.find((r) => r.scenario === scenario && r.target === target);
 }
 
+const ceilingCpuText = (scale: ScaleResult) => {
+  const cpu = scale.hello.cpuMicrosPerRequest?.server;
+  return cpu === undefined ? '' : `${fixed(cpu)} µs of server CPU per request, `;
+};
+
 function scaleTables(scale: ScaleResult): string[] {
   const out: string[] = [];
   out.push(
@@ -33,20 +38,23 @@ function scaleTables(scale: ScaleResult): string[] {
     ...scale.startup.map((s) => `| ${s.target} | ${fixed(s.seconds, 1)} | ${mb(s.rssBytes)} |`),
     '',
     `Ceiling (graphql-yoga \`{ hello }\`): **${fixed(scale.hello.rps)} req/s** (${fixed(scale.hello.rpsMin)}–${fixed(scale.hello.rpsMax)}), ` +
-      `p50 ${scale.hello.p50} ms, p99 ${scale.hello.p99} ms, RSS ${mb(scale.helloRssBytes)}. Neo4j JVM RSS at the end: ${mb(scale.neo4jRssBytes)}.`,
+      `p50 ${scale.hello.p50} ms, p99 ${scale.hello.p99} ms, ${ceilingCpuText(scale)}RSS ${mb(scale.helloRssBytes)}. Neo4j JVM RSS at the end: ${mb(scale.neo4jRssBytes)}.`,
     '',
-    '| scenario | server | req/s (min–max) | p50 ms | p99 ms | Cypher/op | store calls/op | server RSS | ÷ ceiling (req/s) | p50 ÷ raw | req/s ÷ peer | failed | answer |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
+    '| scenario | server | req/s (min–max) | p50 ms | p99 ms | server CPU µs/op | Neo4j CPU µs/op | Cypher/op | store calls/op | server RSS | ÷ ceiling (req/s) | ÷ ceiling (CPU/op) | p50 ÷ raw | req/s ÷ peer | failed | answer |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   );
+  const ceilingCpu = scale.hello.cpuMicrosPerRequest?.server;
   for (const row of scale.rows) {
     const base = row.target.replace('+cache', '');
     const raw = find(scale, row.scenario, 'raw');
     const peer = find(scale, row.scenario, 'peer');
     const ours = base === 'embedded' || base === 'neo4j';
+    const cpu = row.load.cpuMicrosPerRequest;
     out.push(
       `| ${row.scenario} | ${row.target} | ${fixed(row.load.rps)} (${fixed(row.load.rpsMin)}–${fixed(row.load.rpsMax)}) | ${row.load.p50} | ${row.load.p99} | ` +
+        `${cpu?.server === undefined ? '–' : fixed(cpu.server)} | ${cpu?.neo4j === undefined ? '–' : fixed(cpu.neo4j)} | ` +
         `${row.statementsPerOp === null ? '–' : fixed(row.statementsPerOp, 1)} | ${row.storeCallsPerOp === null ? '–' : fixed(row.storeCallsPerOp, 1)} | ${mb(row.rssBytes)} | ` +
-        `${ratio(row.load.rps, scale.hello.rps)} | ${ours && raw ? ratio(row.load.p50, raw.load.p50) : '–'} | ${ours && peer ? ratio(row.load.rps, peer.load.rps) : '–'} | ` +
+        `${ratio(row.load.rps, scale.hello.rps)} | ${ours && cpu && ceilingCpu ? ratio(ceilingCpu, cpu.server) : '–'} | ${ours && raw ? ratio(row.load.p50, raw.load.p50) : '–'} | ${ours && peer ? ratio(row.load.rps, peer.load.rps) : '–'} | ` +
         `${row.load.failures} | ${row.answer} |`,
     );
   }
@@ -78,7 +86,11 @@ function targets(run: BenchRun): string[] {
       const row = find(scale, scenario, 'embedded');
       if (row) {
         const r = row.load.rps / scale.hello.rps;
-        line(`embedded ${scenario} ≥ ${floor * 100} % of ceiling`, key, `${(r * 100).toFixed(0)} %`, r >= floor);
+        const ceilingCpu = scale.hello.cpuMicrosPerRequest?.server;
+        const cpu = row.load.cpuMicrosPerRequest?.server;
+        // Throughput decides; the CPU ratio is shown beside it because it moves less with the machine's other work.
+        const byCpu = ceilingCpu && cpu ? ` (by server CPU per request: ${((ceilingCpu / cpu) * 100).toFixed(0)} %)` : '';
+        line(`embedded ${scenario} ≥ ${floor * 100} % of ceiling`, key, `${(r * 100).toFixed(0)} %${byCpu}`, r >= floor);
       }
     }
     for (const scenario of ['person', 'commonCollaborators', 'shortestPath', 'nested']) {

@@ -1,5 +1,5 @@
-// Every credit on each work, with the person.
+// Every credit on each work, with the person: one row per work, so the work's properties travel once, not per credit.
 UNWIND $slugs AS slug
 MATCH (p:Person)-[c:CREDITED]->(w:Work {slug: slug})
 WHERE $roles IS NULL OR c.role IN $roles
-RETURN slug, properties(w) AS work, properties(c) AS credit, properties(p) AS person
+RETURN slug, properties(w) AS work, collect({credit: properties(c), person: properties(p)}) AS credits

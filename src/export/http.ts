@@ -56,47 +56,51 @@ const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
 export function useExportRoutes({ store, config }: ExportRoutesOptions): Plugin {
   const authenticate = createAuthenticator(config);
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (!url.pathname.startsWith(EXPORT_PATH)) return;
-      if (request.method !== 'GET') {
-        endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET' } }));
-        return;
-      }
-      // An export is a read of everything at once: it is guarded exactly as a query is.
-      const auth = await authenticate(request);
-      if (config.REQUIRE_AUTH_FOR_READS && auth.viewer === null) {
-        const why = auth.refused ?? 'this needs an Authorization: Bearer <token> header';
-        endResponse(
-          new fetchAPI.Response(errorBody(`Not authenticated: ${why}.`, { code: 'UNAUTHENTICATED' }), {
-            status: 401,
-            headers: { ...JSON_TYPE, 'www-authenticate': 'Bearer' },
-          }),
-        );
-        return;
-      }
-      try {
-        const prepared = await prepareExport(store, exportOptionsFromUrl(url, config.MAX_HOPS));
-        endResponse(
-          new fetchAPI.Response(toByteStream(prepared.chunks()), {
-            status: 200,
-            headers: {
-              'content-type': prepared.contentType,
-              'content-disposition': `attachment; filename="${prepared.filename}"`,
-              // The graph changes with every import; a stale download would be silently wrong.
-              'cache-control': 'no-store',
-            },
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ExportRequestError)) throw error;
-        const code = error.status === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT';
-        endResponse(
-          new fetchAPI.Response(errorBody(error.message, { code, argument: error.parameter }), {
-            status: error.status,
-            headers: JSON_TYPE,
-          }),
-        );
-      }
+    // Not async itself: every GraphQL request passes through here, and an async hook would cost each a promise.
+    onRequest(payload) {
+      if (payload.url.pathname.startsWith(EXPORT_PATH)) return answer(payload);
     },
   };
+
+  async function answer({ request, url, endResponse, fetchAPI }: Parameters<NonNullable<Plugin['onRequest']>>[0]) {
+    if (request.method !== 'GET') {
+      endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET' } }));
+      return;
+    }
+    // An export is a read of everything at once: it is guarded exactly as a query is.
+    const auth = await authenticate(request);
+    if (config.REQUIRE_AUTH_FOR_READS && auth.viewer === null) {
+      const why = auth.refused ?? 'this needs an Authorization: Bearer <token> header';
+      endResponse(
+        new fetchAPI.Response(errorBody(`Not authenticated: ${why}.`, { code: 'UNAUTHENTICATED' }), {
+          status: 401,
+          headers: { ...JSON_TYPE, 'www-authenticate': 'Bearer' },
+        }),
+      );
+      return;
+    }
+    try {
+      const prepared = await prepareExport(store, exportOptionsFromUrl(url, config.MAX_HOPS));
+      endResponse(
+        new fetchAPI.Response(toByteStream(prepared.chunks()), {
+          status: 200,
+          headers: {
+            'content-type': prepared.contentType,
+            'content-disposition': `attachment; filename="${prepared.filename}"`,
+            // The graph changes with every import; a stale download would be silently wrong.
+            'cache-control': 'no-store',
+          },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ExportRequestError)) throw error;
+      const code = error.status === 404 ? 'NOT_FOUND' : 'BAD_USER_INPUT';
+      endResponse(
+        new fetchAPI.Response(errorBody(error.message, { code, argument: error.parameter }), {
+          status: error.status,
+          headers: JSON_TYPE,
+        }),
+      );
+    }
+  }
 }

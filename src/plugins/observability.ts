@@ -19,8 +19,17 @@ export function requestIdOf(request: Request): string {
   return id;
 }
 
-/** One log line per GraphQL operation, and the request id echoed on every response. */
-export function useRequestLog(logger: Logger): Plugin {
+/**
+ * One log line per GraphQL operation, errors counted by code (liner_graphql_errors_total), and the request id echoed
+ * on every response. One hook does all three: each plugin hook costs every request something.
+ */
+export function useRequestLog(logger: Logger, registry: Registry): Plugin {
+  const errorsByCode = new Counter({
+    name: 'liner_graphql_errors_total',
+    help: 'Errors in GraphQL results, by extensions.code',
+    labelNames: ['code'],
+    registers: [registry],
+  });
   return {
     onExecute({ args }) {
       const started = performance.now();
@@ -32,12 +41,14 @@ export function useRequestLog(logger: Logger): Plugin {
       return {
         onExecuteDone({ result }) {
           const errors = 'errors' in result && result.errors ? result.errors : [];
+          const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          for (const code of codes) errorsByCode.inc({ code });
           logger.info(
             {
               requestId: request ? requestIdOf(request) : undefined,
               operationName,
               ms: Math.round((performance.now() - started) * 10) / 10,
-              errors: errors.length > 0 ? errors.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR') : undefined,
+              errors: codes.length > 0 ? codes : undefined,
             },
             'graphql operation',
           );

@@ -58,14 +58,17 @@ describe('a tiny load run', () => {
   });
 
   it('measures throughput and latency of the ceiling and of Liner, with no failed request', async () => {
-    const ceiling = await measure(hello.url, HELLO, tiny);
+    const ceiling = await measure(hello.url, HELLO, tiny, { server: hello.pid });
     const person = scenarios(manifest).find((s) => s.name === 'person');
-    const ours = await measure(liner.url, person?.requests.embedded ?? HELLO, tiny);
+    const ours = await measure(liner.url, person?.requests.embedded ?? HELLO, tiny, { server: liner.pid });
     for (const result of [ceiling, ours]) {
       expect(result.runs[0]?.requests).toBeGreaterThanOrEqual(200);
       expect(result.rps).toBeGreaterThan(0);
       expect(result.p99).toBeGreaterThanOrEqual(result.p50);
       expect(result.failures).toBe(0);
+      // Serving hundreds of requests takes the server some CPU time; a reading of 0 would mean /proc was not read.
+      expect(result.cpuMicrosPerRequest?.server).toBeGreaterThan(0);
+      expect(result.cpuMicrosPerRequest?.neo4j).toBeUndefined();
     }
   });
 

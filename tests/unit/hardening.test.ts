@@ -142,7 +142,11 @@ describe('hostile requests', () => {
     await send({ body: json('{ person(slug: "thom-russo") { name } }') });
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toMatch(/liner_store_calls_total\{method="nodesBySlug",outcome="ok"\} \d+/);
-    expect(metrics).toMatch(/graphql_yoga_http_duration_bucket/);
+    expect(metrics).toMatch(/graphql_yoga_http_duration_bucket\{[^}]*operationName="Anonymous"/);
+    // The URL is not a label: each distinct GET query string would otherwise be a series of its own.
+    expect(metrics).not.toMatch(/graphql_yoga_http_duration_bucket\{[^}]*url=/);
+    // The hostile requests above ended in coded errors, counted by code.
+    expect(metrics).toMatch(/liner_graphql_errors_total\{code="QUERY_TOO_COSTLY"\} [1-9]/);
   });
 });
 

@@ -641,20 +641,22 @@ export class Neo4jStore implements GraphStore {
 
   async creditsOfWorks(slugs: readonly string[], filter: RoleFilter): Promise<CreditRecord[][]> {
     const rows = await this.read(cypher('read/credits-of-works'), { slugs, roles: rolesFilter(filter) });
-    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map((group) =>
-      group
-        .map((row): CreditRecord => {
-          const credit = row.credit as Bag;
+    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map(([row]) => {
+      if (!row) return [];
+      const credited = work(row.work as Bag);
+      return (row.credits as Bag[])
+        .map((item): CreditRecord => {
+          const credit = item.credit as Bag;
           return {
-            person: person(row.person as Bag),
-            work: work(row.work as Bag),
+            person: person(item.person as Bag),
+            work: credited,
             role: credit.role as Role,
             detail: typeof credit.detail === 'string' ? credit.detail : null,
             sources: sourcesOf(credit),
           };
         })
-        .sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug)),
-    );
+        .sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug));
+    });
   }
 
   async collaboratorsOf(slugs: readonly string[], filter: RoleFilter, page: PageArgs): Promise<Page<CollaboratorRecord>[]> {
