@@ -214,8 +214,9 @@ export function renderReport(file: ResultsFile): string {
   const main = file.runs.find((r) => r.label === 'after') ?? file.runs.at(-1);
   for (const run of file.runs.filter((r) => r === main || (main && file.runs.indexOf(r) > file.runs.indexOf(main))))
     out.push(`## Targets (run "${run.label}")`, '', ...targets(run), '');
-  const before = file.runs.find((r) => r.label === 'before');
-  if (before && main && main !== before) out.push('## Before and after', '', ...comparison(before, main));
+  // The main run against the code as it was before any speed work ("before") and after the first session's.
+  const earlier = ['before', 'session-1'].flatMap((label) => file.runs.filter((r) => r.label === label && r !== main));
+  if (main && earlier.length > 0) out.push('## Before and after', '', ...earlier.flatMap((run) => comparison(run, main)));
   for (const run of file.runs) {
     out.push(
       `## Run "${run.label}" (${run.date.slice(0, 16).replace('T', ' ')} UTC)`,
