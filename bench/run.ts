@@ -32,6 +32,8 @@ const { values } = parseArgs({
   },
 });
 
+/** Idle time before the settled RSS reading: V8's memory reducer starts after about 8 s without allocation. */
+const SETTLE_SECONDS = 15;
 const SCALE = (text: string) => Number(text.toLowerCase().replace(/k$/, '000').replace(/m$/, '000000'));
 const options: LoadOptions = {
   connections: Number(values.connections),
@@ -179,6 +181,12 @@ async function benchScale(credits: number): Promise<ScaleResult> {
         const server = baseline[target];
         if (server) result.rows.push(await benchScenario(server, scenario, target));
       }
+
+    if (targets.includes('embedded')) {
+      await new Promise((done) => setTimeout(done, SETTLE_SECONDS * 1000));
+      result.embeddedSettledRssBytes = embedded.rssBytes();
+      log(`  embedded RSS ${SETTLE_SECONDS} s after the reads: ${mb(result.embeddedSettledRssBytes)}`);
+    }
 
     if (!values['skip-cache']) {
       for (const [name, env] of [

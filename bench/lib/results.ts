@@ -46,6 +46,11 @@ export interface ScaleResult {
   startup: { target: string; seconds: number; rssBytes: number }[];
   exports: (ExportResult & { target: string })[];
   neo4jRssBytes: number;
+  /**
+   * The embedded server's RSS after the read scenarios and SETTLE_SECONDS without requests: what its graph holds once
+   * V8's memory reducer has returned the pages the load's garbage took (right after a load, RSS still counts them).
+   */
+  embeddedSettledRssBytes?: number;
   notes: string[];
 }
 
