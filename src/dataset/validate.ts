@@ -242,6 +242,13 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
 
 const roleIndex = new Map<string, number>(ROLES.map((role, i) => [role, i]));
 
+/** One more than the largest index a slug map holds. */
+function span(indexes: Map<string, number>): number {
+  let largest = -1;
+  for (const index of indexes.values()) if (index > largest) largest = index;
+  return largest + 1;
+}
+
 /**
  * Every credit's person and work exist, and no two credits are of one person on one work in one role. A catalogue has
  * a million credits, so each slug is looked up once for both checks, and a credit is keyed by a number made from the
@@ -254,7 +261,10 @@ function checkCredits(
   works: Map<string, number>,
   add: (path: string, message: string) => void,
 ): void {
-  const exact = people.size * works.size * ROLES.length <= Number.MAX_SAFE_INTEGER;
+  // Slug indexes are places in the dataset's lists, which may hold a slug twice: the key spans the lists' lengths.
+  const personSpan = span(people);
+  const workSpan = span(works);
+  const exact = personSpan * workSpan * ROLES.length <= Number.MAX_SAFE_INTEGER;
   let capacity = 1024;
   while (capacity < 2 * credits.length) capacity *= 2;
   const keys = new Float64Array(capacity).fill(-1);
@@ -279,7 +289,7 @@ function checkCredits(
       const key = `${c.person}|${c.work}|${c.role}`;
       first = byString.get(key) ?? i;
       if (first === i) byString.set(key, i);
-    } else first = firstOf((person * works.size + work) * ROLES.length + (roleIndex.get(c.role) ?? 0), i);
+    } else first = firstOf((person * workSpan + work) * ROLES.length + (roleIndex.get(c.role) ?? 0), i);
     if (first !== i) duplicates.push([i, first]);
   });
   for (const [i, first] of duplicates) add(`credits[${i}]`, `duplicate of credits[${first}]; merge their sources`);

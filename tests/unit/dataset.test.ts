@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDatasetFile } from '../../src/dataset/load.ts';
-import { InvalidDatasetError, readDatasetFile } from '../../src/dataset/validate.ts';
+import { InvalidDatasetError, readDatasetFile, validateDataset } from '../../src/dataset/validate.ts';
 import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import { datasetToRows } from '../../src/graph/rows.ts';
 import { ARTICLE_FILE, SEED_FILE, seed } from '../helpers.ts';
@@ -108,6 +108,31 @@ describe('a bad dataset file', () => {
         p.startsWith(`credits[${(JSON.parse(readFileSync(file, 'utf8')).credits.length as number) - 1}]: duplicate`),
       ),
     ).toBe(true);
+  });
+
+  it('reports a duplicate credit only where there is one, also when a slug is listed twice', () => {
+    const source = [{ document: 'doc', quote: 'q' }];
+    const dataset = {
+      format: 'liner-dataset',
+      version: 1,
+      documents: [{ slug: 'doc', title: 'Doc' }],
+      people: ['ann', 'bob'].map((slug) => ({ slug, name: slug, sources: source })),
+      works: ['x', 'x', 'y'].map((slug) => ({ slug, title: slug, kind: 'SONG', sources: source })),
+      credits: [
+        { person: 'ann', work: 'y', role: 'PRODUCER', sources: source },
+        { person: 'bob', work: 'x', role: 'PRODUCER', sources: source },
+      ],
+    };
+    const error = (() => {
+      try {
+        validateDataset(dataset);
+      } catch (e) {
+        return e as InvalidDatasetError;
+      }
+    })();
+    const problems = error?.problems.map((p) => `${p.path}: ${p.message}`) ?? [];
+    expect(problems.some((p) => p.startsWith('works[1]'))).toBe(true);
+    expect(problems.filter((p) => p.includes('duplicate of credits'))).toEqual([]);
   });
 
   it('that is not JSON says so', async () => {
