@@ -124,7 +124,10 @@ describeNeo4j('loading into Neo4j', () => {
       };
       await expect(bulk.load(doomed)).rejects.toThrow(/point at missing nodes/);
       expect(await bulk.isEmpty()).toBe(true);
+      // The full-text index, dropped for the load, is back after a failed one (a missing index would throw here).
+      await expect(bulk.search('russo', 5)).resolves.toEqual([]);
       const summary = await bulk.load(good);
+      expect((await bulk.search('russo', 5)).map((hit) => hit.slug)).toContain('thom-russo');
       expect(summary).toEqual({ nodesCreated: good.nodes.length, relationshipsCreated: good.rels.length, updated: 0 });
       const memory = new MemoryStore();
       await memory.load(good);
