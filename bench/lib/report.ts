@@ -8,6 +8,8 @@ const RESULTS_MD = fileURLToPath(new URL('../RESULTS.md', import.meta.url));
 const NOTES_MD = fileURLToPath(new URL('../notes.md', import.meta.url));
 
 const MiB = 1024 ** 2;
+/** The read scenarios the Neo4j targets are checked on. */
+const READ_SCENARIOS = ['person', 'commonCollaborators', 'shortestPath', 'nested'] as const;
 const fixed = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '–');
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? `${(a / b).toFixed(2)}×` : '–');
 const mb = (bytes: number) => `${fixed(bytes / MiB)} MB`;
@@ -96,7 +98,7 @@ function targets(run: BenchRun): string[] {
         line(`embedded ${scenario} ≥ ${floor * 100} % of ceiling`, key, `${(r * 100).toFixed(0)} %${byCpu}`, r >= floor);
       }
     }
-    for (const scenario of ['person', 'commonCollaborators', 'shortestPath', 'nested']) {
+    for (const scenario of READ_SCENARIOS) {
       const ours = find(scale, scenario, 'neo4j');
       const raw = find(scale, scenario, 'raw');
       if (ours && raw) {
@@ -109,7 +111,7 @@ function targets(run: BenchRun): string[] {
         );
       }
     }
-    for (const scenario of ['person', 'commonCollaborators', 'shortestPath', 'nested']) {
+    for (const scenario of READ_SCENARIOS) {
       const ours = find(scale, scenario, 'neo4j');
       const peer = find(scale, scenario, 'peer');
       if (ours && peer) {
@@ -164,7 +166,7 @@ function targets(run: BenchRun): string[] {
   const small = run.scales['10k'];
   const big = run.scales['1m'];
   if (small && big)
-    for (const scenario of ['person', 'commonCollaborators', 'shortestPath', 'nested']) {
+    for (const scenario of READ_SCENARIOS) {
       const a = find(small, scenario, 'neo4j');
       const b = find(big, scenario, 'neo4j');
       if (a && b) {

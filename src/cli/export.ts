@@ -5,15 +5,15 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { loadDatasetFile } from '../dataset/load.ts';
-import { InvalidDatasetError } from '../dataset/validate.ts';
 import { counted, exportBaseName, prepareExport } from '../export/export.ts';
 import { FORMAT_NAMES, FORMATS } from '../export/formats/index.ts';
 import { ExportRequestError, METRICS, PROJECTIONS, parseExportOptions } from '../export/options.ts';
 import { neo4jStoreFrom } from '../graph/create-store.ts';
 import { MemoryStore } from '../graph/memory/memory-store.ts';
 import type { GraphStore } from '../graph/store.ts';
+import { runCommand } from './run.ts';
 
 const USAGE = `usage: npm run export -- --projection ${PROJECTIONS.join('|')} --format ${[...FORMAT_NAMES, 'csv'].join('|')}
     [--out FILE]            default: standard output; with --format csv, a folder for nodes.csv and relationships.csv
@@ -121,17 +121,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ExportRequestError) {
-      // The same checks as the HTTP route, which names query parameters; here they are flags.
-      const flag = `--${error.parameter.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-      console.error(`liner: ${flag}${error.message.slice(error.parameter.length)}`);
-      process.exit(2);
-    }
-    if (error instanceof ConfigError || error instanceof InvalidDatasetError) console.error(error.message);
-    else console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main, (error) => {
+  if (!(error instanceof ExportRequestError)) return undefined;
+  // The same checks as the HTTP route, which names query parameters; here they are flags.
+  const flag = `--${error.parameter.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+  console.error(`liner: ${flag}${error.message.slice(error.parameter.length)}`);
+  return 2;
+});

@@ -1,9 +1,10 @@
 // npm run import -- <file> [--neo4j] [--dry-run]: validate a dataset file, then load it into Neo4j in one transaction.
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config.ts';
-import { InvalidDatasetError, readDatasetFile } from '../dataset/validate.ts';
+import { loadConfig } from '../config.ts';
+import { readDatasetFile } from '../dataset/validate.ts';
 import { neo4jStoreFrom } from '../graph/create-store.ts';
 import { datasetToRows } from '../graph/rows.ts';
+import { runCommand } from './run.ts';
 
 const USAGE = 'usage: npm run import -- <dataset.json> [--neo4j] [--dry-run]';
 
@@ -58,11 +59,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof InvalidDatasetError || error instanceof ConfigError) console.error(error.message);
-    else console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main);

@@ -158,7 +158,7 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
     });
   };
 
-  checkCredits(data.credits, people, works, add);
+  checkCredits(data, people, works, add);
   data.workLinks.forEach((l, i) => {
     ref(() => `workLinks[${i}].from`, 'work', works, l.from);
     ref(() => `workLinks[${i}].to`, 'work', works, l.to);
@@ -242,13 +242,6 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
 
 const roleIndex = new Map<string, number>(ROLES.map((role, i) => [role, i]));
 
-/** One more than the largest index a slug map holds. */
-function span(indexes: Map<string, number>): number {
-  let largest = -1;
-  for (const index of indexes.values()) if (index > largest) largest = index;
-  return largest + 1;
-}
-
 /**
  * Every credit's person and work exist, and no two credits are of one person on one work in one role. A catalogue has
  * a million credits, so each slug is looked up once for both checks, and a credit is keyed by a number made from the
@@ -256,14 +249,14 @@ function span(indexes: Map<string, number>): number {
  * is unknown falls back to the string. Duplicates are reported after every unknown slug, as two passes would.
  */
 function checkCredits(
-  credits: Dataset['credits'],
+  { credits, people: peopleList, works: workList }: Dataset,
   people: Map<string, number>,
   works: Map<string, number>,
   add: (path: string, message: string) => void,
 ): void {
   // Slug indexes are places in the dataset's lists, which may hold a slug twice: the key spans the lists' lengths.
-  const personSpan = span(people);
-  const workSpan = span(works);
+  const personSpan = peopleList.length;
+  const workSpan = workList.length;
   const exact = personSpan * workSpan * ROLES.length <= Number.MAX_SAFE_INTEGER;
   let capacity = 1024;
   while (capacity < 2 * credits.length) capacity *= 2;

@@ -1,6 +1,6 @@
 // The GraphStore port: every question the API asks, answered by either adapter, batch-first and in key order.
 import type { Role, WorkKind } from '../dataset/format.ts';
-import type { GraphRows, NodeLabel, NodeRow, Props, RelRow, RelType } from './rows.ts';
+import type { GraphRows, NodeLabel, NodeRow, Props, RelRow } from './rows.ts';
 
 export interface SourceRecord {
   document: string;
@@ -169,19 +169,14 @@ export interface NodeUpsert {
   source?: SourceRecord | undefined;
 }
 
-/** The same for a relationship between two existing nodes, identified by type, ends and key. */
-export interface RelUpsert {
-  type: RelType;
-  fromLabel: NodeLabel;
-  from: string;
-  toLabel: NodeLabel;
-  to: string;
-  key: string;
+/** A relationship between two existing nodes, identified by type, ends and key. */
+export type RelRef = Omit<RelRow, 'props'>;
+
+/** Set properties on such a relationship, creating it if need be, with a source as for nodes. */
+export interface RelUpsert extends RelRef {
   set: Props;
   source?: SourceRecord | undefined;
 }
-
-export type RelRef = Omit<RelUpsert, 'set' | 'source'>;
 
 /** One atomic change: every part lands, or none does. */
 export interface WriteBatch {

@@ -30,7 +30,9 @@ export function useCompiledExecution(): Plugin[] {
   return [
     useGraphQlJit({}, { enableIf: compilable }) as Plugin,
     {
-      onExecute() {
+      onExecute({ args }) {
+        // The default executor marks its request errors itself; only compiled operations need the mark.
+        if (!compilable(args)) return;
         return {
           onExecuteDone({ result, setResult }) {
             if (Symbol.asyncIterator in result || 'data' in result || !result.errors) return;

@@ -616,8 +616,7 @@ export class MemoryStore implements GraphStore {
     return workRecord(this.graph.slug(id), this.graph.props(id));
   }
 
-  /** People at the other end of some relationships, in the order the relationships were added. */
-  /** In slug order, as the Neo4j adapter answers members and groups. */
+  /** People at the other end of some relationships, in slug order, as the Neo4j adapter answers members and groups. */
   private people(hits: [number, number][]): PersonRecord[] {
     return hits.map(([id]) => this.person(id)).sort((a, b) => compareStrings(a.slug, b.slug));
   }

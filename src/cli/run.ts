@@ -1,0 +1,20 @@
+// How a command-line tool ends: with its own exit code, or on failure with a message and 1.
+import { ConfigError } from '../config.ts';
+import { InvalidDatasetError } from '../dataset/validate.ts';
+
+/**
+ * Runs `main` and exits with the code it answers. A failure the user can mend (bad configuration, a bad dataset) is
+ * printed as its message, anything else with its stack. `explain` may claim a failure of its own, printing it and
+ * answering the exit code.
+ */
+export function runCommand(main: () => Promise<number>, explain: (error: unknown) => number | undefined = () => undefined) {
+  main().then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      const code = explain(error);
+      if (code !== undefined) process.exit(code);
+      console.error(error instanceof ConfigError || error instanceof InvalidDatasetError ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
