@@ -40,7 +40,7 @@ const DESK_ROLES: Role[] = [
   'SONGWRITER',
   'COMPOSER',
 ];
-const CREDIT_WORDS: Record<Role, string> = {
+const CREDIT_WORDS: Partial<Record<Role, string>> = {
   PRIMARY_ARTIST: 'Performed by',
   FEATURED_ARTIST: 'Featuring',
   PERFORMER: 'Played by',
@@ -220,7 +220,7 @@ export function generateSynthetic({ credits, seed = 'liner-bench' }: SyntheticOp
         person: p.slug,
         work: (works[creditWork[i] as number] as Work).slug,
         role,
-        sources: source(`${CREDIT_WORDS[role]} ${p.name}`),
+        sources: source(`${CREDIT_WORDS[role] ?? 'Credited:'} ${p.name}`),
       };
     }),
     workLinks: workLinks.map((l) => ({ ...l, sources: source('Track listing') })),

@@ -20,3 +20,11 @@ export function searchTokens(text: string): string[] {
     .split(/[^a-z0-9]+/)
     .filter((token) => token.length > 0);
 }
+
+/**
+ * The key of an identifier's node: scheme and value folded into one slug (`musicbrainz-f6596571-9ce2-…`,
+ * `discogs-artist-12345`). Every scheme's values are case-insensitive, so folding loses nothing.
+ */
+export function identifierSlug(scheme: string, value: string): string {
+  return `${scheme}-${value}`.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import { type Dataset, datasetSchema, ROLES } from './format.ts';
 import { quickParse } from './quick-parse.ts';
-import { slugify } from './slug.ts';
+import { identifierSlug, slugify } from './slug.ts';
 
 /** Two affiliations of one type with one organization differ by role or by what the source says of them. */
 export const affiliationKey = (a: { role?: string | undefined; detail?: string | undefined }) =>
@@ -97,7 +97,8 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
       else seen.set(entry.slug, i);
       if (nameOf) {
         const base = slugify(nameOf(entry as never));
-        if (entry.slug !== base && !entry.slug.startsWith(`${base}-`))
+        // A name with no Latin letters or digits ("坂本龍一") has no base: its slug is the source's own key.
+        if (base !== '' && entry.slug !== base && !entry.slug.startsWith(`${base}-`))
           add(
             `${section}[${i}].slug`,
             `"${entry.slug}" is not derived from its name (expected "${base}" or "${base}-<kind|year>")`,
@@ -148,6 +149,14 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
       });
     });
 
+  checkIdentifiers(data, add);
+  data.people.forEach((p, i) => {
+    ref(() => `people[${i}].area`, 'place', places, p.area);
+  });
+  data.works.forEach((w, i) => {
+    if (w.year !== undefined && w.endYear !== undefined && w.endYear < w.year)
+      add(`works[${i}].endYear`, `${w.endYear} is before year ${w.year}`);
+  });
   const groups = new Set(data.people.filter((p) => p.isGroup).map((p) => p.slug));
   const unique = (section: string, keys: string[]) => {
     const seen = new Map<string, number>();
@@ -238,6 +247,23 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
     });
   });
   return problems;
+}
+
+/** Sections whose entries may carry identifiers; one identifier names one entry of the whole dataset. */
+const IDENTIFIED = ['people', 'works', 'places', 'organizations', 'awards'] as const;
+
+function checkIdentifiers(data: Dataset, add: (path: string, message: string) => void): void {
+  const seen = new Map<string, string>();
+  for (const section of IDENTIFIED)
+    data[section].forEach((entry, i) => {
+      entry.identifiers?.forEach((id, j) => {
+        const key = identifierSlug(id.scheme, id.value);
+        const at = `${section}[${i}].identifiers[${j}]`;
+        const first = seen.get(key);
+        if (first !== undefined) add(at, `${id.scheme} ${id.value} already names ${first}`);
+        else seen.set(key, `${section}[${i}]`);
+      });
+    });
 }
 
 const roleIndex = new Map<string, number>(ROLES.map((role, i) => [role, i]));

@@ -16,6 +16,7 @@ const NAME_PROPERTY: Record<NodeLabel, string> = {
   Document: 'title',
   Conflict: 'description',
   Claim: 'statement',
+  Identifier: 'value',
 };
 
 const text = (v: PropValue | undefined) => (typeof v === 'string' ? v : undefined);

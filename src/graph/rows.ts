@@ -1,6 +1,6 @@
 // The property-graph form of a dataset: the exact nodes and relationships both stores hold.
 import type { Dataset, SourceInput } from '../dataset/format.ts';
-import { searchTokens } from '../dataset/slug.ts';
+import { identifierSlug, searchTokens } from '../dataset/slug.ts';
 import { affiliationKey } from '../dataset/validate.ts';
 
 /** Node labels and relationship types: a fixed allow-list, the only ones ever put into Cypher. */
@@ -14,6 +14,7 @@ export const NODE_LABELS = [
   'Document',
   'Conflict',
   'Claim',
+  'Identifier',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 
@@ -29,6 +30,17 @@ export const REL_TYPES = [
   'LOCATED_IN',
   'WORKED_WITH',
   'MENTORED',
+  'PARENT_OF',
+  'SIBLING_OF',
+  'MARRIED_TO',
+  'INVOLVED_WITH',
+  'SUPPORTING_MUSICIAN_OF',
+  'PERFORMS_AS',
+  'SUBGROUP_OF',
+  'EDITION_OF',
+  'RECORDING_OF',
+  'IN_AREA',
+  'IDENTIFIES',
   'OF_AWARD',
   'FOR_WORK',
   'RECEIVED',
@@ -205,6 +217,23 @@ export function datasetToRows(data: Dataset): GraphRows {
     key = '',
   ) => rels.push({ type, fromLabel, from, toLabel, to, key, props: shared({ ...defined(extra), ...cited(sources) }) });
 
+  /** An identifier is a node of its own: its key is unique in both stores, and one identifier names one node. */
+  const identify = (
+    label: NodeLabel,
+    slug: string,
+    entry: { identifiers?: Dataset['people'][number]['identifiers']; sources: readonly SourceInput[] },
+  ) => {
+    for (const id of entry.identifiers ?? []) {
+      const key = identifierSlug(id.scheme, id.value);
+      nodes.push({
+        label: 'Identifier',
+        slug: key,
+        props: { ...defined({ scheme: id.scheme, value: id.value, url: id.url }), ...cited(entry.sources) },
+      });
+      rel('IDENTIFIES', 'Identifier', key, label, slug, entry.sources);
+    }
+  };
+
   for (const d of data.documents)
     nodes.push({ label: 'Document', slug: d.slug, props: defined({ title: d.title, path: d.path, url: d.url }) });
 
@@ -215,43 +244,87 @@ export function datasetToRows(data: Dataset): GraphRows {
       label: 'Person',
       slug: p.slug,
       props: {
-        ...defined({ name: p.name, isGroup: p.isGroup, aliases: p.aliases, birthDate: birth?.date }),
+        ...defined({
+          name: p.name,
+          isGroup: p.isGroup,
+          aliases: p.aliases,
+          birthDate: birth?.date,
+          kind: p.kind,
+          gender: p.gender,
+          sortName: p.sortName,
+          disambiguation: p.disambiguation,
+          country: p.country,
+          beginDate: p.beginDate,
+          endDate: p.endDate,
+          ended: p.ended,
+          nationality: p.nationality,
+          occupations: p.occupations,
+          genres: p.genres,
+        }),
         searchText: searchText(p.name, ...p.aliases),
         ...cited(birth?.date ? [...p.sources, ...birth.sources] : p.sources),
       },
     });
+    identify('Person', p.slug, p);
+    if (p.area) rel('IN_AREA', 'Person', p.slug, 'Place', p.area, p.sources);
   }
   for (const w of data.works)
     nodes.push({
       label: 'Work',
       slug: w.slug,
       props: {
-        ...defined({ title: w.title, kind: w.kind, year: w.year }),
+        ...defined({
+          title: w.title,
+          kind: w.kind,
+          year: w.year,
+          endYear: w.endYear,
+          date: w.date,
+          disambiguation: w.disambiguation,
+          lengthMs: w.lengthMs,
+          sales: w.sales,
+        }),
         searchText: searchText(w.title),
         ...cited(w.sources),
       },
     });
-  for (const p of data.places)
+  for (const w of data.works) identify('Work', w.slug, w);
+  for (const p of data.places) {
     nodes.push({
       label: 'Place',
       slug: p.slug,
       props: { name: p.name, searchText: searchText(p.name), ...cited(p.sources) },
     });
-  for (const o of data.organizations)
+    identify('Place', p.slug, p);
+  }
+  for (const o of data.organizations) {
     nodes.push({
       label: 'Organization',
       slug: o.slug,
       props: { name: o.name, kind: o.kind, searchText: searchText(o.name), ...cited(o.sources) },
     });
-  for (const a of data.awards)
+    identify('Organization', o.slug, o);
+  }
+  for (const a of data.awards) {
     nodes.push({
       label: 'Award',
       slug: a.slug,
       props: { name: a.name, searchText: searchText(a.name), ...cited(a.sources) },
     });
+    identify('Award', a.slug, a);
+  }
 
   for (const c of data.credits) {
-    const props = shared({ ...defined({ role: c.role, detail: c.detail }), ...cited(c.sources) });
+    const props = shared({
+      ...defined({
+        role: c.role,
+        detail: c.detail,
+        attributes: c.attributes,
+        creditedAs: c.creditedAs,
+        beginDate: c.beginDate,
+        endDate: c.endDate,
+      }),
+      ...cited(c.sources),
+    });
     // The key is the shared props' role: equal to c.role, and one string instead of one per credit.
     rels.push({
       type: 'CREDITED',
@@ -263,8 +336,15 @@ export function datasetToRows(data: Dataset): GraphRows {
       props,
     });
   }
-  for (const l of data.workLinks) rel(l.type, 'Work', l.from, 'Work', l.to, l.sources);
-  for (const m of data.memberships) rel('MEMBER_OF', 'Person', m.person, 'Person', m.group, m.sources);
+  for (const l of data.workLinks)
+    rel(l.type, 'Work', l.from, 'Work', l.to, l.sources, { detail: l.detail, attributes: l.attributes });
+  for (const m of data.memberships)
+    rel('MEMBER_OF', 'Person', m.person, 'Person', m.group, m.sources, {
+      beginDate: m.beginDate,
+      endDate: m.endDate,
+      attributes: m.attributes,
+      creditedAs: m.creditedAs,
+    });
   for (const b of data.births) if (b.place) rel('BORN_IN', 'Person', b.person, 'Place', b.place, b.sources, { date: b.date });
   for (const a of data.affiliations)
     rel(
@@ -279,13 +359,19 @@ export function datasetToRows(data: Dataset): GraphRows {
     );
   for (const l of data.locations) rel('LOCATED_IN', 'Organization', l.organization, 'Place', l.place, l.sources);
   for (const p of data.organizationParts) rel('PART_OF', 'Organization', p.organization, 'Organization', p.parent, p.sources);
-  for (const a of data.associations) rel(a.type, 'Person', a.from, 'Person', a.to, a.sources, { detail: a.detail });
+  for (const a of data.associations)
+    rel(a.type, 'Person', a.from, 'Person', a.to, a.sources, {
+      detail: a.detail,
+      beginDate: a.beginDate,
+      endDate: a.endDate,
+      attributes: a.attributes,
+    });
 
   for (const w of data.awardWins) {
     nodes.push({
       label: 'AwardWin',
       slug: w.slug,
-      props: { ...defined({ category: w.category, year: w.year }), ...cited(w.sources) },
+      props: { ...defined({ category: w.category, year: w.year, note: w.note }), ...cited(w.sources) },
     });
     rel('OF_AWARD', 'AwardWin', w.slug, 'Award', w.award, w.sources);
     if (w.work) rel('FOR_WORK', 'AwardWin', w.slug, 'Work', w.work, w.sources);

@@ -276,19 +276,45 @@ export interface GraphStore {
   close(): Promise<void>;
 }
 
-/** The order credits list roles in on a work: performers first, then the people behind the desk. */
-export const ROLE_RANK: Record<Role, number> = {
-  PRIMARY_ARTIST: 0,
-  FEATURED_ARTIST: 1,
-  PERFORMER: 2,
-  PRODUCER: 3,
-  CO_PRODUCER: 4,
-  ENGINEER: 5,
-  RECORDING_ENGINEER: 6,
-  ASSISTANT_ENGINEER: 7,
-  MIXER: 8,
-  COMPOSER: 9,
-  SONGWRITER: 10,
-  DIRECTOR: 11,
-  CONTRIBUTOR: 12,
-};
+/**
+ * The order credits list roles in on a work: the artists and performers first, then the people behind the desk,
+ * then the writers, then the artwork. The article's roles keep their order among themselves.
+ */
+const ROLE_ORDER: readonly Role[] = [
+  'PRIMARY_ARTIST',
+  'FEATURED_ARTIST',
+  'PERFORMER',
+  'VOCALIST',
+  'INSTRUMENTALIST',
+  'CONDUCTOR',
+  'CHORUS_MASTER',
+  'PRODUCER',
+  'CO_PRODUCER',
+  'EXECUTIVE_PRODUCER',
+  'ASSISTANT_PRODUCER',
+  'ENGINEER',
+  'RECORDING_ENGINEER',
+  'ASSISTANT_ENGINEER',
+  'AUDIO_ENGINEER',
+  'SOUND_ENGINEER',
+  'MIXER',
+  'DJ_MIXER',
+  'REMIXER',
+  'PROGRAMMER',
+  'MASTERING_ENGINEER',
+  'ARRANGER',
+  'ORCHESTRATOR',
+  'COMPOSER',
+  'SONGWRITER',
+  'LYRICIST',
+  'LIBRETTIST',
+  'TRANSLATOR',
+  'DIRECTOR',
+  'EDITOR',
+  'PHOTOGRAPHER',
+  'DESIGNER',
+  'ILLUSTRATOR',
+  'LINER_NOTES',
+  'CONTRIBUTOR',
+];
+export const ROLE_RANK = Object.fromEntries(ROLE_ORDER.map((role, i) => [role, i])) as Record<Role, number>;
