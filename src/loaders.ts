@@ -1,7 +1,7 @@
 // Per-request DataLoaders over the store port: one store call per field level, whatever the number of parents.
 import DataLoader from 'dataloader';
 import type { NodeLabel } from './graph/rows.ts';
-import type { GraphStore, LookupLabel, PageArgs, RecordByLabel, RoleFilter } from './graph/store.ts';
+import type { GraphStore, IdentifiedLabel, LookupLabel, PageArgs, RecordByLabel, RoleFilter } from './graph/store.ts';
 
 /** A loader whose batch function must answer one value per key, in key order — checked, not trusted. */
 function batched<V>(load: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
@@ -54,6 +54,10 @@ const MAKERS = {
   membersOf: (store: GraphStore) => batched((slugs) => store.membersOf(slugs)),
   groupsOf: (store: GraphStore) => batched((slugs) => store.groupsOf(slugs)),
   birthPlaceOf: (store: GraphStore) => batched((slugs) => store.birthPlacesOf(slugs)),
+  membershipsOf: (store: GraphStore) => batched((slugs) => store.membershipsOf(slugs)),
+  areaOf: (store: GraphStore) => batched((slugs) => store.areasOf(slugs)),
+  identifiersOf: (store: GraphStore) =>
+    perArgs((label: IdentifiedLabel) => batched((slugs) => store.identifiersOf(label, slugs))),
   partOf: (store: GraphStore) => batched((slugs) => store.workLinksOf(slugs, 'OUT')),
   parts: (store: GraphStore) => batched((slugs) => store.workLinksOf(slugs, 'IN')),
   awardWinsOfPerson: (store: GraphStore) => batched((slugs) => store.awardWinsOf('Person', slugs)),

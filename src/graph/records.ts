@@ -1,14 +1,23 @@
 // Turns stored property bags into port records, the same way for both adapters so their answers match.
-import type { Role, WorkKind } from '../dataset/format.ts';
+import type { IdentifierScheme, PersonKind, Role, WorkKind } from '../dataset/format.ts';
 import type {
+  AssociationRecord,
+  AssociationType,
   AwardRecord,
   AwardWinRecord,
+  CreditRecord,
   DocumentRecord,
+  IdentifiedLabel,
+  IdentifierRecord,
+  MembershipRecord,
   OrganizationRecord,
   PersonRecord,
   PlaceRecord,
+  Qualified,
   RecordByLabel,
   SourceRecord,
+  WorkLinkRecord,
+  WorkLinkType,
   WorkRecord,
 } from './store.ts';
 
@@ -37,6 +46,17 @@ export function personRecord(slug: string, p: Bag): PersonRecord {
     isGroup: p.isGroup === true,
     aliases: strings(p.aliases),
     birthDate: str(p.birthDate),
+    kind: str(p.kind) as PersonKind | null,
+    gender: str(p.gender),
+    sortName: str(p.sortName),
+    disambiguation: str(p.disambiguation),
+    country: str(p.country),
+    beginDate: str(p.beginDate),
+    endDate: str(p.endDate),
+    ended: typeof p.ended === 'boolean' ? p.ended : null,
+    nationality: str(p.nationality),
+    occupations: strings(p.occupations),
+    genres: strings(p.genres),
     sources: sourcesOf(p),
   };
 }
@@ -47,8 +67,104 @@ export function workRecord(slug: string, p: Bag): WorkRecord {
     title: str(p.title) ?? slug,
     kind: (str(p.kind) ?? 'ALBUM') as WorkKind,
     year: num(p.year),
+    endYear: num(p.endYear),
+    date: str(p.date),
+    disambiguation: str(p.disambiguation),
+    lengthMs: num(p.lengthMs),
+    sales: str(p.sales),
     sources: sourcesOf(p),
   };
+}
+
+function qualified(p: Bag): Qualified {
+  return { beginDate: str(p.beginDate), endDate: str(p.endDate), attributes: strings(p.attributes) };
+}
+
+/** A credit from its CREDITED relationship's properties and its two ends. */
+export function creditRecord(person: PersonRecord, work: WorkRecord, p: Bag): CreditRecord {
+  return {
+    person,
+    work,
+    role: p.role as Role,
+    detail: str(p.detail),
+    creditedAs: str(p.creditedAs),
+    ...qualified(p),
+    sources: sourcesOf(p),
+  };
+}
+
+export function associationRecord(
+  type: AssociationType,
+  direction: 'OUT' | 'IN',
+  person: PersonRecord,
+  p: Bag,
+): AssociationRecord {
+  return { type, direction, person, detail: str(p.detail), ...qualified(p), sources: sourcesOf(p) };
+}
+
+export function membershipRecord(direction: 'OUT' | 'IN', person: PersonRecord, p: Bag): MembershipRecord {
+  return { direction, person, creditedAs: str(p.creditedAs), ...qualified(p), sources: sourcesOf(p) };
+}
+
+export function workLinkRecord(type: WorkLinkType, work: WorkRecord, p: Bag): WorkLinkRecord {
+  return { type, work, detail: str(p.detail), attributes: strings(p.attributes), sources: sourcesOf(p) };
+}
+
+/** Pages of the schemes that have one per value; MusicBrainz's also needs the entity type, so it is stored. */
+const IDENTIFIER_PAGES: Partial<Record<IdentifierScheme, (value: string) => string>> = {
+  DISCOGS_ARTIST: (v) => `https://www.discogs.com/artist/${v}`,
+  DISCOGS_RELEASE: (v) => `https://www.discogs.com/release/${v}`,
+  DISCOGS_MASTER: (v) => `https://www.discogs.com/master/${v}`,
+  DISCOGS_LABEL: (v) => `https://www.discogs.com/label/${v}`,
+  WIKIDATA: (v) => `https://www.wikidata.org/wiki/${v}`,
+  ISNI: (v) => `https://isni.org/isni/${v}`,
+};
+
+/** MusicBrainz's page for an entity of a label (and a work kind, for the four kinds of MusicBrainz work). */
+function musicBrainzPage(label: IdentifiedLabel, kind: string | null, mbid: string): string | null {
+  const type =
+    label === 'Person'
+      ? 'artist'
+      : label === 'Place'
+        ? 'area'
+        : label === 'Organization'
+          ? 'label'
+          : label === 'Work'
+            ? (({ RECORDING: 'recording', RELEASE: 'release', COMPOSITION: 'work' } as Record<string, string>)[kind ?? ''] ??
+              'release-group')
+            : null;
+  return type ? `https://musicbrainz.org/${type}/${mbid}` : null;
+}
+
+/** An identifier from its node's properties; `label` and `kind` place a MusicBrainz id whose node stored no URL. */
+export function identifierRecord(p: Bag, label: IdentifiedLabel, kind: string | null): IdentifierRecord {
+  const scheme = p.scheme as IdentifierScheme;
+  const value = str(p.value) ?? '';
+  const url =
+    str(p.url) ?? IDENTIFIER_PAGES[scheme]?.(value) ?? (scheme === 'MUSICBRAINZ' ? musicBrainzPage(label, kind, value) : null);
+  return { scheme, value, url };
+}
+
+export const compareIdentifiers = (a: IdentifierRecord, b: IdentifierRecord) =>
+  compareStrings(a.scheme, b.scheme) || compareStrings(a.value, b.value);
+
+/** Groups before members, then by begin date (undated last), then slug: the same order on both stores. */
+export const compareMemberships = (a: MembershipRecord, b: MembershipRecord) =>
+  compareStrings(a.direction, b.direction) ||
+  compareNullableStrings(a.beginDate, b.beginDate) ||
+  compareStrings(a.person.slug, b.person.slug);
+
+export const compareAssociations = (a: AssociationRecord, b: AssociationRecord) =>
+  compareStrings(a.type, b.type) || compareStrings(a.direction, b.direction) || compareStrings(a.person.slug, b.person.slug);
+
+export const compareWorkLinks = (a: WorkLinkRecord, b: WorkLinkRecord) =>
+  compareWorks(a.work, b.work) || compareStrings(a.type, b.type);
+
+function compareNullableStrings(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return compareStrings(a, b);
 }
 
 export function placeRecord(slug: string, p: Bag): PlaceRecord {
@@ -74,6 +190,7 @@ export function awardWinRecord(
     awardSlug: links.awardSlug,
     category: str(p.category),
     year: num(p.year),
+    note: str(p.note),
     workSlug: links.workSlug,
     recipientSlugs: [...links.recipientSlugs].sort(),
     sources: sourcesOf(p),

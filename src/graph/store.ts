@@ -1,6 +1,9 @@
 // The GraphStore port: every question the API asks, answered by either adapter, batch-first and in key order.
-import type { Role, WorkKind } from '../dataset/format.ts';
+import type { ASSOCIATION_TYPES, IdentifierScheme, PersonKind, Role, WORK_LINK_TYPES, WorkKind } from '../dataset/format.ts';
 import type { GraphRows, NodeLabel, NodeRow, Props, RelRow } from './rows.ts';
+
+export type AssociationType = (typeof ASSOCIATION_TYPES)[number];
+export type WorkLinkType = (typeof WORK_LINK_TYPES)[number];
 
 export interface SourceRecord {
   document: string;
@@ -18,6 +21,17 @@ export interface PersonRecord extends Sourced {
   isGroup: boolean;
   aliases: string[];
   birthDate: string | null;
+  kind: PersonKind | null;
+  gender: string | null;
+  sortName: string | null;
+  disambiguation: string | null;
+  country: string | null;
+  beginDate: string | null;
+  endDate: string | null;
+  ended: boolean | null;
+  nationality: string | null;
+  occupations: string[];
+  genres: string[];
 }
 
 export interface WorkRecord extends Sourced {
@@ -25,7 +39,30 @@ export interface WorkRecord extends Sourced {
   title: string;
   kind: WorkKind;
   year: number | null;
+  endYear: number | null;
+  date: string | null;
+  disambiguation: string | null;
+  lengthMs: number | null;
+  sales: string | null;
 }
+
+/** What a source adds to a relationship: when it held and the words it attaches (instruments, "lead vocals"). */
+export interface Qualified {
+  beginDate: string | null;
+  endDate: string | null;
+  attributes: string[];
+}
+
+export interface IdentifierRecord {
+  scheme: IdentifierScheme;
+  value: string;
+  /** The identifier's page, where the scheme has one. */
+  url: string | null;
+}
+
+/** Node labels that carry identifiers. */
+export const IDENTIFIED_LABELS = ['Person', 'Work', 'Place', 'Organization', 'Award'] as const;
+export type IdentifiedLabel = (typeof IDENTIFIED_LABELS)[number];
 
 export interface PlaceRecord extends Sourced {
   slug: string;
@@ -54,6 +91,7 @@ export interface AwardWinRecord extends Sourced {
   awardSlug: string;
   category: string | null;
   year: number | null;
+  note: string | null;
   workSlug: string | null;
   recipientSlugs: string[];
 }
@@ -70,11 +108,12 @@ export interface ConflictRecord {
   about: { label: NodeLabel; slug: string }[];
 }
 
-export interface CreditRecord extends Sourced {
+export interface CreditRecord extends Sourced, Qualified {
   person: PersonRecord;
   work: WorkRecord;
   role: Role;
   detail: string | null;
+  creditedAs: string | null;
 }
 
 export interface CollaboratorRecord {
@@ -84,8 +123,11 @@ export interface CollaboratorRecord {
 }
 
 export interface WorkLinkRecord extends Sourced {
-  type: 'PART_OF' | 'SOUNDTRACK_OF';
+  type: WorkLinkType;
   work: WorkRecord;
+  /** Where in the other work: "disc 1, track 3". */
+  detail: string | null;
+  attributes: string[];
 }
 
 export interface BirthPlaceRecord extends Sourced {
@@ -102,12 +144,25 @@ export interface AffiliationRecord extends Sourced {
   period: string | null;
 }
 
-export interface AssociationRecord extends Sourced {
-  type: 'WORKED_WITH' | 'MENTORED';
-  /** OUT: this person is the `from` side (the mentor); IN: the `to` side. */
+export interface AssociationRecord extends Sourced, Qualified {
+  type: AssociationType;
+  /** OUT: this person is the `from` side (the mentor, the parent); IN: the `to` side. */
   direction: 'OUT' | 'IN';
   person: PersonRecord;
   detail: string | null;
+}
+
+export interface MembershipRecord extends Sourced, Qualified {
+  /** OUT: this person is the member and `person` the group; IN: this is the group and `person` a member. */
+  direction: 'OUT' | 'IN';
+  person: PersonRecord;
+  creditedAs: string | null;
+}
+
+/** A node found by one of its identifiers. */
+export interface NodeRef {
+  label: IdentifiedLabel;
+  slug: string;
 }
 
 export interface PathStepRecord {
@@ -247,6 +302,14 @@ export interface GraphStore {
   collaboratorsOf(slugs: readonly string[], filter: RoleFilter, page: PageArgs): Promise<Page<CollaboratorRecord>[]>;
   membersOf(groupSlugs: readonly string[]): Promise<PersonRecord[][]>;
   groupsOf(personSlugs: readonly string[]): Promise<PersonRecord[][]>;
+  /** Both sides of MEMBER_OF with its dates and attributes: groups first, each side by begin date then slug. */
+  membershipsOf(personSlugs: readonly string[]): Promise<MembershipRecord[][]>;
+  /** The place each person or group is from. */
+  areasOf(personSlugs: readonly string[]): Promise<(PlaceRecord | null)[]>;
+  /** Each node's identifiers, by scheme then value. */
+  identifiersOf(label: IdentifiedLabel, slugs: readonly string[]): Promise<IdentifierRecord[][]>;
+  /** The node an identifier names, if any. */
+  nodeByIdentifier(scheme: IdentifierScheme, value: string): Promise<NodeRef | null>;
   birthPlacesOf(personSlugs: readonly string[]): Promise<(BirthPlaceRecord | null)[]>;
   /** OUT: what each work is part of (album, film); IN: its parts (songs, soundtrack). */
   workLinksOf(workSlugs: readonly string[], direction: 'OUT' | 'IN'): Promise<WorkLinkRecord[][]>;

@@ -7,6 +7,7 @@ import './types/credit.ts';
 import './types/award.ts';
 import './types/place.ts';
 import './types/conflict.ts';
+import './types/identifier.ts';
 import './types/search-hit.ts';
 import './types/collaboration.ts';
 import './types/writes.ts';

@@ -9,6 +9,8 @@ import type {
   CollaboratorRecord,
   ConflictRecord,
   CreditRecord,
+  IdentifierRecord,
+  MembershipRecord,
   OrganizationRecord,
   PathStepRecord,
   PersonRecord,
@@ -38,3 +40,5 @@ export const WorkLinkRef = builder.objectRef<WorkLinkRecord>('WorkLink');
 export const BirthRef = builder.objectRef<BirthPlaceRecord & { date: string | null }>('Birth');
 export const AffiliationRef = builder.objectRef<AffiliationRecord>('Affiliation');
 export const AssociationRef = builder.objectRef<AssociationRecord>('Association');
+export const IdentifierRef = builder.objectRef<IdentifierRecord>('Identifier');
+export const MembershipRef = builder.objectRef<MembershipRecord>('Membership');

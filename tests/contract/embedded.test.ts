@@ -2,12 +2,15 @@
 import { beforeAll, describe } from 'vitest';
 import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import { seed } from '../helpers.ts';
+import { catalogue, catalogueTests } from './catalogue.ts';
 import { contractTests } from './contract.ts';
 
 describe('contract: embedded store', () => {
   const store = new MemoryStore();
   beforeAll(async () => {
     await store.load(await seed());
+    await store.load(await catalogue());
   });
   contractTests(() => store);
+  catalogueTests(() => store);
 });

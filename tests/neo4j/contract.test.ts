@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import type { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
+import { CATALOGUE_OPERATIONS, catalogue, catalogueTests } from '../contract/catalogue.ts';
 import { AGREEMENT_OPERATIONS, contractTests } from '../contract/contract.ts';
 import { countingStore, graphqlClient, seed } from '../helpers.ts';
 import { describeNeo4j, seededNeo4jStore } from './neo4j-env.ts';
@@ -12,17 +13,21 @@ describeNeo4j('contract: Neo4j', () => {
   const memory = new MemoryStore();
   beforeAll(async () => {
     store = await seededNeo4jStore();
+    await store.load(await catalogue());
     await memory.load(await seed());
+    await memory.load(await catalogue());
   });
   afterAll(async () => {
     await store.close();
   });
 
   contractTests(() => store);
+  catalogueTests(() => store);
 
   describe('both stores agree', () => {
-    it.each(Object.keys(AGREEMENT_OPERATIONS))('%s', async (name) => {
-      const operation = AGREEMENT_OPERATIONS[name] as string;
+    const operations = { ...AGREEMENT_OPERATIONS, ...CATALOGUE_OPERATIONS };
+    it.each(Object.keys(operations))('%s', async (name) => {
+      const operation = operations[name] as string;
       const fromNeo4j = await graphqlClient(store)(operation);
       const fromMemory = await graphqlClient(memory)(operation);
       expect(fromNeo4j.errors).toBeUndefined();

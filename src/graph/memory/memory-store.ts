@@ -1,19 +1,28 @@
 // The embedded store: the whole graph in process in compact columns, answering what the Neo4j adapter answers.
 import { isDeepStrictEqual } from 'node:util';
-import type { Role } from '../../dataset/format.ts';
-import { searchTokens } from '../../dataset/slug.ts';
+import { ASSOCIATION_TYPES, type IdentifierScheme, type Role, WORK_LINK_TYPES } from '../../dataset/format.ts';
+import { identifierSlug, searchTokens } from '../../dataset/slug.ts';
 import {
+  associationRecord,
   awardWinRecord,
+  compareAssociations,
   compareAwardWins,
+  compareIdentifiers,
+  compareMemberships,
   compareNullableNumbers,
   compareStrings,
+  compareWorkLinks,
   compareWorks,
+  creditRecord,
+  identifierRecord,
+  membershipRecord,
   organizationRecord,
   personRecord,
   placeRecord,
   roleOf,
   simpleRecord,
   sourcesOf,
+  workLinkRecord,
   workRecord,
 } from '../records.ts';
 import {
@@ -32,6 +41,7 @@ import { matchesSearch, SEARCHABLE_LABELS, searchRank } from '../search.ts';
 import {
   type AffiliationRecord,
   type AssociationRecord,
+  type AssociationType,
   type AwardWinRecord,
   type BirthPlaceRecord,
   type CollaboratorRecord,
@@ -41,13 +51,18 @@ import {
   DeadlineExceededError,
   type GraphCounts,
   type GraphStore,
+  type IdentifiedLabel,
+  type IdentifierRecord,
   type LoadSummary,
   type LookupLabel,
+  type MembershipRecord,
   MissingNodeError,
+  type NodeRef,
   type Page,
   type PageArgs,
   type PathStepRecord,
   type PersonRecord,
+  type PlaceRecord,
   type RecordByLabel,
   ROLE_RANK,
   type RoleFilter,
@@ -55,6 +70,7 @@ import {
   type SearchHitRecord,
   type WorkFilter,
   type WorkLinkRecord,
+  type WorkLinkType,
   type WorkRecord,
   type WriteBatch,
   type WriteResult,
@@ -445,14 +461,43 @@ export class MemoryStore implements GraphStore {
 
   async workLinksOf(workSlugs: readonly string[], direction: 'OUT' | 'IN'): Promise<WorkLinkRecord[][]> {
     return workSlugs.map((slug) =>
-      this.neighbours(this.graph.nodeId('Work', slug), direction === 'OUT' ? 'out' : 'in', ['PART_OF', 'SOUNDTRACK_OF'])
-        .map(([work, edge]) => ({
-          type: this.graph.type(edge) as WorkLinkRecord['type'],
-          work: this.work(work),
-          sources: sourcesOf(this.graph.relProps(edge)),
-        }))
-        .sort((a, b) => compareWorks(a.work, b.work) || compareStrings(a.type, b.type)),
+      this.neighbours(this.graph.nodeId('Work', slug), direction === 'OUT' ? 'out' : 'in', WORK_LINK_TYPES)
+        .map(([work, edge]) => workLinkRecord(this.graph.type(edge) as WorkLinkType, this.work(work), this.graph.relProps(edge)))
+        .sort(compareWorkLinks),
     );
+  }
+
+  async membershipsOf(personSlugs: readonly string[]): Promise<MembershipRecord[][]> {
+    return personSlugs.map((slug) => {
+      const id = this.graph.nodeId('Person', slug);
+      const side = (direction: 'out' | 'in') =>
+        this.neighbours(id, direction, ['MEMBER_OF']).map(([other, edge]) =>
+          membershipRecord(direction === 'out' ? 'OUT' : 'IN', this.person(other), this.graph.relProps(edge)),
+        );
+      return [...side('out'), ...side('in')].sort(compareMemberships);
+    });
+  }
+
+  async areasOf(personSlugs: readonly string[]): Promise<(PlaceRecord | null)[]> {
+    return personSlugs.map((slug) => {
+      const [hit] = this.neighbours(this.graph.nodeId('Person', slug), 'out', ['IN_AREA']);
+      return hit ? placeRecord(this.graph.slug(hit[0]), this.graph.props(hit[0])) : null;
+    });
+  }
+
+  async identifiersOf(label: IdentifiedLabel, slugs: readonly string[]): Promise<IdentifierRecord[][]> {
+    return slugs.map((slug) => {
+      const id = this.graph.nodeId(label, slug);
+      const kind = id === -1 ? null : this.graph.props(id).kind;
+      return this.neighbours(id, 'in', ['IDENTIFIES'])
+        .map(([identifier]) => identifierRecord(this.graph.props(identifier), label, typeof kind === 'string' ? kind : null))
+        .sort(compareIdentifiers);
+    });
+  }
+
+  async nodeByIdentifier(scheme: IdentifierScheme, value: string): Promise<NodeRef | null> {
+    const [hit] = this.neighbours(this.graph.nodeId('Identifier', identifierSlug(scheme, value)), 'out', ['IDENTIFIES']);
+    return hit ? { label: this.graph.label(hit[0]) as IdentifiedLabel, slug: this.graph.slug(hit[0]) } : null;
   }
 
   async awardWinsOf(label: 'Person' | 'Work' | 'Award', slugs: readonly string[]): Promise<AwardWinRecord[][]> {
@@ -495,28 +540,16 @@ export class MemoryStore implements GraphStore {
   }
 
   async associationsOf(personSlugs: readonly string[]): Promise<AssociationRecord[][]> {
-    const types: RelType[] = ['WORKED_WITH', 'MENTORED'];
+    const types = ASSOCIATION_TYPES;
     return personSlugs.map((slug) => {
       const id = this.graph.nodeId('Person', slug);
       const out = this.neighbours(id, 'out', types).map(([other, edge]) => ({ other, edge, direction: 'OUT' as const }));
       const inn = this.neighbours(id, 'in', types).map(([other, edge]) => ({ other, edge, direction: 'IN' as const }));
       return [...out, ...inn]
-        .map(({ other, edge, direction }): AssociationRecord => {
-          const props = this.graph.relProps(edge);
-          return {
-            type: this.graph.type(edge) as AssociationRecord['type'],
-            direction,
-            person: this.person(other),
-            detail: typeof props.detail === 'string' ? props.detail : null,
-            sources: sourcesOf(props),
-          };
-        })
-        .sort(
-          (a, b) =>
-            compareStrings(a.type, b.type) ||
-            compareStrings(a.direction, b.direction) ||
-            compareStrings(a.person.slug, b.person.slug),
-        );
+        .map(({ other, edge, direction }) =>
+          associationRecord(this.graph.type(edge) as AssociationType, direction, this.person(other), this.graph.relProps(edge)),
+        )
+        .sort(compareAssociations);
     });
   }
 
@@ -666,14 +699,7 @@ export class MemoryStore implements GraphStore {
       .filter(([, edge]) => allowed(roleOf(this.graph.relProps(edge))))
       .map(([other, edge]) => {
         const [person, work] = direction === 'out' ? [node, other] : [other, node];
-        const props = this.graph.relProps(edge);
-        return {
-          person: this.person(person),
-          work: this.work(work),
-          role: roleOf(props),
-          detail: typeof props.detail === 'string' ? props.detail : null,
-          sources: sourcesOf(props),
-        };
+        return creditRecord(this.person(person), this.work(work), this.graph.relProps(edge));
       });
   }
 

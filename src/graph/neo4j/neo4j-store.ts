@@ -1,18 +1,27 @@
 // The Neo4j adapter: each port method is one parameterised statement from cypher/, batched over its keys.
 import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
-import type { Role } from '../../dataset/format.ts';
-import { searchTokens } from '../../dataset/slug.ts';
+import type { IdentifierScheme, Role } from '../../dataset/format.ts';
+import { identifierSlug, searchTokens } from '../../dataset/slug.ts';
 import {
+  associationRecord,
   awardWinRecord,
+  compareAssociations,
   compareAwardWins,
+  compareIdentifiers,
+  compareMemberships,
   compareNullableNumbers,
   compareStrings,
+  compareWorkLinks,
   compareWorks,
+  creditRecord,
+  identifierRecord,
+  membershipRecord,
   organizationRecord,
   personRecord,
   placeRecord,
   simpleRecord,
   sourcesOf,
+  workLinkRecord,
   workRecord,
 } from '../records.ts';
 import {
@@ -29,6 +38,7 @@ import { luceneQuery, SEARCHABLE_LABELS } from '../search.ts';
 import {
   type AffiliationRecord,
   type AssociationRecord,
+  type AssociationType,
   type AwardWinRecord,
   type BirthPlaceRecord,
   type ClaimRecord,
@@ -39,13 +49,19 @@ import {
   DeadlineExceededError,
   type GraphCounts,
   type GraphStore,
+  IDENTIFIED_LABELS,
+  type IdentifiedLabel,
+  type IdentifierRecord,
   type LoadSummary,
   type LookupLabel,
+  type MembershipRecord,
   MissingNodeError,
+  type NodeRef,
   type Page,
   type PageArgs,
   type PathStepRecord,
   type PersonRecord,
+  type PlaceRecord,
   type RecordByLabel,
   type RelRef,
   type RelUpsert,
@@ -56,11 +72,12 @@ import {
   StoreUnavailableError,
   type WorkFilter,
   type WorkLinkRecord,
+  type WorkLinkType,
   type WorkRecord,
   type WriteBatch,
   type WriteResult,
 } from '../store.ts';
-import { cypher } from './cypher-files.ts';
+import { cypher, WORK_LINKS_IN, WORK_LINKS_OUT } from './cypher-files.ts';
 
 export interface Neo4jOptions {
   uri: string;
@@ -646,14 +663,7 @@ export class Neo4jStore implements GraphStore {
       return {
         total: Number(row.total),
         items: (row.items as Bag[]).map((i) => {
-          const credit = i.credit as Bag;
-          return {
-            person: who,
-            work: work(i.work as Bag),
-            role: credit.role as Role,
-            detail: typeof credit.detail === 'string' ? credit.detail : null,
-            sources: sourcesOf(credit),
-          };
+          return creditRecord(who, work(i.work as Bag), i.credit as Bag);
         }),
       };
     });
@@ -665,16 +675,7 @@ export class Neo4jStore implements GraphStore {
       if (!row) return [];
       const credited = work(row.work as Bag);
       return (row.credits as Bag[])
-        .map((item): CreditRecord => {
-          const credit = item.credit as Bag;
-          return {
-            person: person(item.person as Bag),
-            work: credited,
-            role: credit.role as Role,
-            detail: typeof credit.detail === 'string' ? credit.detail : null,
-            sources: sourcesOf(credit),
-          };
-        })
+        .map((item) => creditRecord(person(item.person as Bag), credited, item.credit as Bag))
         .sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug));
     });
   }
@@ -733,13 +734,42 @@ export class Neo4jStore implements GraphStore {
   }
 
   async workLinksOf(workSlugs: readonly string[], direction: 'OUT' | 'IN'): Promise<WorkLinkRecord[][]> {
-    const pattern = direction === 'OUT' ? '-[l:PART_OF|SOUNDTRACK_OF]->' : '<-[l:PART_OF|SOUNDTRACK_OF]-';
+    const pattern = direction === 'OUT' ? WORK_LINKS_OUT : WORK_LINKS_IN;
     const rows = await this.read(cypher('read/work-links-of', { __PATTERN__: pattern }), { slugs: workSlugs });
     return inKeyOrder(workSlugs, rows, (r) => String(r.slug)).map((g) =>
-      g
-        .map((r) => ({ type: r.type as WorkLinkRecord['type'], work: work(r.work as Bag), sources: sourcesOf(r.rel as Bag) }))
-        .sort((a, b) => compareWorks(a.work, b.work) || compareStrings(a.type, b.type)),
+      g.map((r) => workLinkRecord(r.type as WorkLinkType, work(r.work as Bag), r.rel as Bag)).sort(compareWorkLinks),
     );
+  }
+
+  async membershipsOf(personSlugs: readonly string[]): Promise<MembershipRecord[][]> {
+    const rows = await this.read(cypher('read/memberships-of'), { slugs: personSlugs });
+    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map((g) =>
+      g
+        .map((r) => membershipRecord(r.outgoing === true ? 'OUT' : 'IN', person(r.person as Bag), r.rel as Bag))
+        .sort(compareMemberships),
+    );
+  }
+
+  async areasOf(personSlugs: readonly string[]): Promise<(PlaceRecord | null)[]> {
+    const rows = await this.read(cypher('read/areas-of'), { slugs: personSlugs });
+    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map(([row]) =>
+      row ? placeRecord(slugOf(row.props as Bag), row.props as Bag) : null,
+    );
+  }
+
+  async identifiersOf(label: IdentifiedLabel, slugs: readonly string[]): Promise<IdentifierRecord[][]> {
+    const rows = await this.read(cypher('read/identifiers-of', { __LABEL__: label }), { slugs });
+    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map((g) =>
+      g.map((r) => identifierRecord(r.props as Bag, label, typeof r.kind === 'string' ? r.kind : null)).sort(compareIdentifiers),
+    );
+  }
+
+  async nodeByIdentifier(scheme: IdentifierScheme, value: string): Promise<NodeRef | null> {
+    const [row] = await this.read(cypher('read/node-by-identifier'), {
+      slug: identifierSlug(scheme, value),
+      labels: IDENTIFIED_LABELS,
+    });
+    return row && typeof row.label === 'string' ? { label: row.label as IdentifiedLabel, slug: String(row.slug) } : null;
   }
 
   async awardWinsOf(label: 'Person' | 'Work' | 'Award', slugs: readonly string[]): Promise<AwardWinRecord[][]> {
@@ -780,21 +810,10 @@ export class Neo4jStore implements GraphStore {
     const rows = await this.read(cypher('read/associations-of'), { slugs: personSlugs });
     return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map((g) =>
       g
-        .map(
-          (r): AssociationRecord => ({
-            type: r.type as AssociationRecord['type'],
-            direction: r.outgoing === true ? 'OUT' : 'IN',
-            person: person(r.person as Bag),
-            detail: typeof (r.rel as Bag).detail === 'string' ? String((r.rel as Bag).detail) : null,
-            sources: sourcesOf(r.rel as Bag),
-          }),
+        .map((r) =>
+          associationRecord(r.type as AssociationType, r.outgoing === true ? 'OUT' : 'IN', person(r.person as Bag), r.rel as Bag),
         )
-        .sort(
-          (a, b) =>
-            compareStrings(a.type, b.type) ||
-            compareStrings(a.direction, b.direction) ||
-            compareStrings(a.person.slug, b.person.slug),
-        ),
+        .sort(compareAssociations),
     );
   }
 

@@ -2,7 +2,7 @@
 import { loadAll } from '../../loaders.ts';
 import { builder } from '../builder.ts';
 import { notFound } from '../errors.ts';
-import { AwardRef, AwardWinRef, ConflictRef, PersonRef, SourceRef, WorkRef } from '../refs.ts';
+import { AwardRef, AwardWinRef, ConflictRef, IdentifierRef, PersonRef, SourceRef, WorkRef } from '../refs.ts';
 
 builder.node(AwardRef, {
   id: { resolve: (a) => a.slug },
@@ -11,6 +11,10 @@ builder.node(AwardRef, {
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
     wins: t.field({ type: [AwardWinRef], resolve: (a, _args, ctx) => ctx.loaders.awardWinsOfAward.load(a.slug) }),
+    identifiers: t.field({
+      type: [IdentifierRef],
+      resolve: (a, _a, ctx) => ctx.loaders.identifiersOf('Award').load(a.slug),
+    }),
     sources: t.field({ type: [SourceRef], resolve: (a) => a.sources }),
   }),
 });
@@ -32,6 +36,10 @@ builder.node(AwardWinRef, {
     }),
     category: t.exposeString('category', { nullable: true, description: 'Null where the source names no category.' }),
     year: t.exposeInt('year', { nullable: true, description: 'Null where the source gives no year.' }),
+    note: t.exposeString('note', {
+      nullable: true,
+      description: 'What the source adds about the win ("following a merger of previous categories").',
+    }),
     work: t.field({
       type: WorkRef,
       nullable: true,

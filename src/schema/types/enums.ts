@@ -2,8 +2,10 @@
 import {
   AFFILIATION_TYPES,
   ASSOCIATION_TYPES,
+  IDENTIFIER_SCHEME_NAMES,
   ORGANIZATION_KINDS,
-  ROLES,
+  PERSON_KINDS,
+  ROLE_DESCRIPTIONS,
   WORK_KINDS,
   WORK_LINK_TYPES,
 } from '../../dataset/format.ts';
@@ -12,7 +14,17 @@ import { builder } from '../builder.ts';
 
 export const RoleEnum = builder.enumType('Role', {
   description: 'What a person did on a work. A performing artist is a PRIMARY_ARTIST credit too.',
-  values: ROLES,
+  values: Object.fromEntries(Object.entries(ROLE_DESCRIPTIONS).map(([role, description]) => [role, { description }])) as {
+    [R in keyof typeof ROLE_DESCRIPTIONS]: { description: string };
+  },
+});
+export const PersonKindEnum = builder.enumType('PersonKind', {
+  description: 'What kind of artist: a person, or a group (orchestras and choirs are groups too).',
+  values: PERSON_KINDS,
+});
+export const IdentifierSchemeEnum = builder.enumType('IdentifierScheme', {
+  description: 'The catalogue an identifier belongs to. MusicBrainz ids (MBIDs) are unique across entity types.',
+  values: IDENTIFIER_SCHEME_NAMES,
 });
 export const WorkKindEnum = builder.enumType('WorkKind', { values: WORK_KINDS });
 export const OrganizationKindEnum = builder.enumType('OrganizationKind', { values: ORGANIZATION_KINDS });

@@ -13,12 +13,14 @@ import {
   BirthRef,
   ConflictRef,
   CreditRef,
+  IdentifierRef,
+  MembershipRef,
   PersonRef,
   PlaceRef,
   SourceRef,
   WorkRef,
 } from '../refs.ts';
-import { RoleEnum } from './enums.ts';
+import { DirectionEnum, PersonKindEnum, RoleEnum } from './enums.ts';
 
 const roles = (value: readonly Role[] | null | undefined) => (value && value.length > 0 ? [...new Set(value)].sort() : undefined);
 
@@ -48,6 +50,37 @@ builder.node(PersonRef, {
     isGroup: t.exposeBoolean('isGroup'),
     aliases: t.exposeStringList('aliases'),
     birthDate: t.exposeString('birthDate', { nullable: true, description: 'ISO date, where a source states it.' }),
+    kind: t.field({ type: PersonKindEnum, nullable: true, resolve: (p) => p.kind }),
+    sortName: t.exposeString('sortName', { nullable: true, description: '"Hopkin, Mary": how catalogues sort the name.' }),
+    disambiguation: t.exposeString('disambiguation', {
+      nullable: true,
+      description: 'What tells two people of one name apart.',
+    }),
+    gender: t.exposeString('gender', { nullable: true }),
+    country: t.exposeString('country', { nullable: true, description: 'ISO 3166-1 alpha-2 code.' }),
+    area: t.field({
+      type: PlaceRef,
+      nullable: true,
+      description: 'The place the person or group is from.',
+      resolve: (p, _a, ctx) => ctx.loaders.areaOf.load(p.slug),
+    }),
+    beginDate: t.exposeString('beginDate', {
+      nullable: true,
+      description: 'Born or formed: YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source says.',
+    }),
+    endDate: t.exposeString('endDate', { nullable: true, description: 'Died or dissolved, as precise as the source says.' }),
+    ended: t.exposeBoolean('ended', {
+      nullable: true,
+      description: 'True when the life span has ended, even where no end date is known.',
+    }),
+    nationality: t.exposeString('nationality', { nullable: true }),
+    occupations: t.exposeStringList('occupations', { description: 'As the source words them.' }),
+    genres: t.exposeStringList('genres', { description: 'As the source words them.' }),
+    identifiers: t.field({
+      type: [IdentifierRef],
+      description: 'Identifiers in other catalogues (MusicBrainz, Discogs, Wikidata, ISNI, IPI), by scheme then value.',
+      resolve: (p, _a, ctx) => ctx.loaders.identifiersOf('Person').load(p.slug),
+    }),
     birthPlace: t.field({
       type: PlaceRef,
       nullable: true,
@@ -64,6 +97,11 @@ builder.node(PersonRef, {
     }),
     members: t.field({ type: [PersonRef], resolve: (p, _a, ctx) => ctx.loaders.membersOf.load(p.slug) }),
     memberOf: t.field({ type: [PersonRef], resolve: (p, _a, ctx) => ctx.loaders.groupsOf.load(p.slug) }),
+    memberships: t.field({
+      type: [MembershipRef],
+      description: 'members and memberOf with dates, attributes ("original", instruments) and sources: groups first.',
+      resolve: (p, _a, ctx) => ctx.loaders.membershipsOf.load(p.slug),
+    }),
     credits: t.field({
       type: PersonCreditConnection,
       description: "This person's credits, by the work's year (undated last), then work and role.",
@@ -127,3 +165,20 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+builder.objectType(MembershipRef, {
+  description: 'A person in a group, with when and how where the source says.',
+  fields: (t) => ({
+    direction: t.field({
+      type: DirectionEnum,
+      description: 'OUT: `person` is a group this person is in; IN: `person` is a member of this group.',
+      resolve: (m) => m.direction,
+    }),
+    person: t.field({ type: PersonRef, resolve: (m) => m.person }),
+    beginDate: t.exposeString('beginDate', { nullable: true }),
+    endDate: t.exposeString('endDate', { nullable: true }),
+    attributes: t.exposeStringList('attributes', { description: 'The source\'s words: "original", "founder", an instrument.' }),
+    creditedAs: t.exposeString('creditedAs', { nullable: true, description: 'The name the member is credited as in the group.' }),
+    sources: t.field({ type: [SourceRef], resolve: (m) => m.sources }),
+  }),
+});

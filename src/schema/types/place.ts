@@ -1,7 +1,16 @@
 // Place and Organization: where people were born, studied and worked.
 import { loadAll } from '../../loaders.ts';
 import { builder } from '../builder.ts';
-import { AffiliationRef, AssociationRef, BirthRef, OrganizationRef, PersonRef, PlaceRef, SourceRef } from '../refs.ts';
+import {
+  AffiliationRef,
+  AssociationRef,
+  BirthRef,
+  IdentifierRef,
+  OrganizationRef,
+  PersonRef,
+  PlaceRef,
+  SourceRef,
+} from '../refs.ts';
 import { AffiliationTypeEnum, AssociationTypeEnum, DirectionEnum, OrganizationKindEnum } from './enums.ts';
 
 builder.node(PlaceRef, {
@@ -10,6 +19,10 @@ builder.node(PlaceRef, {
   fields: (t) => ({
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
+    identifiers: t.field({
+      type: [IdentifierRef],
+      resolve: (p, _a, ctx) => ctx.loaders.identifiersOf('Place').load(p.slug),
+    }),
     sources: t.field({ type: [SourceRef], resolve: (p) => p.sources }),
   }),
 });
@@ -22,6 +35,10 @@ builder.node(OrganizationRef, {
     slug: t.exposeString('slug'),
     name: t.exposeString('name'),
     kind: t.field({ type: OrganizationKindEnum, resolve: (o) => o.kind as 'SCHOOL' }),
+    identifiers: t.field({
+      type: [IdentifierRef],
+      resolve: (o, _a, ctx) => ctx.loaders.identifiersOf('Organization').load(o.slug),
+    }),
     sources: t.field({ type: [SourceRef], resolve: (o) => o.sources }),
   }),
 });
@@ -53,11 +70,14 @@ builder.objectType(AssociationRef, {
     type: t.field({ type: AssociationTypeEnum, resolve: (a) => a.type }),
     direction: t.field({
       type: DirectionEnum,
-      description: 'OUT: this person is the mentor (or named first); IN: the other is.',
+      description: 'OUT: this person is the `from` side — the mentor, the parent, the one named first; IN: the other is.',
       resolve: (a) => a.direction,
     }),
     person: t.field({ type: PersonRef, resolve: (a) => a.person }),
     detail: t.exposeString('detail', { nullable: true }),
+    beginDate: t.exposeString('beginDate', { nullable: true }),
+    endDate: t.exposeString('endDate', { nullable: true }),
+    attributes: t.exposeStringList('attributes'),
     sources: t.field({ type: [SourceRef], resolve: (a) => a.sources }),
   }),
 });

@@ -5,7 +5,7 @@ import { loadAll } from '../../loaders.ts';
 import { builder } from '../builder.ts';
 import { badInput, notFound } from '../errors.ts';
 import { pageArgs, toConnection } from '../pagination.ts';
-import { AwardWinRef, ConflictRef, CreditRef, SourceRef, WorkLinkRef, WorkRef } from '../refs.ts';
+import { AwardWinRef, ConflictRef, CreditRef, IdentifierRef, SourceRef, WorkLinkRef, WorkRef } from '../refs.ts';
 import { RoleEnum, WorkKindEnum, WorkLinkTypeEnum } from './enums.ts';
 
 const WorkConnection = builder.connectionObject({ type: WorkRef, name: 'WorkConnection' });
@@ -19,6 +19,19 @@ builder.node(WorkRef, {
     title: t.exposeString('title'),
     kind: t.field({ type: WorkKindEnum, resolve: (w) => w.kind }),
     year: t.exposeInt('year', { nullable: true, description: 'The year the source gives for the work itself.' }),
+    endYear: t.exposeInt('endYear', { nullable: true, description: 'The last year of a series or run.' }),
+    date: t.exposeString('date', {
+      nullable: true,
+      description: 'Release or first date: YYYY, YYYY-MM or YYYY-MM-DD, as precise as the source says.',
+    }),
+    disambiguation: t.exposeString('disambiguation', { nullable: true }),
+    lengthMs: t.exposeInt('lengthMs', { nullable: true, description: "A recording's length in milliseconds." }),
+    sales: t.exposeString('sales', { nullable: true, description: 'Sales as the source words them.' }),
+    identifiers: t.field({
+      type: [IdentifierRef],
+      description: 'Identifiers in other catalogues (MusicBrainz, Discogs, ISRC, ISWC), by scheme then value.',
+      resolve: (w, _a, ctx) => ctx.loaders.identifiersOf('Work').load(w.slug),
+    }),
     credits: t.field({
       type: [CreditRef],
       description: 'Everyone credited on this work: performers first, then by role and person.',
@@ -30,12 +43,14 @@ builder.node(WorkRef, {
     }),
     partOf: t.field({
       type: [WorkRef],
-      description: 'The album, soundtrack, film or series this work belongs to.',
+      description:
+        'The album, soundtrack, film or series this work belongs to; the release of a track, the release group of a release, the composition a recording performs.',
       resolve: async (w, _a, ctx) => (await ctx.loaders.partOf.load(w.slug)).map((l) => l.work),
     }),
     parts: t.field({
       type: [WorkRef],
-      description: 'The songs on an album or soundtrack; the soundtrack of a film; the films of a series.',
+      description:
+        'The songs on an album or soundtrack; the soundtrack of a film; the films of a series; the tracks of a release, the releases of a release group, the recordings of a composition.',
       resolve: async (w, _a, ctx) => (await ctx.loaders.parts.load(w.slug)).map((l) => l.work),
     }),
     links: t.field({
@@ -53,10 +68,13 @@ builder.node(WorkRef, {
 });
 
 builder.objectType(WorkLinkRef, {
-  description: 'A work belonging to another: a song on an album (PART_OF), a soundtrack of a film (SOUNDTRACK_OF).',
+  description:
+    'A work belonging to another: a song on an album (PART_OF), a soundtrack of a film (SOUNDTRACK_OF), a release of a release group (EDITION_OF), a recording of a composition (RECORDING_OF).',
   fields: (t) => ({
     type: t.field({ type: WorkLinkTypeEnum, resolve: (l) => l.type }),
     work: t.field({ type: WorkRef, resolve: (l) => l.work }),
+    detail: t.exposeString('detail', { nullable: true, description: 'Where in the other work: "disc 1, track 3".' }),
+    attributes: t.exposeStringList('attributes', { description: 'The source\'s words: "live", "cover", "partial".' }),
     sources: t.field({ type: [SourceRef], resolve: (l) => l.sources }),
   }),
 });
