@@ -1,5 +1,5 @@
 // A fast path for the dataset schema: the big sections checked in place by hand, without zod's copy of every entry.
-import { type Dataset, datasetSchema, ROLES, WORK_KINDS } from './format.ts';
+import { type Dataset, datasetSchema, IDENTIFIER_SCHEMES, PERSON_KINDS, ROLES, WORK_KINDS } from './format.ts';
 
 /**
  * The same rules as format.ts states for the sections a big catalogue is made of. Anything these checks are unsure of
@@ -8,8 +8,13 @@ import { type Dataset, datasetSchema, ROLES, WORK_KINDS } from './format.ts';
  */
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CITATION = /^\d+$/;
+const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+const COUNTRY = /^[A-Z]{2}$/;
+/** Stricter than z.url(), which the schema applies when this says no. */
+const WEB_URL = /^https?:\/\/[^\s]+$/;
 const roles = new Set<unknown>(ROLES);
 const workKinds = new Set<unknown>(WORK_KINDS);
+const personKinds = new Set<unknown>(PERSON_KINDS);
 /** One list stands in for every defaulted empty one: nothing changes a parsed dataset, and a million arrays add up. */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
 
@@ -20,6 +25,22 @@ const isEntry = (value: unknown): value is Entry =>
 const isSlug = (value: unknown) => typeof value === 'string' && SLUG.test(value);
 const isText = (value: unknown) => typeof value === 'string' && value.length > 0;
 const isOptionalText = (value: unknown) => value === undefined || isText(value);
+const isOptionalDate = (value: unknown) => value === undefined || (typeof value === 'string' && PARTIAL_DATE.test(value));
+const isOptionalTexts = (value: unknown) => value === undefined || (Array.isArray(value) && value.every(isText));
+const isOptionalYear = (value: unknown) =>
+  value === undefined || (Number.isInteger(value) && (value as number) >= 1000 && (value as number) <= 2999);
+
+const identifierKeys = new Set(['scheme', 'value', 'url']);
+function isIdentifier(value: unknown): boolean {
+  if (!isEntry(value) || !onlyKeys(value, identifierKeys) || typeof value.value !== 'string') return false;
+  const form = IDENTIFIER_SCHEMES[value.scheme as keyof typeof IDENTIFIER_SCHEMES] as RegExp | undefined;
+  return (
+    form !== undefined &&
+    form.test(value.value) &&
+    (value.url === undefined || (typeof value.url === 'string' && WEB_URL.test(value.url)))
+  );
+}
+const areOptionalIdentifiers = (value: unknown) => value === undefined || (Array.isArray(value) && value.every(isIdentifier));
 
 function onlyKeys(entry: Entry, allowed: ReadonlySet<string>): boolean {
   for (const key in entry) if (!allowed.has(key)) return false;
@@ -38,9 +59,40 @@ function areSources(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0 && value.every(isSource);
 }
 
-const creditKeys = new Set(['person', 'work', 'role', 'detail', 'sources']);
-const personKeys = new Set(['slug', 'name', 'isGroup', 'aliases', 'sources']);
-const workKeys = new Set(['slug', 'title', 'kind', 'year', 'sources']);
+const creditKeys = new Set(['person', 'work', 'role', 'detail', 'attributes', 'creditedAs', 'beginDate', 'endDate', 'sources']);
+const personKeys = new Set([
+  'slug',
+  'name',
+  'isGroup',
+  'aliases',
+  'kind',
+  'gender',
+  'sortName',
+  'disambiguation',
+  'country',
+  'area',
+  'beginDate',
+  'endDate',
+  'ended',
+  'nationality',
+  'occupations',
+  'genres',
+  'identifiers',
+  'sources',
+]);
+const workKeys = new Set([
+  'slug',
+  'title',
+  'kind',
+  'year',
+  'endYear',
+  'date',
+  'disambiguation',
+  'lengthMs',
+  'sales',
+  'identifiers',
+  'sources',
+]);
 
 const QUICK: Partial<Record<keyof Dataset, (entry: Entry) => boolean>> = {
   credits: (c) =>
@@ -49,20 +101,43 @@ const QUICK: Partial<Record<keyof Dataset, (entry: Entry) => boolean>> = {
     isSlug(c.work) &&
     roles.has(c.role) &&
     isOptionalText(c.detail) &&
+    isOptionalTexts(c.attributes) &&
+    isOptionalText(c.creditedAs) &&
+    isOptionalDate(c.beginDate) &&
+    isOptionalDate(c.endDate) &&
     areSources(c.sources),
   people: (p) =>
     onlyKeys(p, personKeys) &&
     isSlug(p.slug) &&
     isText(p.name) &&
     (p.isGroup === undefined || typeof p.isGroup === 'boolean') &&
-    (p.aliases === undefined || (Array.isArray(p.aliases) && p.aliases.every(isText))) &&
+    isOptionalTexts(p.aliases) &&
+    (p.kind === undefined || personKinds.has(p.kind)) &&
+    isOptionalText(p.gender) &&
+    isOptionalText(p.sortName) &&
+    isOptionalText(p.disambiguation) &&
+    (p.country === undefined || (typeof p.country === 'string' && COUNTRY.test(p.country))) &&
+    (p.area === undefined || isSlug(p.area)) &&
+    isOptionalDate(p.beginDate) &&
+    isOptionalDate(p.endDate) &&
+    (p.ended === undefined || typeof p.ended === 'boolean') &&
+    isOptionalText(p.nationality) &&
+    isOptionalTexts(p.occupations) &&
+    isOptionalTexts(p.genres) &&
+    areOptionalIdentifiers(p.identifiers) &&
     areSources(p.sources),
   works: (w) =>
     onlyKeys(w, workKeys) &&
     isSlug(w.slug) &&
     isText(w.title) &&
     workKinds.has(w.kind) &&
-    (w.year === undefined || (Number.isInteger(w.year) && (w.year as number) >= 1000 && (w.year as number) <= 2999)) &&
+    isOptionalYear(w.year) &&
+    isOptionalYear(w.endYear) &&
+    isOptionalDate(w.date) &&
+    isOptionalText(w.disambiguation) &&
+    (w.lengthMs === undefined || (Number.isInteger(w.lengthMs) && (w.lengthMs as number) >= 0)) &&
+    isOptionalText(w.sales) &&
+    areOptionalIdentifiers(w.identifiers) &&
     areSources(w.sources),
 };
 

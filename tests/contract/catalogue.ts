@@ -89,9 +89,7 @@ export function catalogueTests(getStore: () => GraphStore) {
         endDate: null,
         attributes: [],
         creditedAs: null,
-        sources: [
-          { document: `musicbrainz-artist-${MARY_HOPKIN}`, quote: 'Mary Hopkin — member of band — Sundance' },
-        ],
+        sources: [{ document: `musicbrainz-artist-${MARY_HOPKIN}`, quote: 'Mary Hopkin — member of band — Sundance' }],
       },
     ]);
     const links = (mary.associations as { type: string; direction: string; person: { slug: string } }[]).map(
@@ -115,7 +113,9 @@ export function catalogueTests(getStore: () => GraphStore) {
   });
 
   it('gives the child the other side of the parent link', async () => {
-    const { data } = await query(`{ person(slug: "jessica-lee-morgan-7f7bc689") { associations { type direction person { slug } } } }`);
+    const { data } = await query(
+      `{ person(slug: "jessica-lee-morgan-7f7bc689") { associations { type direction person { slug } } } }`,
+    );
     expect((data.person as { associations: unknown[] }).associations).toEqual([
       { type: 'PARENT_OF', direction: 'IN', person: { slug: 'mary-hopkin-f6596571' } },
     ]);

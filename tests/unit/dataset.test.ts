@@ -147,3 +147,48 @@ describe('a bad dataset file', () => {
     expect(new Set(rows.nodes.map((n) => `${n.label}:${n.slug}`)).size).toBe(rows.nodes.length);
   });
 });
+
+describe('the catalogue model', () => {
+  it('ranks every role, the article roles in their old order', async () => {
+    const { ROLES } = await import('../../src/dataset/format.ts');
+    const { ROLE_RANK } = await import('../../src/graph/store.ts');
+    const ranks = ROLES.map((role) => ROLE_RANK[role]);
+    expect(ranks.every((rank) => Number.isInteger(rank))).toBe(true);
+    expect(new Set(ranks).size).toBe(ROLES.length);
+    // The article's thirteen roles come first in ROLES; credits already listed keep their order.
+    const article = ROLES.slice(0, 13).map((role) => ROLE_RANK[role]);
+    expect(article).toEqual([...article].sort((a, b) => a - b));
+  });
+
+  it('refuses an identifier that names two entries, and one that is not of its scheme, saying where', () => {
+    const doc = { slug: 'mb', title: 'MusicBrainz' };
+    const source = [{ document: 'mb', quote: 'x' }];
+    const mbid = { scheme: 'MUSICBRAINZ', value: 'f6596571-9ce2-4d79-8e92-fa8cfc181b91' };
+    const problems = (works: unknown[]) => {
+      try {
+        validateDataset({
+          format: 'liner-dataset',
+          version: 1,
+          documents: [doc],
+          people: [
+            { slug: 'a', name: 'A', identifiers: [mbid], sources: source },
+            { slug: 'b', name: 'B', identifiers: [mbid], sources: source },
+          ],
+          works,
+        });
+      } catch (error) {
+        return (error as InvalidDatasetError).problems;
+      }
+      return [];
+    };
+    const isrc = (value: string) => [
+      { slug: 'w', title: 'W', kind: 'RECORDING', identifiers: [{ scheme: 'ISRC', value }], sources: source },
+    ];
+    expect(problems(isrc('nope'))).toEqual([
+      { path: 'works[0].identifiers[0].value', message: '"nope" is not a ISRC identifier' },
+    ]);
+    expect(problems(isrc('GBAYE6900522'))).toEqual([
+      { path: 'people[1].identifiers[0]', message: `MUSICBRAINZ ${mbid.value} already names people[0]` },
+    ]);
+  });
+});

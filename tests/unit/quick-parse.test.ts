@@ -7,6 +7,8 @@ import { quickParse } from '../../src/dataset/quick-parse.ts';
 import { InvalidDatasetError, validateDataset } from '../../src/dataset/validate.ts';
 import { SEED_FILE } from '../helpers.ts';
 
+const CATALOGUE_FILE = new URL('../fixtures/catalogue-sample.json', import.meta.url).pathname;
+
 /** The benchmark's catalogue at 10 000 credits, made here (its file is generated, not committed), as read from JSON. */
 const synthetic = JSON.stringify(generateSynthetic({ credits: 10_000, seed: 'liner-bench' }).dataset);
 const rawOf = (file: string) =>
@@ -16,6 +18,7 @@ describe('quickParse', () => {
   it.each([
     ['the seed', SEED_FILE],
     ['a synthetic catalogue', 'synthetic'],
+    ['a MusicBrainz-shaped catalogue', CATALOGUE_FILE],
   ])('gives what the schema gives for %s', (_name, file) => {
     const expected = datasetSchema.parse(rawOf(file));
     const quick = quickParse(rawOf(file), true);
@@ -61,6 +64,17 @@ describe('quickParse', () => {
     ['a fractional year', (d: ReturnType<typeof minimal>) => Object.assign(d.works[0] as object, { year: 1999.5 })],
     ['a bad citation', (d: ReturnType<typeof minimal>) => Object.assign(d.works[0]?.sources[0] as object, { citations: ['x'] })],
     ['a null entry', (d: ReturnType<typeof minimal>) => d.credits.push(null)],
+    ['a month 13', (d: ReturnType<typeof minimal>) => Object.assign(d.credits[0] as object, { beginDate: '1999-13' })],
+    [
+      'a malformed MBID',
+      (d: ReturnType<typeof minimal>) =>
+        Object.assign(d.people[0] as object, { identifiers: [{ scheme: 'MUSICBRAINZ', value: 'f6596571' }] }),
+    ],
+    [
+      'an unknown identifier scheme',
+      (d: ReturnType<typeof minimal>) =>
+        Object.assign(d.works[0] as object, { identifiers: [{ scheme: 'SPOTIFY', value: '4uLU6hMCjMI75M1A2tKUQC' }] }),
+    ],
   ])('leaves %s to the schema, which reports it where it is', (_name, spoil) => {
     const data = minimal();
     spoil(data);
