@@ -2,20 +2,14 @@
 
 export const GRAPHQL_PATH = '/graphql';
 
-export type Role =
-  | 'ASSISTANT_ENGINEER'
-  | 'COMPOSER'
-  | 'CONTRIBUTOR'
-  | 'CO_PRODUCER'
-  | 'DIRECTOR'
-  | 'ENGINEER'
-  | 'FEATURED_ARTIST'
-  | 'MIXER'
-  | 'PERFORMER'
-  | 'PRIMARY_ARTIST'
-  | 'PRODUCER'
-  | 'RECORDING_ENGINEER'
-  | 'SONGWRITER';
+/** The API's Role enum; the explorer names the ones it knows (format.ts) and shows the others as they are. */
+export type Role = string;
+
+export interface Identifier {
+  scheme: string;
+  value: string;
+  url: string | null;
+}
 
 export interface Source {
   document: string;
@@ -64,11 +58,17 @@ export interface PersonDetail extends PersonRef {
   id: string;
   isGroup: boolean;
   aliases: string[];
+  kind: string | null;
+  disambiguation: string | null;
+  beginDate: string | null;
+  endDate: string | null;
+  area: { name: string } | null;
+  identifiers: Identifier[];
   birth: { date: string | null; place: { name: string }; sources: Source[] } | null;
   sources: Source[];
   members: PersonRef[];
   memberOf: PersonRef[];
-  associations: { type: 'MENTORED' | 'WORKED_WITH'; direction: 'IN' | 'OUT'; detail: string | null; person: PersonRef }[];
+  associations: { type: string; direction: 'IN' | 'OUT'; detail: string | null; person: PersonRef }[];
   credits: {
     totalCount: number;
     edges: { node: { role: Role; detail: string | null; work: WorkRef; sources: Source[] } }[];
@@ -79,6 +79,9 @@ export interface PersonDetail extends PersonRef {
 export interface WorkDetail extends WorkRef {
   id: string;
   kind: string;
+  date: string | null;
+  disambiguation: string | null;
+  identifiers: Identifier[];
   sources: Source[];
   partOf: WorkRef[];
   parts: WorkRef[];
@@ -163,7 +166,8 @@ export const WORK_COUNTS = /* GraphQL */ `query WorkCounts($ids: [ID!]!) {
 
 export const PERSON = /* GraphQL */ `query Person($slug: String!) {
   person(slug: $slug) {
-    id slug name isGroup aliases
+    id slug name isGroup aliases kind disambiguation beginDate endDate area { name }
+    identifiers { scheme value url }
     birth { date place { name } sources { ${SOURCE} } }
     sources { ${SOURCE} }
     members { slug name }
@@ -183,7 +187,8 @@ export const PERSON = /* GraphQL */ `query Person($slug: String!) {
 
 export const WORK = /* GraphQL */ `query Work($slug: String!) {
   work(slug: $slug) {
-    id slug title kind year
+    id slug title kind year date disambiguation
+    identifiers { scheme value url }
     sources { ${SOURCE} }
     partOf { slug title year }
     parts { slug title year }

@@ -1,26 +1,19 @@
 // How API values read on the page: role names, years, sources and citations.
-import type { Role, Source } from './api.ts';
+import type { Identifier, Role, Source } from './api.ts';
 import { h } from './dom.ts';
 
-const ROLE_NAMES: Record<Role, string> = {
-  ASSISTANT_ENGINEER: 'Assistant engineer',
-  COMPOSER: 'Composer',
-  CONTRIBUTOR: 'Contributor',
+/** Names that differ from the enum value read as words (`MASTERING_ENGINEER` reads "Mastering engineer" by itself). */
+const ROLE_NAMES: Record<string, string> = {
   CO_PRODUCER: 'Co-producer',
-  DIRECTOR: 'Director',
-  ENGINEER: 'Engineer',
-  FEATURED_ARTIST: 'Featured artist',
-  MIXER: 'Mixer',
-  PERFORMER: 'Performer',
-  PRIMARY_ARTIST: 'Primary artist',
-  PRODUCER: 'Producer',
-  RECORDING_ENGINEER: 'Recording engineer',
-  SONGWRITER: 'Songwriter',
+  DJ_MIXER: 'DJ mixer',
+  LINER_NOTES: 'Liner notes',
 };
 
-export const roleName = (role: Role) => ROLE_NAMES[role] ?? role;
+export const roleName = (role: Role) => ROLE_NAMES[role] ?? kindName(role);
 export const roleList = (roles: Role[]) => roles.map((r) => roleName(r).toLowerCase()).join(', ');
-export const kindName = (kind: string) => kind.charAt(0) + kind.slice(1).toLowerCase().replace(/_/g, ' ');
+export function kindName(kind: string): string {
+  return kind.charAt(0) + kind.slice(1).toLowerCase().replace(/_/g, ' ');
+}
 export const withYear = (title: string, year: number | null | undefined) => (year ? `${title} (${year})` : title);
 
 /** The verbatim quotes behind a fact, each with its document and citation markers. */
@@ -38,5 +31,30 @@ export function sourceList(sources: Source[]): HTMLElement | null {
         h('cite', {}, s.document, s.citations.length ? ` ${s.citations.map((c) => `[${c}]`).join('')}` : ''),
       ),
     ),
+  );
+}
+
+const SCHEME_NAMES: Record<string, string> = {
+  MUSICBRAINZ: 'MusicBrainz',
+  DISCOGS_ARTIST: 'Discogs',
+  DISCOGS_RELEASE: 'Discogs release',
+  DISCOGS_MASTER: 'Discogs master',
+  DISCOGS_LABEL: 'Discogs label',
+  WIKIDATA: 'Wikidata',
+};
+
+/** Identifiers in other catalogues, each a link to its page where it has one. */
+export function identifierList(identifiers: Identifier[]): HTMLElement | null {
+  if (identifiers.length === 0) return null;
+  return h(
+    'p',
+    { class: 'fact identifiers' },
+    ...identifiers.flatMap((id, i) => {
+      const label = `${SCHEME_NAMES[id.scheme] ?? id.scheme} ${id.value}`;
+      const item = id.url
+        ? h('a', { href: id.url, rel: 'noopener noreferrer', target: '_blank', 'data-scheme': id.scheme }, label)
+        : h('span', { 'data-scheme': id.scheme }, label);
+      return i ? [' · ', item] : [item];
+    }),
   );
 }

@@ -13,7 +13,7 @@ import {
   type WorkRef,
 } from './api.ts';
 import { h } from './dom.ts';
-import { kindName, roleName, sourceList, withYear } from './format.ts';
+import { identifierList, kindName, roleName, sourceList, withYear } from './format.ts';
 import { exportUrl, graphiqlUrl } from './links.ts';
 
 export interface PanelActions {
@@ -123,6 +123,26 @@ function conflictList(conflicts: Conflict[]) {
   );
 }
 
+/** " · 1950-05-03 – 1981, United Kingdom": the life span and area, where known. */
+function lifeSpan(p: PersonDetail): string {
+  const span = p.beginDate || p.endDate ? `${p.beginDate ?? '?'}${p.endDate ? ` – ${p.endDate}` : ''}` : '';
+  return [span, p.area?.name ?? ''].filter((part) => part !== '').map((part) => ` · ${part}`).join('');
+}
+
+/** How a person link reads from this person's side: OUT is the `from` side (the mentor, the parent). */
+const ASSOCIATION_WORDS: Record<string, [string, string]> = {
+  MENTORED: ['Mentored ', 'Mentored by '],
+  PARENT_OF: ['Parent of ', 'Child of '],
+  SIBLING_OF: ['Sibling of ', 'Sibling of '],
+  MARRIED_TO: ['Married to ', 'Married to '],
+  INVOLVED_WITH: ['Involved with ', 'Involved with '],
+  SUPPORTING_MUSICIAN_OF: ['Supporting musician for ', 'Supported by '],
+  PERFORMS_AS: ['Performs as ', 'Performance name of '],
+  SUBGROUP_OF: ['Subgroup of ', 'Has subgroup '],
+};
+const associationWords = (type: string, direction: 'IN' | 'OUT') =>
+  (ASSOCIATION_WORDS[type] ?? ['Worked with ', 'Worked with '])[direction === 'OUT' ? 0 : 1];
+
 function birthLine(birth: PersonDetail['birth']) {
   if (!birth) return null;
   return h(
@@ -170,9 +190,11 @@ export function personPanel(p: PersonDetail, actions: PanelActions): HTMLElement
   return h(
     'article',
     { class: 'selection', 'data-kind': 'person', 'data-slug': p.slug, 'aria-labelledby': 'detail-title' },
-    h('p', { class: 'eyebrow' }, p.isGroup ? 'Group' : 'Person'),
+    h('p', { class: 'eyebrow' }, p.kind ? kindName(p.kind) : p.isGroup ? 'Group' : 'Person', lifeSpan(p)),
     h('h2', { id: 'detail-title', tabindex: '-1' }, p.name),
+    p.disambiguation ? h('p', { class: 'aliases' }, p.disambiguation) : null,
     p.aliases.length ? h('p', { class: 'aliases' }, `Also ${p.aliases.join(', ')}`) : null,
+    identifierList(p.identifiers),
     h(
       'p',
       { class: 'summary' },
@@ -208,7 +230,7 @@ export function personPanel(p: PersonDetail, actions: PanelActions): HTMLElement
               h(
                 'li',
                 {},
-                a.type === 'MENTORED' ? (a.direction === 'OUT' ? 'Mentored ' : 'Mentored by ') : 'Worked with ',
+                associationWords(a.type, a.direction),
                 personLink(a.person, actions),
                 a.detail ? ` — ${a.detail}` : '',
               ),
@@ -227,8 +249,10 @@ export function workPanel(w: WorkDetail, actions: PanelActions): HTMLElement {
   return h(
     'article',
     { class: 'selection', 'data-kind': 'work', 'data-slug': w.slug, 'aria-labelledby': 'detail-title' },
-    h('p', { class: 'eyebrow' }, kindName(w.kind), w.year ? ` · ${w.year}` : ''),
+    h('p', { class: 'eyebrow' }, kindName(w.kind), w.date ? ` · ${w.date}` : w.year ? ` · ${w.year}` : ''),
     h('h2', { id: 'detail-title', tabindex: '-1' }, w.title),
+    w.disambiguation ? h('p', { class: 'aliases' }, w.disambiguation) : null,
+    identifierList(w.identifiers),
     selectionLinks(WORK, w.slug, false),
     works('Part of', w.partOf),
     works('Parts', w.parts),
