@@ -30,7 +30,8 @@ export function nodeAttributes(row: NodeRow): Attributes {
     slug: row.slug,
     // An award win whose category the source does not state still needs something to show.
     name: text(p[NAME_PROPERTY[row.label]]) ?? row.slug,
-    kind: text(p.kind),
+    // An identifier's kind is its scheme, so a graph tool can colour MusicBrainz and Discogs ids apart.
+    kind: text(p.kind) ?? text(p.scheme),
     year: integer(p.year),
     isGroup: flag(p.isGroup),
   };
