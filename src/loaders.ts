@@ -1,7 +1,15 @@
 // Per-request DataLoaders over the store port: one store call per field level, whatever the number of parents.
 import DataLoader from 'dataloader';
 import type { NodeLabel } from './graph/rows.ts';
-import type { GraphStore, IdentifiedLabel, LookupLabel, PageArgs, RecordByLabel, RoleFilter } from './graph/store.ts';
+import type {
+  CreditFilter,
+  GraphStore,
+  IdentifiedLabel,
+  LookupLabel,
+  PageArgs,
+  RecordByLabel,
+  RoleFilter,
+} from './graph/store.ts';
 
 /** A loader whose batch function must answer one value per key, in key order — checked, not trusted. */
 function batched<V>(load: (keys: readonly string[]) => Promise<V[]>): DataLoader<string, V> {
@@ -43,8 +51,8 @@ const MAKERS = {
   conflict: node('Conflict'),
   document: node('Document'),
   creditsOfPerson: (store: GraphStore) =>
-    perArgs((args: RoleFilter & PageArgs) =>
-      batched((slugs) => store.creditsOfPeople(slugs, { roles: args.roles }, { offset: args.offset, limit: args.limit })),
+    perArgs(({ offset, limit, ...filter }: CreditFilter & PageArgs) =>
+      batched((slugs) => store.creditsOfPeople(slugs, filter, { offset, limit })),
     ),
   creditsOfWork: (store: GraphStore) => perArgs((args: RoleFilter) => batched((slugs) => store.creditsOfWorks(slugs, args))),
   collaboratorsOf: (store: GraphStore) =>

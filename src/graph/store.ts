@@ -197,6 +197,21 @@ export interface RoleFilter {
   roles?: readonly Role[] | undefined;
 }
 
+/** Credits whose work is of a kind and within a year range (undated works drop out of a range). */
+export interface CreditFilter extends RoleFilter {
+  kind?: WorkKind | undefined;
+  yearFrom?: number | undefined;
+  yearTo?: number | undefined;
+}
+
+export interface RankedPersonRecord {
+  person: PersonRecord;
+  /** Credits held, or distinct collaborators, as the ranking asked. */
+  count: number;
+}
+
+export type PeopleRanking = 'CREDITS' | 'COLLABORATORS';
+
 export interface WorkFilter {
   kind?: WorkKind | undefined;
   yearFrom?: number | undefined;
@@ -297,7 +312,9 @@ export interface GraphStore {
   listPeople(search: string | undefined, page: PageArgs): Promise<Page<PersonRecord>>;
   listWorks(filter: WorkFilter, page: PageArgs): Promise<Page<WorkRecord>>;
   search(text: string, limit: number): Promise<SearchHitRecord[]>;
-  creditsOfPeople(slugs: readonly string[], filter: RoleFilter, page: PageArgs): Promise<Page<CreditRecord>[]>;
+  creditsOfPeople(slugs: readonly string[], filter: CreditFilter, page: PageArgs): Promise<Page<CreditRecord>[]>;
+  /** The people with the most credits (in `roles`), or the most collaborators on works they hold such a credit on. */
+  topPeople(by: PeopleRanking, filter: RoleFilter, limit: number): Promise<RankedPersonRecord[]>;
   creditsOfWorks(slugs: readonly string[], filter: RoleFilter): Promise<CreditRecord[][]>;
   collaboratorsOf(slugs: readonly string[], filter: RoleFilter, page: PageArgs): Promise<Page<CollaboratorRecord>[]>;
   membersOf(groupSlugs: readonly string[]): Promise<PersonRecord[][]>;

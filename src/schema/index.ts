@@ -4,6 +4,7 @@ import './types/source.ts';
 import './types/person.ts';
 import './types/work.ts';
 import './types/credit.ts';
+import './types/credit-stats.ts';
 import './types/award.ts';
 import './types/place.ts';
 import './types/conflict.ts';

@@ -4,6 +4,7 @@ import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import { seed } from '../helpers.ts';
 import { catalogue, catalogueTests } from './catalogue.ts';
 import { contractTests } from './contract.ts';
+import { questionTests } from './questions.ts';
 
 describe('contract: embedded store', () => {
   const store = new MemoryStore();
@@ -13,4 +14,5 @@ describe('contract: embedded store', () => {
   });
   contractTests(() => store);
   catalogueTests(() => store);
+  questionTests(() => store);
 });

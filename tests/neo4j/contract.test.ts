@@ -5,6 +5,7 @@ import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import type { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
 import { CATALOGUE_OPERATIONS, catalogue, catalogueTests } from '../contract/catalogue.ts';
 import { AGREEMENT_OPERATIONS, contractTests } from '../contract/contract.ts';
+import { QUESTION_OPERATIONS, questionTests } from '../contract/questions.ts';
 import { countingStore, graphqlClient, seed } from '../helpers.ts';
 import { describeNeo4j, seededNeo4jStore } from './neo4j-env.ts';
 
@@ -23,9 +24,10 @@ describeNeo4j('contract: Neo4j', () => {
 
   contractTests(() => store);
   catalogueTests(() => store);
+  questionTests(() => store);
 
   describe('both stores agree', () => {
-    const operations = { ...AGREEMENT_OPERATIONS, ...CATALOGUE_OPERATIONS };
+    const operations = { ...AGREEMENT_OPERATIONS, ...CATALOGUE_OPERATIONS, ...QUESTION_OPERATIONS };
     it.each(Object.keys(operations))('%s', async (name) => {
       const operation = operations[name] as string;
       const fromNeo4j = await graphqlClient(store)(operation);

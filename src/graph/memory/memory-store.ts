@@ -46,6 +46,7 @@ import {
   type BirthPlaceRecord,
   type CollaboratorRecord,
   type ConflictRecord,
+  type CreditFilter,
   type CreditRecord,
   type Deadline,
   DeadlineExceededError,
@@ -61,8 +62,10 @@ import {
   type Page,
   type PageArgs,
   type PathStepRecord,
+  type PeopleRanking,
   type PersonRecord,
   type PlaceRecord,
+  type RankedPersonRecord,
   type RecordByLabel,
   ROLE_RANK,
   type RoleFilter,
@@ -381,9 +384,15 @@ export class MemoryStore implements GraphStore {
     return hits.slice(0, limit).map(({ label, slug, name }) => ({ label, slug, name }));
   }
 
-  async creditsOfPeople(slugs: readonly string[], filter: RoleFilter, args: PageArgs): Promise<Page<CreditRecord>[]> {
+  async creditsOfPeople(slugs: readonly string[], filter: CreditFilter, args: PageArgs): Promise<Page<CreditRecord>[]> {
+    const { kind, yearFrom, yearTo } = filter;
+    const inRange = (w: WorkRecord) =>
+      (kind === undefined || w.kind === kind) &&
+      (yearFrom === undefined || (w.year !== null && w.year >= yearFrom)) &&
+      (yearTo === undefined || (w.year !== null && w.year <= yearTo));
     return slugs.map((slug) => {
-      const credits = this.creditsOf(this.graph.nodeId('Person', slug), 'out', filter);
+      let credits = this.creditsOf(this.graph.nodeId('Person', slug), 'out', filter);
+      if (kind !== undefined || yearFrom !== undefined || yearTo !== undefined) credits = credits.filter((c) => inRange(c.work));
       credits.sort((a, b) => compareWorks(a.work, b.work) || ROLE_RANK[a.role] - ROLE_RANK[b.role]);
       return page(credits, args);
     });
@@ -395,6 +404,32 @@ export class MemoryStore implements GraphStore {
       credits.sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug));
       return credits;
     });
+  }
+
+  async topPeople(by: PeopleRanking, filter: RoleFilter, limit: number): Promise<RankedPersonRecord[]> {
+    const allowed = roleAllowed(filter);
+    const counted: { id: number; count: number }[] = [];
+    for (const id of this.idsOf('Person')) {
+      this.checkDeadline();
+      const works = new Set<number>();
+      let credits = 0;
+      for (const [work, edge] of this.neighbours(id, 'out', ['CREDITED']))
+        if (allowed(roleOf(this.graph.relProps(edge)))) {
+          credits++;
+          works.add(work);
+        }
+      if (by === 'CREDITS') {
+        if (credits > 0) counted.push({ id, count: credits });
+        continue;
+      }
+      const others = new Set<number>();
+      for (const work of works)
+        for (const [other] of this.neighbours(work, 'in', ['CREDITED'])) if (other !== id) others.add(other);
+      if (others.size > 0) counted.push({ id, count: others.size });
+    }
+    // idsOf is in slug order and the sort is stable: ties stay in slug order, as the Cypher's ORDER BY gives them.
+    counted.sort((a, b) => b.count - a.count);
+    return counted.slice(0, limit).map(({ id, count }) => ({ person: this.person(id), count }));
   }
 
   async collaboratorsOf(slugs: readonly string[], filter: RoleFilter, args: PageArgs): Promise<Page<CollaboratorRecord>[]> {

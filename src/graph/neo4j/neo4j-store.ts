@@ -44,6 +44,7 @@ import {
   type ClaimRecord,
   type CollaboratorRecord,
   type ConflictRecord,
+  type CreditFilter,
   type CreditRecord,
   type Deadline,
   DeadlineExceededError,
@@ -60,8 +61,10 @@ import {
   type Page,
   type PageArgs,
   type PathStepRecord,
+  type PeopleRanking,
   type PersonRecord,
   type PlaceRecord,
+  type RankedPersonRecord,
   type RecordByLabel,
   type RelRef,
   type RelUpsert,
@@ -650,10 +653,13 @@ export class Neo4jStore implements GraphStore {
     return rows.map((r) => ({ label: r.label as SearchHitRecord['label'], slug: String(r.slug), name: String(r.name) }));
   }
 
-  async creditsOfPeople(slugs: readonly string[], filter: RoleFilter, page: PageArgs): Promise<Page<CreditRecord>[]> {
+  async creditsOfPeople(slugs: readonly string[], filter: CreditFilter, page: PageArgs): Promise<Page<CreditRecord>[]> {
     const rows = await this.read(cypher('read/credits-of-people'), {
       slugs,
       roles: rolesFilter(filter),
+      kind: filter.kind ?? null,
+      yearFrom: filter.yearFrom ?? null,
+      yearTo: filter.yearTo ?? null,
       roleRank: ROLE_RANK,
       ...page,
     });
@@ -678,6 +684,12 @@ export class Neo4jStore implements GraphStore {
         .map((item) => creditRecord(person(item.person as Bag), credited, item.credit as Bag))
         .sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug));
     });
+  }
+
+  async topPeople(by: PeopleRanking, filter: RoleFilter, limit: number): Promise<RankedPersonRecord[]> {
+    const statement = by === 'CREDITS' ? 'read/top-people-by-credits' : 'read/top-people-by-collaborators';
+    const rows = await this.read(cypher(statement), { roles: rolesFilter(filter), limit });
+    return rows.map((r) => ({ person: person(r.person as Bag), count: Number(r.count) }));
   }
 
   async collaboratorsOf(slugs: readonly string[], filter: RoleFilter, page: PageArgs): Promise<Page<CollaboratorRecord>[]> {

@@ -4,7 +4,8 @@ import type { Role } from '../../dataset/format.ts';
 import type { CollaboratorRecord } from '../../graph/store.ts';
 import { loadAll } from '../../loaders.ts';
 import { builder } from '../builder.ts';
-import { notFound } from '../errors.ts';
+import { badInput } from '../errors.ts';
+import { resolveSlug } from '../lookup.ts';
 import { pageArgs, toConnection } from '../pagination.ts';
 import {
   AffiliationRef,
@@ -20,7 +21,11 @@ import {
   SourceRef,
   WorkRef,
 } from '../refs.ts';
-import { DirectionEnum, PersonKindEnum, RoleEnum } from './enums.ts';
+import { CreditStatsRef, creditStats } from './credit-stats.ts';
+import { DirectionEnum, PersonKindEnum, RoleEnum, WorkKindEnum } from './enums.ts';
+
+/** Every credit of a person in one call, for counts: a page as large as the port takes. */
+const ALL = { offset: 0, limit: 2 ** 31 - 1 };
 
 const roles = (value: readonly Role[] | null | undefined) => (value && value.length > 0 ? [...new Set(value)].sort() : undefined);
 
@@ -104,13 +109,34 @@ builder.node(PersonRef, {
     }),
     credits: t.field({
       type: PersonCreditConnection,
-      description: "This person's credits, by the work's year (undated last), then work and role.",
-      args: { roles: t.arg({ type: [RoleEnum], required: false }), first: t.arg.int(), after: t.arg.string() },
+      description:
+        "This person's credits, by the work's year (undated last), then work and role; `kind`, `yearFrom` and `yearTo` filter by the work (undated works drop out of a year range).",
+      args: {
+        roles: t.arg({ type: [RoleEnum], required: false }),
+        kind: t.arg({ type: WorkKindEnum, required: false }),
+        yearFrom: t.arg.int(),
+        yearTo: t.arg.int(),
+        first: t.arg.int(),
+        after: t.arg.string(),
+      },
       resolve: async (p, args, ctx) => {
+        if (args.yearFrom != null && args.yearTo != null && args.yearFrom > args.yearTo)
+          throw badInput(`"yearFrom" (${args.yearFrom}) is after "yearTo" (${args.yearTo}).`, 'yearFrom');
         const page = pageArgs(args, ctx.config);
-        const result = await ctx.loaders.creditsOfPerson({ roles: roles(args.roles), ...page }).load(p.slug);
+        const filter = {
+          roles: roles(args.roles),
+          kind: args.kind ?? undefined,
+          yearFrom: args.yearFrom ?? undefined,
+          yearTo: args.yearTo ?? undefined,
+        };
+        const result = await ctx.loaders.creditsOfPerson({ ...filter, ...page }).load(p.slug);
         return toConnection(result, page);
       },
+    }),
+    creditStats: t.field({
+      type: CreditStatsRef,
+      description: "Counts of this person's credits by role, work kind, year and decade.",
+      resolve: async (p, _a, ctx) => creditStats((await ctx.loaders.creditsOfPerson(ALL).load(p.slug)).items),
     }),
     collaborators: t.field({
       type: CollaboratorConnection,
@@ -148,11 +174,11 @@ builder.queryFields((t) => ({
   person: t.field({
     type: PersonRef,
     nullable: true,
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: async (_root, { slug }, ctx) => {
-      const person = await ctx.loaders.person.load(slug);
-      if (!person) throw notFound('person', slug, 'slug');
-      return person;
+    description: 'A person by slug, or by name where one person has it ("Thom Russo"); NOT_FOUND lists the closest matches.',
+    args: { slug: t.arg.string(), name: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      const slug = await resolveSlug(ctx, 'Person', args, 'name', async (s) => (await ctx.loaders.person.load(s)) !== null);
+      return ctx.loaders.person.load(slug);
     },
   }),
   people: t.field({

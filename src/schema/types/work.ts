@@ -3,9 +3,11 @@
 import type { Role } from '../../dataset/format.ts';
 import { loadAll } from '../../loaders.ts';
 import { builder } from '../builder.ts';
-import { badInput, notFound } from '../errors.ts';
+import { badInput } from '../errors.ts';
+import { resolveSlug } from '../lookup.ts';
 import { pageArgs, toConnection } from '../pagination.ts';
 import { AwardWinRef, ConflictRef, CreditRef, IdentifierRef, SourceRef, WorkLinkRef, WorkRef } from '../refs.ts';
+import { CreditStatsRef, creditStats } from './credit-stats.ts';
 import { RoleEnum, WorkKindEnum, WorkLinkTypeEnum } from './enums.ts';
 
 const WorkConnection = builder.connectionObject({ type: WorkRef, name: 'WorkConnection' });
@@ -40,6 +42,11 @@ builder.node(WorkRef, {
         const roles: Role[] | undefined = args.roles && args.roles.length > 0 ? [...new Set(args.roles)].sort() : undefined;
         return ctx.loaders.creditsOfWork({ roles }).load(w.slug);
       },
+    }),
+    creditStats: t.field({
+      type: CreditStatsRef,
+      description: "Counts of this work's credits by role.",
+      resolve: async (w, _a, ctx) => creditStats(await ctx.loaders.creditsOfWork({}).load(w.slug)),
     }),
     partOf: t.field({
       type: [WorkRef],
@@ -83,11 +90,17 @@ builder.queryFields((t) => ({
   work: t.field({
     type: WorkRef,
     nullable: true,
-    args: { slug: t.arg.string({ required: true }) },
-    resolve: async (_root, { slug }, ctx) => {
-      const work = await ctx.loaders.work.load(slug);
-      if (!work) throw notFound('work', slug, 'slug');
-      return work;
+    description: 'A work by slug, or by title where one work has it ("Dangerous"); NOT_FOUND lists the closest matches.',
+    args: { slug: t.arg.string(), title: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      const slug = await resolveSlug(
+        ctx,
+        'Work',
+        { slug: args.slug, name: args.title },
+        'title',
+        async (s) => (await ctx.loaders.work.load(s)) !== null,
+      );
+      return ctx.loaders.work.load(slug);
     },
   }),
   works: t.field({
