@@ -12,9 +12,19 @@ export interface Identifier {
 }
 
 export interface Source {
-  document: string;
+  document: { slug: string; title: string; url: string | null };
   quote: string;
   citations: string[];
+  /** Where the quote stands in the document's text, where Liner holds it. */
+  span: { start: number; end: number } | null;
+}
+export interface DocumentDetail {
+  slug: string;
+  title: string;
+  url: string | null;
+  kind: string | null;
+  licence: string | null;
+  text: string | null;
 }
 export interface PersonRef {
   slug: string;
@@ -141,7 +151,7 @@ export function inlineVariables(query: string, variables: Record<string, unknown
 }
 
 // Every query stays within depth 6 and a few hundred tokens, so it passes usual depth and cost limits.
-const SOURCE = 'document quote citations';
+const SOURCE = 'document { slug title url } quote citations span { start end }';
 
 export const SEARCH = /* GraphQL */ `query Search($text: String!) {
   search(text: $text, first: 20) { kind name slug }
@@ -201,6 +211,10 @@ export const WORK = /* GraphQL */ `query Work($slug: String!) {
   }
 }`;
 
+export const DOCUMENT = /* GraphQL */ `query Document($slug: String!) {
+  document(slug: $slug) { slug title url kind licence text }
+}`;
+
 export const SHORTEST_PATH = /* GraphQL */ `query ShortestPath($from: String!, $to: String!, $maxHops: Int) {
   shortestPath(from: $from, to: $to, maxHops: $maxHops) {
     hops
@@ -236,3 +250,5 @@ export const person = (slug: string) => graphql<{ person: PersonDetail | null }>
 export const work = (slug: string) => graphql<{ work: WorkDetail | null }>(WORK, { slug }).then((d) => d.work);
 export const shortestPath = (from: string, to: string, maxHops: number) =>
   graphql<{ shortestPath: Path | null }>(SHORTEST_PATH, { from, to, maxHops }).then((d) => d.shortestPath);
+export const documentOf = (slug: string) =>
+  graphql<{ document: DocumentDetail | null }>(DOCUMENT, { slug }).then((d) => d.document);

@@ -16,19 +16,57 @@ export function kindName(kind: string): string {
 }
 export const withYear = (title: string, year: number | null | undefined) => (year ? `${title} (${year})` : title);
 
-/** The verbatim quotes behind a fact, each with its document and citation markers. */
+/** What a citation asks for when clicked: the page (main.ts) opens the document with the quote in view. */
+export interface ReadRequest {
+  document: string;
+  span: { start: number; end: number } | null;
+}
+export const READ_EVENT = 'liner:read';
+
+/**
+ * The verbatim quotes behind a fact, each once, with its document and citation markers; the citation opens the
+ * document at the quote (a bubbling event, so the lists need no handle on the page).
+ */
 export function sourceList(sources: Source[]): HTMLElement | null {
   if (sources.length === 0) return null;
+  const seen = new Set<string>();
+  const unique = sources.filter((s) => {
+    const key = `${s.document.slug}|${s.citations.join(',')}|${s.quote}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return h(
     'ul',
     { class: 'sources' },
-    sources.map((s) =>
+    unique.map((s) =>
       h(
         'li',
         {},
         h('q', {}, s.quote),
         ' ',
-        h('cite', {}, s.document, s.citations.length ? ` ${s.citations.map((c) => `[${c}]`).join('')}` : ''),
+        h(
+          'cite',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              'data-document': s.document.slug,
+              title: s.span ? 'Read the quote in its context' : 'About this source',
+              onclick: (event: Event) =>
+                event.currentTarget?.dispatchEvent(
+                  new CustomEvent<ReadRequest>(READ_EVENT, {
+                    bubbles: true,
+                    detail: { document: s.document.slug, span: s.span },
+                  }),
+                ),
+            },
+            s.document.title,
+            s.citations.length ? ` ${s.citations.map((c) => `[${c}]`).join('')}` : '',
+          ),
+        ),
       ),
     ),
   );

@@ -5,7 +5,8 @@ import { combobox } from './combobox.ts';
 import { byId, h } from './dom.ts';
 import { GraphView } from './graph-view.ts';
 import { exportUrl, graphiqlUrl } from './links.ts';
-import { type PanelActions, personPanel, workPanel } from './panel.ts';
+import { READ_EVENT, type ReadRequest } from './format.ts';
+import { documentPanel, type PanelActions, personPanel, workPanel } from './panel.ts';
 import { pathFinder } from './path-finder.ts';
 
 const statusLine = byId('status');
@@ -163,6 +164,29 @@ const paths = pathFinder({
     renderPeople();
   },
 });
+
+/** A citation was clicked: the panel shows its document with the quote marked and in view; Back returns. */
+detail.addEventListener(READ_EVENT, (event) => void readSource((event as CustomEvent<ReadRequest>).detail));
+async function readSource({ document: slug, span }: ReadRequest) {
+  const request = ++panelRequest;
+  const previous = selected;
+  detail.setAttribute('aria-busy', 'true');
+  try {
+    const found = await api.documentOf(slug);
+    if (request !== panelRequest) return;
+    const back = () => {
+      if (previous) void showPanel(previous.kind, previous.slug, true);
+    };
+    detail.replaceChildren(found ? documentPanel(found, span, back) : h('p', { class: 'error' }, `No document “${slug}”.`));
+    detail.querySelector('#quote')?.scrollIntoView({ block: 'center' });
+    detail.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
+    announce(`Reading ${found?.title ?? slug}${span ? ', the quote marked' : ''}.`);
+  } catch (error) {
+    if (request === panelRequest) detail.replaceChildren(h('p', { class: 'error' }, (error as Error).message));
+  } finally {
+    if (request === panelRequest) detail.removeAttribute('aria-busy');
+  }
+}
 
 fitButton.addEventListener('click', () => graph.fit());
 for (const link of [graphiqlLink, exportLink]) {

@@ -2,6 +2,7 @@
 import {
   type AwardWin,
   type Conflict,
+  type DocumentDetail,
   type ConflictRef,
   PERSON,
   type PersonDetail,
@@ -268,5 +269,36 @@ export function workPanel(w: WorkDetail, actions: PanelActions): HTMLElement {
     ),
     w.awards.length ? section('Awards', w.awards.length, awardList(w.awards, actions, true)) : null,
     w.conflicts.length ? section('Conflicts in the sources', w.conflicts.length, conflictList(w.conflicts)) : null,
+  );
+}
+
+/**
+ * A source document to read: its text with the quote marked (and scrolled to by the page), a link to the original;
+ * where Liner holds no text, what it knows of the document.
+ */
+export function documentPanel(d: DocumentDetail, span: { start: number; end: number } | null, back: () => void): HTMLElement {
+  const text = d.text;
+  const body =
+    text === null
+      ? h('p', { class: 'note' }, 'Liner holds no text for this document', d.url ? '; the original is linked above.' : '.')
+      : h(
+          'div',
+          { class: 'document-text' },
+          span ? text.slice(0, span.start) : text,
+          span ? h('mark', { id: 'quote' }, text.slice(span.start, span.end)) : null,
+          span ? text.slice(span.end) : null,
+        );
+  return h(
+    'article',
+    { class: 'selection', 'data-kind': 'document', 'data-slug': d.slug, 'aria-labelledby': 'detail-title' },
+    h('p', { class: 'eyebrow' }, 'Source', d.kind ? ` · ${kindName(d.kind)}` : '', d.licence ? ` · ${d.licence}` : ''),
+    h('h2', { id: 'detail-title', tabindex: '-1' }, d.title),
+    h(
+      'p',
+      { class: 'links' },
+      h('button', { type: 'button', class: 'link back', onclick: back }, '← Back'),
+      d.url ? [' · ', h('a', { href: d.url, rel: 'noopener noreferrer', target: '_blank', class: 'original' }, 'Original')] : null,
+    ),
+    body,
   );
 }

@@ -112,6 +112,10 @@ export const ASSOCIATION_TYPES = [
  * (RECORDING_OF).
  */
 export const WORK_LINK_TYPES = ['PART_OF', 'SOUNDTRACK_OF', 'EDITION_OF', 'RECORDING_OF'] as const;
+/** What a source document is: the article, a catalogue's page, Liner's editors' own inference, liner notes… */
+export const DOCUMENT_KINDS = ['ARTICLE', 'MUSICBRAINZ', 'DISCOGS', 'EDITORIAL', 'LINER_NOTES', 'OTHER'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
 export const SUBJECT_TYPES = ['person', 'work', 'awardWin', 'organization', 'place'] as const;
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lowercase letters and digits joined by single hyphens');
@@ -157,6 +161,11 @@ export const datasetSchema = z.strictObject({
         title: z.string().min(1),
         path: z.string().min(1).optional(),
         url: z.string().min(1).optional(),
+        kind: z.enum(DOCUMENT_KINDS).optional(),
+        /** The terms the document's words are used under ("CC BY-SA 4.0", "CC0"). */
+        licence: text.optional(),
+        /** The document's text. Read from `path` when a dataset file is read; quotes are checked against it. */
+        text: z.string().optional(),
       }),
     )
     .min(1),

@@ -71,7 +71,10 @@ export async function readDatasetFile(file: string): Promise<Dataset> {
       const { slug, path } = (doc ?? {}) as { slug?: unknown; path?: unknown };
       if (typeof slug !== 'string' || typeof path !== 'string') continue;
       try {
-        documentTexts.set(slug, await readFile(resolve(dirname(file), path), 'utf8'));
+        const text = await readFile(resolve(dirname(file), path), 'utf8');
+        documentTexts.set(slug, text);
+        // The text travels with the dataset into the stores, so a source can be read in its context.
+        if ((doc as { text?: unknown }).text === undefined) (doc as { text?: string }).text = text;
       } catch {
         throw new InvalidDatasetError([{ path: `documents[${index}].path`, message: `cannot read "${path}"` }], file);
       }
@@ -108,6 +111,7 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
     return seen;
   };
   const documents = index('documents', data.documents);
+  const texts = new Map(data.documents.flatMap((d) => (d.text === undefined ? [] : [[d.slug, d.text] as const])));
   const people = index('people', data.people, (p: { name: string }) => p.name);
   const works = index('works', data.works, (w: { title: string }) => w.title);
   const places = index('places', data.places, (p: { name: string }) => p.name);
@@ -122,7 +126,7 @@ function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, stri
   };
   const checkSource = (at: () => string, source: { document: string; quote: string }) => {
     ref(() => `${at()}.document`, 'document', documents, source.document);
-    const text = documentTexts?.get(source.document);
+    const text = documentTexts?.get(source.document) ?? texts.get(source.document);
     if (text !== undefined && !text.includes(source.quote))
       add(`${at()}.quote`, `not found verbatim in document "${source.document}": "${source.quote.slice(0, 80)}"`);
   };

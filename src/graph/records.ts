@@ -1,5 +1,5 @@
 // Turns stored property bags into port records, the same way for both adapters so their answers match.
-import type { IdentifierScheme, PersonKind, Role, WorkKind } from '../dataset/format.ts';
+import type { DocumentKind, IdentifierScheme, PersonKind, Role, WorkKind } from '../dataset/format.ts';
 import type {
   AssociationRecord,
   AssociationType,
@@ -198,7 +198,14 @@ export function awardWinRecord(
 }
 
 export function documentRecord(slug: string, p: Bag): DocumentRecord {
-  return { slug, title: str(p.title) ?? slug, url: str(p.url) };
+  return {
+    slug,
+    title: str(p.title) ?? slug,
+    url: str(p.url),
+    kind: str(p.kind) as DocumentKind | null,
+    licence: str(p.licence),
+    text: str(p.text),
+  };
 }
 
 type SimpleLabel = Exclude<keyof RecordByLabel, 'AwardWin' | 'Conflict'>;

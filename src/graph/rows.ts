@@ -235,7 +235,11 @@ export function datasetToRows(data: Dataset): GraphRows {
   };
 
   for (const d of data.documents)
-    nodes.push({ label: 'Document', slug: d.slug, props: defined({ title: d.title, path: d.path, url: d.url }) });
+    nodes.push({
+      label: 'Document',
+      slug: d.slug,
+      props: defined({ title: d.title, path: d.path, url: d.url, kind: d.kind, licence: d.licence, text: d.text }),
+    });
 
   const births = new Map(data.births.map((b) => [b.person, b]));
   for (const p of data.people) {

@@ -1,5 +1,13 @@
 // The GraphStore port: every question the API asks, answered by either adapter, batch-first and in key order.
-import type { ASSOCIATION_TYPES, IdentifierScheme, PersonKind, Role, WORK_LINK_TYPES, WorkKind } from '../dataset/format.ts';
+import type {
+  ASSOCIATION_TYPES,
+  DocumentKind,
+  IdentifierScheme,
+  PersonKind,
+  Role,
+  WORK_LINK_TYPES,
+  WorkKind,
+} from '../dataset/format.ts';
 import type { GraphRows, NodeLabel, NodeRow, Props, RelRow } from './rows.ts';
 
 export type AssociationType = (typeof ASSOCIATION_TYPES)[number];
@@ -79,6 +87,10 @@ export interface DocumentRecord {
   slug: string;
   title: string;
   url: string | null;
+  kind: DocumentKind | null;
+  licence: string | null;
+  /** The document's text, where Liner holds it. */
+  text: string | null;
 }
 
 export interface AwardRecord extends Sourced {
@@ -311,6 +323,7 @@ export interface GraphStore {
   nodesBySlug<L extends LookupLabel>(label: L, slugs: readonly string[]): Promise<(RecordByLabel[L] | null)[]>;
   listPeople(search: string | undefined, page: PageArgs): Promise<Page<PersonRecord>>;
   listWorks(filter: WorkFilter, page: PageArgs): Promise<Page<WorkRecord>>;
+  listDocuments(page: PageArgs): Promise<Page<DocumentRecord>>;
   search(text: string, limit: number): Promise<SearchHitRecord[]>;
   creditsOfPeople(slugs: readonly string[], filter: CreditFilter, page: PageArgs): Promise<Page<CreditRecord>[]>;
   /** The people with the most credits (in `roles`), or the most collaborators on works they hold such a credit on. */

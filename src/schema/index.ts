@@ -1,6 +1,7 @@
 // The schema: every type file registers itself on the builder; this file only gathers them.
 import './types/enums.ts';
 import './types/source.ts';
+import './types/document.ts';
 import './types/person.ts';
 import './types/work.ts';
 import './types/credit.ts';

@@ -9,6 +9,7 @@ import type {
   CollaboratorRecord,
   ConflictRecord,
   CreditRecord,
+  DocumentRecord,
   IdentifierRecord,
   MembershipRecord,
   OrganizationRecord,
@@ -42,3 +43,4 @@ export const AffiliationRef = builder.objectRef<AffiliationRecord>('Affiliation'
 export const AssociationRef = builder.objectRef<AssociationRecord>('Association');
 export const IdentifierRef = builder.objectRef<IdentifierRecord>('Identifier');
 export const MembershipRef = builder.objectRef<MembershipRecord>('Membership');
+export const DocumentRef = builder.objectRef<DocumentRecord>('Document');

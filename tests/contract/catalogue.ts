@@ -28,7 +28,7 @@ export const CATALOGUE_OPERATIONS: Record<string, string> = {
     person(slug: "mary-hopkin-f6596571") {
       kind gender sortName disambiguation country beginDate endDate ended area { slug name identifiers { scheme value url } }
       identifiers { scheme value url }
-      memberships { direction person { slug kind } beginDate endDate attributes creditedAs sources { document quote } }
+      memberships { direction person { slug kind } beginDate endDate attributes creditedAs sources { documentSlug quote } }
       associations { type direction person { slug } beginDate endDate attributes sources { quote } }
     }
     group: person(slug: "sundance-1b8debd6") { isGroup kind disambiguation memberships { direction person { slug } } members { slug } }
@@ -89,7 +89,7 @@ export function catalogueTests(getStore: () => GraphStore) {
         endDate: null,
         attributes: [],
         creditedAs: null,
-        sources: [{ document: `musicbrainz-artist-${MARY_HOPKIN}`, quote: 'Mary Hopkin — member of band — Sundance' }],
+        sources: [{ documentSlug: `musicbrainz-artist-${MARY_HOPKIN}`, quote: 'Mary Hopkin — member of band — Sundance' }],
       },
     ]);
     const links = (mary.associations as { type: string; direction: string; person: { slug: string } }[]).map(

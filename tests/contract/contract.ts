@@ -21,13 +21,13 @@ export const AGREEMENT_OPERATIONS: Record<string, string> = {
   person: /* GraphQL */ `{
     person(slug: "thom-russo") {
       id slug name isGroup aliases birthDate birthPlace { id slug name }
-      birth { date place { slug } sources { document citations quote } }
+      birth { date place { slug } sources { document { slug kind } documentSlug citations quote span { start end } } }
       memberOf { slug } members { slug }
       affiliations { type organization { slug name kind } role detail startYear endYear period sources { quote citations } }
       associations { type direction person { slug } detail sources { quote } }
       awards { id slug award { slug name } category year work { slug } recipients { slug } sources { quote citations } }
       conflicts { slug description claims { statement source { quote citations } } subjects }
-      sources { document citations quote }
+      sources { document { slug kind } documentSlug citations quote span { start end } }
     }
   }`,
   creditsPages: /* GraphQL */ `{
@@ -70,7 +70,7 @@ export const AGREEMENT_OPERATIONS: Record<string, string> = {
     accent: search(text: "mana") { kind slug name }
     twoWords: search(text: "latin gram") { kind slug name }
   }`,
-  conflicts: /* GraphQL */ `{ conflicts { id slug description claims { statement source { document citations quote } } subjects } }`,
+  conflicts: /* GraphQL */ `{ conflicts { id slug description claims { statement source { document { slug kind } documentSlug citations quote span { start end } } } subjects } }`,
   awards: /* GraphQL */ `{
     award(slug: "grammy-award") { id name wins { slug category year work { slug } recipients { slug } conflicts { slug } } }
   }`,

@@ -21,6 +21,11 @@ export const QUESTION_OPERATIONS: Record<string, string> = {
     person(slug: "thom-russo") { creditStats { total undated byRole { role count } byKind { kind count } byYear { year count } byDecade { decade count } } }
     work(slug: "audioslave") { creditStats { total byRole { role count } } }
   }`,
+  documents: /* GraphQL */ `{
+    document(slug: "thom-russo-article") { slug title url kind licence }
+    documents(first: 10) { totalCount edges { node { slug title kind } } }
+    person(slug: "thom-russo") { birth { sources { documentSlug quote span { start end } } } }
+  }`,
   topPeople: /* GraphQL */ `{
     byCredits: topPeople(first: 5) { person { slug } count }
     byCollaborators: topPeople(by: COLLABORATORS, first: 5) { person { slug } count }
@@ -102,6 +107,42 @@ export function questionTests(getStore: () => GraphStore) {
       { decade: 2000, count: 19 },
       { decade: 2010, count: 3 },
     ]);
+  });
+
+  it("lists the source documents and places each quote in its document's text", async () => {
+    const { data, errors } = await query(QUESTION_OPERATIONS.documents as string);
+    expect(errors).toBeUndefined();
+    expect(data.document).toEqual({ slug: 'thom-russo-article', title: 'Thom Russo', url: null, kind: 'ARTICLE', licence: null });
+    // The seed's two documents and the MusicBrainz page of the catalogue loaded beside it, by slug.
+    expect(data.documents).toEqual({
+      totalCount: 3,
+      edges: [
+        { node: { slug: 'liner-editorial-inference', title: expect.stringMatching(/^Inferred/), kind: 'EDITORIAL' } },
+        { node: expect.objectContaining({ slug: expect.stringMatching(/^musicbrainz-artist-/) }) },
+        { node: { slug: 'thom-russo-article', title: 'Thom Russo', kind: 'ARTICLE' } },
+      ],
+    });
+    const { data: withText } = await query(
+      `{ person(slug: "thom-russo") { sources { quote span { start end } document { slug text } } } }`,
+    );
+    const sources = (
+      withText.person as {
+        sources: {
+          quote: string;
+          span: { start: number; end: number } | null;
+          document: { slug: string; text: string | null };
+        }[];
+      }
+    ).sources;
+    expect(sources.length).toBeGreaterThan(0);
+    for (const source of sources) {
+      if (source.document.slug !== 'thom-russo-article') continue;
+      expect(source.span, source.quote).not.toBeNull();
+      const { start, end } = source.span as { start: number; end: number };
+      expect(source.document.text?.slice(start, end)).toBe(source.quote);
+    }
+    const missing = await query(`{ document(slug: "no-such-document") { slug } }`);
+    expect(codes(missing)).toEqual(['NOT_FOUND']);
   });
 
   it('ranks people by credits and by collaborators, ties by slug', async () => {

@@ -149,8 +149,26 @@ describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
     );
     const source = panel.locator('.sources li').first();
     expect(await source.locator('q').textContent()).toBe('Thom Russo was born on December 31, 1969, in Cleveland, Ohio.');
-    expect(await source.locator('cite').textContent()).toBe('thom-russo-article [2]');
+    // The citation names the document by its title and opens it (next test).
+    expect(await source.locator('cite').textContent()).toBe('Thom Russo [2]');
     await page.screenshot({ path: `${SHOTS}desktop-network.png` });
+  });
+
+  it('opens a citation as the article itself, the quote marked and in view, and comes back', async () => {
+    const quote = 'Thom Russo was born on December 31, 1969, in Cleveland, Ohio.';
+    // The birth line's source, shown without unfolding anything.
+    await page.locator('#detail .fact-block .sources li', { hasText: quote }).first().locator('cite button').click();
+    await page.waitForSelector('#detail [data-kind=document] h2:text-is("Thom Russo")');
+    expect(await page.textContent('#detail mark#quote')).toBe(quote);
+    const inView = await page.$eval('#detail mark#quote', (mark) => {
+      const box = mark.getBoundingClientRect();
+      const pane = (mark.closest('.document-text') as HTMLElement).getBoundingClientRect();
+      return box.top >= pane.top && box.bottom <= pane.bottom;
+    });
+    expect(inView).toBe(true);
+    await page.screenshot({ path: `${SHOTS}reading-a-source.png` });
+    await page.click('#detail button.back');
+    await page.waitForSelector('#detail [data-kind=person] h2:text-is("Thom Russo")');
   });
 
   it('links the selection to its query in GraphiQL and to its GraphML export', async () => {

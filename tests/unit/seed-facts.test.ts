@@ -107,8 +107,10 @@ describe('facts the article does not state', () => {
     expect(dataset.documents.find((d) => d.slug === INFERENCE)).toEqual({
       slug: INFERENCE,
       title: "Inferred by Liner's editors from general knowledge; not stated by the article",
+      kind: 'EDITORIAL',
     });
     expect(node('Document', INFERENCE)?.props.path).toBeUndefined();
+    expect(node('Document', INFERENCE)?.props.text).toBeUndefined();
   });
 
   it('do not give Rick Rubin a role on The Man Comes Around or "99 Problems" the article does not give', () => {

@@ -14,6 +14,7 @@ import {
   compareWorkLinks,
   compareWorks,
   creditRecord,
+  documentRecord,
   identifierRecord,
   membershipRecord,
   organizationRecord,
@@ -50,6 +51,7 @@ import {
   type CreditRecord,
   type Deadline,
   DeadlineExceededError,
+  type DocumentRecord,
   type GraphCounts,
   type GraphStore,
   type IdentifiedLabel,
@@ -344,6 +346,14 @@ export class MemoryStore implements GraphStore {
       args,
     );
     return { items: items.map((id) => this.person(id)), total };
+  }
+
+  async listDocuments(args: PageArgs): Promise<Page<DocumentRecord>> {
+    const ids = this.idsOf('Document');
+    const items = [...ids.subarray(args.offset, args.offset + args.limit)].map((id) =>
+      documentRecord(this.graph.slug(id), this.graph.props(id)),
+    );
+    return { items, total: ids.length };
   }
 
   async listWorks(filter: WorkFilter, args: PageArgs): Promise<Page<WorkRecord>> {

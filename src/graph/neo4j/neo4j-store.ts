@@ -14,6 +14,7 @@ import {
   compareWorkLinks,
   compareWorks,
   creditRecord,
+  documentRecord,
   identifierRecord,
   membershipRecord,
   organizationRecord,
@@ -48,6 +49,7 @@ import {
   type CreditRecord,
   type Deadline,
   DeadlineExceededError,
+  type DocumentRecord,
   type GraphCounts,
   type GraphStore,
   IDENTIFIED_LABELS,
@@ -618,6 +620,14 @@ export class Neo4jStore implements GraphStore {
       ...page,
     });
     return { total: Number(row?.total ?? 0), items: ((row?.items as Bag[]) ?? []).map((i) => person(i.props as Bag)) };
+  }
+
+  async listDocuments(page: PageArgs): Promise<Page<DocumentRecord>> {
+    const [row] = await this.read(cypher('read/list-documents'), { ...page });
+    return {
+      total: Number(row?.total ?? 0),
+      items: ((row?.items as Bag[]) ?? []).map((p) => documentRecord(slugOf(p), p)),
+    };
   }
 
   async listWorks(filter: WorkFilter, page: PageArgs): Promise<Page<WorkRecord>> {

@@ -2,6 +2,7 @@
 import {
   AFFILIATION_TYPES,
   ASSOCIATION_TYPES,
+  DOCUMENT_KINDS,
   IDENTIFIER_SCHEME_NAMES,
   ORGANIZATION_KINDS,
   PERSON_KINDS,
@@ -34,4 +35,8 @@ export const WorkLinkTypeEnum = builder.enumType('WorkLinkType', { values: WORK_
 export const DirectionEnum = builder.enumType('Direction', { values: ['OUT', 'IN'] as const });
 export const SearchHitKindEnum = builder.enumType('SearchHitKind', {
   values: SEARCHABLE_LABELS.map((l) => l.toUpperCase()),
+});
+export const DocumentKindEnum = builder.enumType('DocumentKind', {
+  description: "What a source is: the article, a catalogue's page, the editors' inference, liner notes…",
+  values: DOCUMENT_KINDS,
 });

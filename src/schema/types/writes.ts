@@ -10,7 +10,7 @@ import { type LookupLabel, MissingNodeError, type SourceRecord, type WriteBatch 
 import { loadAll } from '../../loaders.ts';
 import { builder } from '../builder.ts';
 import { notFound } from '../errors.ts';
-import { AwardWinRef, CreditRef, PersonRef, WorkRef } from '../refs.ts';
+import { AwardWinRef, CreditRef, DocumentRef, PersonRef, WorkRef } from '../refs.ts';
 import { RoleEnum, WorkKindEnum } from './enums.ts';
 
 // ── validation: one BAD_USER_INPUT naming every bad field ────────────────────────────────────────────────────
@@ -89,16 +89,6 @@ const SourceInput = builder.inputType('SourceInput', {
   }),
 });
 
-const DocumentRef = builder.objectRef<{ slug: string; title: string; url: string | null }>('Document');
-builder.objectType(DocumentRef, {
-  description: 'A source document facts are quoted from.',
-  fields: (t) => ({
-    slug: t.exposeString('slug'),
-    title: t.exposeString('title'),
-    url: t.exposeString('url', { nullable: true }),
-  }),
-});
-
 const RemoveCreditPayload = builder.objectRef<{ removed: boolean; person: string; work: string }>('RemoveCreditPayload');
 builder.objectType(RemoveCreditPayload, {
   fields: (t) => ({
@@ -146,7 +136,10 @@ builder.mutationFields((t) => ({
       await write(ctx, {
         nodes: [{ label: 'Document', slug: documentSlug, set: { title: input.title, ...(input.url ? { url: input.url } : {}) } }],
       });
-      return { slug: documentSlug, title: input.title, url: input.url ?? null };
+      const [document] = await ctx.store.nodesBySlug('Document', [documentSlug]);
+      return (
+        document ?? { slug: documentSlug, title: input.title, url: input.url ?? null, kind: null, licence: null, text: null }
+      );
     },
   }),
 
