@@ -9,6 +9,10 @@ COPY cypher ./cypher
 COPY data ./data
 COPY schema ./schema
 COPY explorer/dist ./explorer/dist
+# The embedded store's data lives in a volume the non-root user owns, so the image runs alone (no Neo4j) too.
+RUN mkdir -p /data && chown node:node /data
+ENV DATA_DIR=/data
+VOLUME /data
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:4000/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
