@@ -8,19 +8,20 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { type Logger, pino } from 'pino';
 import { Registry } from 'prom-client';
-import { createAuthenticator } from './auth.ts';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import { useExplorer } from './explorer/http.ts';
 import { useExportRoutes } from './export/http.ts';
+import { MetricsPool } from './export/metrics-pool.ts';
 import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
 import { useCompiledExecution } from './plugins/compiled-execution.ts';
-import { requestDeadline, useDeadlineCleanup } from './plugins/deadline.ts';
+import { useDeadlineCleanup } from './plugins/deadline.ts';
 import { createErrorMasker } from './plugins/errors.ts';
-import { createStoreMetrics, instrumentStore, useRequestLog } from './plugins/observability.ts';
+import { createStoreMetrics, registerExportGauges, useRequestLog } from './plugins/observability.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useStoreReadiness } from './plugins/readiness.ts';
+import { createRequestScope } from './request-scope.ts';
 import { schema } from './schema/index.ts';
 
 export interface AppOptions {
@@ -31,10 +32,15 @@ export interface AppOptions {
 }
 
 export function createApp({ store, config, logger = pino({ level: config.LOG_LEVEL }) }: AppOptions) {
-  const authenticate = createAuthenticator(config);
   // One registry per app, so several apps in one process (tests, benchmarks) never clash over metric names.
   const registry = new Registry();
-  const storeMetrics = createStoreMetrics(registry, store.kind);
+  const scope = createRequestScope(store, config, createStoreMetrics(registry, store.kind));
+  const pool = new MetricsPool({
+    threads: config.EXPORT_WORKERS,
+    queue: config.EXPORT_QUEUE,
+    memoryMb: config.EXPORT_WORKER_MEMORY_MB,
+  });
+  registerExportGauges(registry, pool);
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -54,10 +60,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
     },
-    context: async ({ request }) => {
-      const deadline = requestDeadline(request, config.REQUEST_TIMEOUT_MS);
-      return createContext(instrumentStore(store.withDeadline(deadline), storeMetrics), config, await authenticate(request));
-    },
+    context: async ({ request }) => createContext(scope.storeFor(request), config, await scope.authOf(request)),
     plugins: [
       ...useCompiledExecution(),
       useDeadlineCleanup(),
@@ -101,7 +104,8 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       /** The explorer page at /explore, built into explorer/dist. */
       useExplorer(),
       /** Graph downloads: GET /export/{projection}.{format} (docs/exports.md). */
-      useExportRoutes({ store, config }),
+      useExportRoutes({ scope, config, pool }),
+      { onDispose: () => pool.close() },
     ],
   });
 }

@@ -1,4 +1,5 @@
 // Environment → typed configuration, validated once at start with one clear message per bad variable.
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -96,6 +97,18 @@ const envSchema = z.object({
   RESPONSE_CACHE: flag.default(false),
   /** How long a cached answer is served, in ms. Default 10000. */
   RESPONSE_CACHE_TTL_MS: integer(1, 86_400_000).default(10_000),
+  /** Longest an export may stream, in ms; past it the download is cut. Default 300000 (the 1M full GraphML takes ~10 s). */
+  EXPORT_TIMEOUT_MS: integer(1000, 86_400_000).default(300_000),
+  /** Largest export in bytes; past it the download is cut. Default 2 GiB (the 1M full GraphML is 318 MB). */
+  EXPORT_MAX_BYTES: integer(1024, 1024 ** 4).default(2 * 1024 ** 3),
+  /** Worker threads computing export metrics at once. Default half the CPU cores, at least 1. */
+  EXPORT_WORKERS: integer(1, 256).default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  /** Metric exports that may wait for a worker; more are answered 503. Default 4. */
+  EXPORT_QUEUE: integer(0, 10_000).default(4),
+  /** Speed the metrics cost estimate assumes, in edge visits per ms (src/export/metrics-cost.ts). Default 6000; raise it on a faster machine. */
+  EXPORT_EDGE_VISITS_PER_MS: integer(1, 1_000_000_000_000).default(6000),
+  /** Heap of each metrics worker in MB. Default 1024. */
+  EXPORT_WORKER_MEMORY_MB: integer(64, 65_536).default(1024),
   /** pino log level. Default info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { GraphStore } from '../graph/store.ts';
 
 const requestIds = new WeakMap<Request, string>();
@@ -108,6 +108,26 @@ export function instrumentStore(store: GraphStore, metrics: StoreMetrics): Graph
           },
         );
       };
+    },
+  });
+}
+
+/** The export metrics worker pool, read when /metrics is scraped. */
+export function registerExportGauges(registry: Registry, pool: { tasks: number; threads: number }): void {
+  new Gauge({
+    name: 'liner_export_metrics_tasks',
+    help: 'Export metrics computations running or waiting in the worker pool',
+    registers: [registry],
+    collect() {
+      this.set(pool.tasks);
+    },
+  });
+  new Gauge({
+    name: 'liner_export_worker_threads',
+    help: 'Live worker threads of the export metrics pool',
+    registers: [registry],
+    collect() {
+      this.set(pool.threads);
     },
   });
 }
