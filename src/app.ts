@@ -2,7 +2,6 @@
 
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
@@ -18,6 +17,7 @@ import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
 import { useCompiledExecution } from './plugins/compiled-execution.ts';
 import { useDeadlineCleanup } from './plugins/deadline.ts';
 import { createErrorMasker } from './plugins/errors.ts';
+import { useMetrics } from './plugins/metrics.ts';
 import { createStoreMetrics, registerExportGauges, useRequestLog } from './plugins/observability.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useStoreReadiness } from './plugins/readiness.ts';
@@ -77,29 +77,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
         : []),
       /** Readiness: 200 only while the store answers a query. */
       useStoreReadiness(store),
-      usePrometheus({
-        endpoint: '/metrics',
-        registry,
-        // Only the HTTP histogram (with operation name and type, without the URL, whose query string would make a
-        // series per distinct GET). The plugin turns every metric on by default and each costs on every request:
-        // 40 µs with five histograms on a small query whose whole hello-world request takes 130 µs (measured). Time in
-        // the store is in liner_store_call_duration_seconds, errors by code in liner_graphql_errors_total.
-        labels: { url: false },
-        metrics: {
-          graphql_yoga_http_duration: true,
-          graphql_envelop_error_result: false,
-          graphql_envelop_request_duration: false,
-          graphql_envelop_phase_validate: false,
-          graphql_envelop_phase_execute: false,
-          graphql_envelop_deprecated_field: false,
-          graphql_envelop_request: false,
-          graphql_envelop_request_time_summary: false,
-          graphql_envelop_phase_parse: false,
-          graphql_envelop_phase_context: false,
-          graphql_envelop_phase_subscribe: false,
-          graphql_envelop_schema_change: false,
-        },
-      }),
+      ...useMetrics(registry, config),
       useRequestLog(logger, registry),
       /** The explorer page at /explore, built into explorer/dist. */
       useExplorer(),

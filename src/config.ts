@@ -109,6 +109,19 @@ const envSchema = z.object({
   EXPORT_EDGE_VISITS_PER_MS: integer(1, 1_000_000_000_000).default(6000),
   /** Heap of each metrics worker in MB. Default 1024. */
   EXPORT_WORKER_MEMORY_MB: integer(64, 65_536).default(1024),
+  /** Bearer token /metrics requires, when set (16+ characters). Default none: /metrics is open. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Operation names /metrics reports as themselves besides the explorer's and GraphiQL's, comma-separated; others are "other". */
+  METRICS_OPERATIONS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t.length > 0),
+    )
+    .refine((names) => names.every((n) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(n)), 'must be GraphQL operation names')
+    .default([]),
   /** pino log level. Default info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

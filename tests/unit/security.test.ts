@@ -1,0 +1,62 @@
+// Issue 15, findings 2–8, over real HTTP against the server process: what one client sends can neither grow the
+// server without bound nor reach what it should not, and what a user meets on the first day says what to do.
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_OPERATIONS } from '../../src/graphiql-examples.ts';
+import { KNOWN_OPERATIONS } from '../../src/plugins/metrics.ts';
+import { type ServerProcess, startServer } from '../server-process.ts';
+
+const started: ServerProcess[] = [];
+afterAll(() => {
+  for (const server of started) server.child.kill('SIGKILL');
+});
+async function serve(env: Record<string, string> = {}): Promise<string> {
+  const server = startServer(env);
+  started.push(server);
+  return server.ready();
+}
+
+const post = (base: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+describe('finding 2: /metrics stays bounded whatever operation names clients send', () => {
+  it('reports unknown operation names as "other", so 500 names make no new series', async () => {
+    const base = await serve();
+    const seriesCount = async () =>
+      (await (await fetch(`${base}/metrics`)).text()).split('\n').filter((l) => l.startsWith('graphql_yoga_http_duration'))
+        .length;
+    await post(base, { query: 'query Person { __typename }', operationName: 'Person' });
+    const before = await seriesCount();
+    for (let i = 0; i < 500; i++) await post(base, { query: `query op_${i} { __typename }`, operationName: `op_${i}` });
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).not.toMatch(/operationName="op_\d+"/);
+    expect(text).toMatch(
+      /graphql_yoga_http_duration_count\{operationName="other",operationType="query",method="POST",statusCode="200"\} 500/,
+    );
+    expect(text).toMatch(/operationName="Person"/);
+    // One new label set ("other") at most, not 500.
+    expect(await seriesCount()).toBeLessThanOrEqual(before * 2);
+  });
+
+  it('requires METRICS_TOKEN on /metrics when one is set', async () => {
+    const base = await serve({ METRICS_TOKEN: 'metrics-token-for-tests' });
+    const refused = await fetch(`${base}/metrics`);
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toContain('METRICS_TOKEN');
+    expect((await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer wrong-token-for-tests' } })).status).toBe(401);
+    const allowed = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer metrics-token-for-tests' } });
+    expect(allowed.status).toBe(200);
+    expect(await allowed.text()).toContain('liner_store_calls_total');
+  });
+
+  it('knows every operation name the explorer and GraphiQL send', () => {
+    const explorer = readFileSync(new URL('../../explorer/src/api.ts', import.meta.url), 'utf8');
+    const names = [...`${explorer}\n${EXAMPLE_OPERATIONS}`.matchAll(/\b(?:query|mutation) ([A-Z]\w*)/g)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) expect(KNOWN_OPERATIONS).toContain(name);
+  });
+});
