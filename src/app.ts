@@ -15,6 +15,7 @@ import { MetricsPool } from './export/metrics-pool.ts';
 import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
 import { useCompiledExecution } from './plugins/compiled-execution.ts';
+import { corsFrom } from './plugins/cors.ts';
 import { useDeadlineCleanup } from './plugins/deadline.ts';
 import { createErrorMasker } from './plugins/errors.ts';
 import { useMetrics } from './plugins/metrics.ts';
@@ -50,6 +51,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     /** Liveness: answers 200 while the process serves HTTP, whatever the store's state. */
     healthCheckEndpoint: '/health',
     landingPage: false,
+    cors: corsFrom(config),
     graphiql: config.GRAPHIQL ? { title: 'Liner', defaultQuery: EXAMPLE_OPERATIONS } : false,
     // GraphiQL's code bundled from npm and served by us: the default page would fetch it from a CDN at run time.
     renderGraphiQL,

@@ -122,6 +122,22 @@ const envSchema = z.object({
     )
     .refine((names) => names.every((n) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(n)), 'must be GraphQL operation names')
     .default([]),
+  /** Origins allowed to call the API from a browser, comma-separated (`https://a.example,https://b.example`, or `*`). Default none. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t.length > 0),
+    )
+    .refine(
+      (origins) => origins.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)),
+      'must be origins like https://app.example, or *',
+    )
+    .default([]),
+  /** Send `access-control-allow-credentials: true` to the CORS_ORIGINS (never with `*`). Default false. */
+  CORS_CREDENTIALS: flag.default(false),
   /** pino log level. Default info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -145,6 +161,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (c.NEO4J_URI && c.NEO4J_PASSWORD === undefined) problems.push('  NEO4J_PASSWORD: required when NEO4J_URI is set');
     if (c.DEFAULT_PAGE_SIZE > c.MAX_PAGE_SIZE)
       problems.push(`  DEFAULT_PAGE_SIZE=${c.DEFAULT_PAGE_SIZE}: must not exceed MAX_PAGE_SIZE (${c.MAX_PAGE_SIZE})`);
+    if (c.CORS_CREDENTIALS && c.CORS_ORIGINS.includes('*'))
+      problems.push('  CORS_CREDENTIALS=true: not with CORS_ORIGINS=*; list the origins that may send credentials');
     if (problems.length === 0) return c;
   }
   throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);

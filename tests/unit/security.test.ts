@@ -60,3 +60,36 @@ describe('finding 2: /metrics stays bounded whatever operation names clients sen
     for (const name of names) expect(KNOWN_OPERATIONS).toContain(name);
   });
 });
+
+describe('finding 3: CORS', () => {
+  const evil = { origin: 'https://evil.example' };
+  it('sends no CORS headers, and never credentials, by default (GraphQL and exports)', async () => {
+    const base = await serve();
+    for (const response of [
+      await post(base, { query: '{ __typename }' }, evil),
+      await fetch(`${base}/export/collaboration.json`, { headers: evil }),
+      await fetch(`${base}/graphql`, {
+        method: 'OPTIONS',
+        headers: { ...evil, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      }),
+    ]) {
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+  });
+
+  it('allows only CORS_ORIGINS, without credentials unless CORS_CREDENTIALS=true', async () => {
+    const base = await serve({ CORS_ORIGINS: 'https://app.example,https://other.example' });
+    const listed = await post(base, { query: '{ __typename }' }, { origin: 'https://app.example' });
+    expect(listed.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(listed.headers.get('access-control-allow-credentials')).toBeNull();
+    const unlisted = await post(base, { query: '{ __typename }' }, evil);
+    expect(unlisted.headers.get('access-control-allow-origin')).toBeNull();
+    const exported = await fetch(`${base}/export/collaboration.json`, { headers: evil });
+    expect(exported.headers.get('access-control-allow-origin')).toBeNull();
+
+    const withCredentials = await serve({ CORS_ORIGINS: 'https://app.example', CORS_CREDENTIALS: 'true' });
+    const answer = await post(withCredentials, { query: '{ __typename }' }, { origin: 'https://app.example' });
+    expect(answer.headers.get('access-control-allow-credentials')).toBe('true');
+  });
+});
