@@ -83,6 +83,8 @@ const envSchema = z.object({
   JWT_ISSUER: z.string().min(1).optional(),
   /** Required `aud` of JWTs, when set. */
   JWT_AUDIENCE: z.string().min(1).optional(),
+  /** Longest a JWT is accepted after its `iat`, in seconds; when set, JWTs without `exp` are accepted within it. Default unset: JWTs must carry `exp`. */
+  JWT_MAX_AGE: integer(1, 31_536_000).optional(),
   /** Require a valid bearer token for reads too. Default false. */
   REQUIRE_AUTH_FOR_READS: flag.default(false),
   /** Where the embedded store keeps its journal and snapshot; "off" keeps it in memory only. Default ./.liner-data. */

@@ -1,6 +1,7 @@
 // Issue 15, findings 2–8, over real HTTP against the server process: what one client sends can neither grow the
 // server without bound nor reach what it should not, and what a user meets on the first day says what to do.
 import { readFileSync } from 'node:fs';
+import { SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_OPERATIONS } from '../../src/graphiql-examples.ts';
 import { KNOWN_OPERATIONS } from '../../src/plugins/metrics.ts';
@@ -91,5 +92,36 @@ describe('finding 3: CORS', () => {
     const withCredentials = await serve({ CORS_ORIGINS: 'https://app.example', CORS_CREDENTIALS: 'true' });
     const answer = await post(withCredentials, { query: '{ __typename }' }, { origin: 'https://app.example' });
     expect(answer.headers.get('access-control-allow-credentials')).toBe('true');
+  });
+});
+
+describe('finding 4: JWTs expire', () => {
+  const SECRET = 'a-test-secret-of-at-least-32-chars!!';
+  const sign = (build: (jwt: SignJWT) => SignJWT) =>
+    build(new SignJWT({ sub: 'editor-1' }).setProtectedHeader({ alg: 'HS256' })).sign(new TextEncoder().encode(SECRET));
+  const upsert = (base: string, token: string) =>
+    post(
+      base,
+      { query: 'mutation { upsertDocument(input: { slug: "jwt-doc", title: "JWT doc" }) { slug } }' },
+      { authorization: `Bearer ${token}` },
+    ).then((r) => r.json());
+
+  it('refuses a JWT without exp, and accepts one with it', async () => {
+    const base = await serve({ JWT_SECRET: SECRET });
+    const forever = await upsert(base, await sign((j) => j.setIssuedAt()));
+    expect(forever.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(forever.errors[0].message).toMatch(/"exp" claim.*JWT_MAX_AGE/);
+    const expiring = await upsert(base, await sign((j) => j.setIssuedAt().setExpirationTime('5m')));
+    expect(expiring).toEqual({ data: { upsertDocument: { slug: 'jwt-doc' } } });
+  });
+
+  it('with JWT_MAX_AGE, accepts a JWT without exp only within that age of its iat', async () => {
+    const base = await serve({ JWT_SECRET: SECRET, JWT_MAX_AGE: '600' });
+    const recent = await upsert(base, await sign((j) => j.setIssuedAt()));
+    expect(recent).toEqual({ data: { upsertDocument: { slug: 'jwt-doc' } } });
+    const old = await upsert(base, await sign((j) => j.setIssuedAt(Math.floor(Date.now() / 1000) - 3600)));
+    expect(old.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const undated = await upsert(base, await sign((j) => j));
+    expect(undated.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });
