@@ -1,7 +1,6 @@
 // createApp({ store, config }) → the yoga instance: GraphQL, GraphiQL, health, readiness, metrics. It never listens.
 
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
@@ -18,6 +17,7 @@ import { useCompiledExecution } from './plugins/compiled-execution.ts';
 import { corsFrom } from './plugins/cors.ts';
 import { useDeadlineCleanup } from './plugins/deadline.ts';
 import { createErrorMasker } from './plugins/errors.ts';
+import { useSchemaPrivacy } from './plugins/introspection.ts';
 import { useMetrics } from './plugins/metrics.ts';
 import { createStoreMetrics, registerExportGauges, useRequestLog } from './plugins/observability.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
@@ -67,7 +67,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       ...useCompiledExecution(),
       useDeadlineCleanup(),
       useQueryLimits(config),
-      ...(config.INTROSPECTION ? [] : [useDisableIntrospection()]),
+      ...useSchemaPrivacy(config, scope),
       // A browser cannot send a "simple" cross-site request that runs an operation: JSON bodies or this header only.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-liner-csrf'] }),
       // No useExecutionCancellation: it hands every execution the request's abort signal, and reading that signal

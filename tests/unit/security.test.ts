@@ -17,6 +17,17 @@ async function serve(env: Record<string, string> = {}): Promise<string> {
   return server.ready();
 }
 
+/** One server per name for the whole file, for tests that only read. */
+const shared = new Map<string, Promise<string>>();
+function serveOnce(name: string, env: Record<string, string>): Promise<string> {
+  let base = shared.get(name);
+  if (!base) {
+    base = serve(env);
+    shared.set(name, base);
+  }
+  return base;
+}
+
 const post = (base: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${base}/graphql`, {
     method: 'POST',
@@ -123,5 +134,38 @@ describe('finding 4: JWTs expire', () => {
     expect(old.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const undated = await upsert(base, await sign((j) => j));
     expect(undated.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('finding 5: no schema for those who may not see it', () => {
+  const TYPOS = [
+    ['an enum value', '{ people { edges { node { credits(roles: [MIXR]) { totalCount } } } } }', undefined],
+    [
+      'an enum value in a variable',
+      'query R($r: [Role!]) { people { edges { node { credits(roles: $r) { totalCount } } } } }',
+      { r: ['MIXR'] },
+    ],
+    ['a field', '{ persn(slug: "thom-russo") { name } }', undefined],
+    ['an argument', '{ person(slg: "thom-russo") { name } }', undefined],
+    ['a type', 'query Q($p: Persn) { __typename }', undefined],
+  ] as const;
+
+  it.each(TYPOS)('INTROSPECTION=false suggests no name for a misspelt %s', async (_what, query, variables) => {
+    const base = await serveOnce('closed', { INTROSPECTION: 'false' });
+    const body = await (await post(base, { query, variables })).json();
+    expect(body.errors.length, JSON.stringify(body)).toBeGreaterThan(0);
+    for (const error of body.errors) expect(error.message).not.toMatch(/Did you mean/);
+  });
+
+  it('with REQUIRE_AUTH_FOR_READS, introspection and suggestions need a token too', async () => {
+    const base = await serve({ REQUIRE_AUTH_FOR_READS: 'true', API_TOKENS: 'reader-token-for-tests' });
+    const introspect = { query: '{ __schema { mutationType { fields { name } } } }' };
+    const anonymous = await (await post(base, introspect)).json();
+    expect(JSON.stringify(anonymous)).not.toContain('upsertPerson');
+    expect(anonymous.errors[0].message).toMatch(/introspection/i);
+    const typo = await (await post(base, { query: '{ persn { name } }' })).json();
+    expect(typo.errors[0].message).not.toMatch(/Did you mean/);
+    const authorised = await (await post(base, introspect, { authorization: 'Bearer reader-token-for-tests' })).json();
+    expect(JSON.stringify(authorised)).toContain('upsertPerson');
   });
 });
