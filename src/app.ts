@@ -1,7 +1,6 @@
 // createApp({ store, config }) → the yoga instance: GraphQL, GraphiQL, health, readiness, metrics. It never listens.
 
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { type Logger, pino } from 'pino';
@@ -22,6 +21,7 @@ import { useMetrics } from './plugins/metrics.ts';
 import { createStoreMetrics, registerExportGauges, useRequestLog } from './plugins/observability.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useStoreReadiness } from './plugins/readiness.ts';
+import { useCachedResponses } from './plugins/response-cache.ts';
 import { createRequestScope } from './request-scope.ts';
 import { schema } from './schema/index.ts';
 
@@ -73,10 +73,8 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       // No useExecutionCancellation: it hands every execution the request's abort signal, and reading that signal
       // costs a listener per request (20 % of a small query's time, measured). A client that hangs up still stops the
       // store's work, the only long part: the deadline's signal (plugins/deadline.ts) follows the request's.
-      /** Opt-in (RESPONSE_CACHE): answers cached per Authorization header, evicted by mutations touching them. */
-      ...(config.RESPONSE_CACHE
-        ? [useResponseCache({ session: (request) => request.headers.get('authorization'), ttl: config.RESPONSE_CACHE_TTL_MS })]
-        : []),
+      /** Opt-in (RESPONSE_CACHE): answers cached per caller and data version. */
+      ...useCachedResponses(config, scope),
       /** Readiness: 200 only while the store answers a query. */
       useStoreReadiness(store),
       ...useMetrics(registry, config),

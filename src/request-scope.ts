@@ -11,12 +11,19 @@ export interface RequestScope {
   authOf(request: Request): Promise<Authentication>;
   /** The store for this request: stops at `deadline` (default: REQUEST_TIMEOUT_MS from now), every call measured. */
   storeFor(request: Request, deadline?: Deadline): GraphStore;
+  /** Moves on every write through this server, on either store: part of every response cache key and ETag. */
+  readonly dataVersion: () => number;
 }
 
 export function createRequestScope(store: GraphStore, config: Config, metrics: StoreMetrics): RequestScope {
   const authenticate = createAuthenticator(config);
   const checked = new WeakMap<Request, Promise<Authentication>>();
+  let version = 0;
+  const changed = () => {
+    version++;
+  };
   return {
+    dataVersion: () => version,
     authOf(request) {
       let auth = checked.get(request);
       if (auth === undefined) {
@@ -26,7 +33,7 @@ export function createRequestScope(store: GraphStore, config: Config, metrics: S
       return auth;
     },
     storeFor(request, deadline = requestDeadline(request, config.REQUEST_TIMEOUT_MS)) {
-      return instrumentStore(store.withDeadline(deadline), metrics);
+      return instrumentStore(store.withDeadline(deadline), metrics, changed);
     },
   };
 }

@@ -169,3 +169,51 @@ describe('finding 5: no schema for those who may not see it', () => {
     expect(JSON.stringify(authorised)).toContain('upsertPerson');
   });
 });
+
+describe('finding 6: the response cache follows the data and the rules', () => {
+  const TOKEN = 'writer-token-for-tests';
+  const SOURCE = { document: 'thom-russo-article', citations: ['1'], quote: 'Thom Russo is an American record producer' };
+  const read = (base: string, headers: Record<string, string> = {}) =>
+    post(base, { query: '{ person(slug: "thom-russo") { name } }' }, headers);
+
+  it('a write changes the ETag and the answer at once', async () => {
+    const base = await serve({ RESPONSE_CACHE: 'true', RESPONSE_CACHE_TTL_MS: '600000', API_TOKENS: TOKEN });
+    const first = await read(base);
+    const etag = first.headers.get('etag') as string;
+    expect(etag).toBeTruthy();
+    expect(await first.json()).toEqual({ data: { person: { name: 'Thom Russo' } } });
+    expect((await read(base, { 'if-none-match': etag })).status).toBe(304);
+
+    const write = await post(
+      base,
+      {
+        query: 'mutation($input: UpsertPersonInput!) { upsertPerson(input: $input) { slug } }',
+        variables: { input: { slug: 'thom-russo', name: 'Thom Russo II', source: SOURCE } },
+      },
+      { authorization: `Bearer ${TOKEN}` },
+    );
+    expect(await write.json()).toEqual({ data: { upsertPerson: { slug: 'thom-russo' } } });
+
+    const after = await read(base, { 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(await after.json()).toEqual({ data: { person: { name: 'Thom Russo II' } } });
+  });
+
+  it('never answers from the cache a caller the uncached path refuses', async () => {
+    const base = await serve({ RESPONSE_CACHE: 'true', REQUIRE_AUTH_FOR_READS: 'true', API_TOKENS: TOKEN });
+    const allowed = await read(base, { authorization: `Bearer ${TOKEN}` });
+    const etag = allowed.headers.get('etag') as string;
+    expect(etag).toBeTruthy();
+    expect((await read(base, { authorization: `Bearer ${TOKEN}`, 'if-none-match': etag })).status).toBe(304);
+    for (const headers of [
+      { 'if-none-match': etag },
+      {},
+      { authorization: 'Bearer forged-token-for-tests', 'if-none-match': etag },
+    ]) {
+      const refused = await read(base, headers);
+      expect(refused.status).toBe(401);
+      expect((await refused.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
