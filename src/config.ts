@@ -140,6 +140,14 @@ const envSchema = z.object({
     .default([]),
   /** Send `access-control-allow-credentials: true` to the CORS_ORIGINS (never with `*`). Default false. */
   CORS_CREDENTIALS: flag.default(false),
+  /** Longest a client may take to send a request's headers, in ms. Default 10000 (Node's is 60000). */
+  HTTP_HEADERS_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+  /** Longest a client may take to send a whole request, body included, in ms. Default 30000 (Node's is 300000). */
+  HTTP_REQUEST_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
+  /** How long an idle keep-alive connection stays open, in ms. Default 5000. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(100, 600_000).default(5_000),
+  /** Open connections at most; more are closed on arrival. Default 1024. */
+  MAX_CONNECTIONS: integer(1, 1_000_000).default(1024),
   /** pino log level. Default info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -163,6 +171,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (c.NEO4J_URI && c.NEO4J_PASSWORD === undefined) problems.push('  NEO4J_PASSWORD: required when NEO4J_URI is set');
     if (c.DEFAULT_PAGE_SIZE > c.MAX_PAGE_SIZE)
       problems.push(`  DEFAULT_PAGE_SIZE=${c.DEFAULT_PAGE_SIZE}: must not exceed MAX_PAGE_SIZE (${c.MAX_PAGE_SIZE})`);
+    if (c.HTTP_HEADERS_TIMEOUT_MS > c.HTTP_REQUEST_TIMEOUT_MS)
+      problems.push(
+        `  HTTP_HEADERS_TIMEOUT_MS=${c.HTTP_HEADERS_TIMEOUT_MS}: must not exceed HTTP_REQUEST_TIMEOUT_MS (${c.HTTP_REQUEST_TIMEOUT_MS})`,
+      );
     if (c.CORS_CREDENTIALS && c.CORS_ORIGINS.includes('*'))
       problems.push('  CORS_CREDENTIALS=true: not with CORS_ORIGINS=*; list the origins that may send credentials');
     if (problems.length === 0) return c;

@@ -17,7 +17,7 @@ async function main() {
   const { store, notes } = await createStore(config, (message) => logger.warn(message));
   for (const note of notes) logger.info(`liner: ${store.kind} store: ${note}`);
   const app = createApp({ store, config, logger });
-  const server = createHttpServer(app, config.MAX_BODY_BYTES);
+  const server = createHttpServer(app, config);
   server.listen(config.PORT, config.HOST, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.PORT;

@@ -1,6 +1,7 @@
 // Issue 15, findings 2–8, over real HTTP against the server process: what one client sends can neither grow the
 // server without bound nor reach what it should not, and what a user meets on the first day says what to do.
 import { readFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
 import { SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_OPERATIONS } from '../../src/graphiql-examples.ts';
@@ -207,7 +208,7 @@ describe('finding 6: the response cache follows the data and the rules', () => {
     expect(etag).toBeTruthy();
     expect((await read(base, { authorization: `Bearer ${TOKEN}`, 'if-none-match': etag })).status).toBe(304);
     for (const headers of [
-      { 'if-none-match': etag },
+      { 'if-none-match': etag } as Record<string, string>,
       {},
       { authorization: 'Bearer forged-token-for-tests', 'if-none-match': etag },
     ]) {
@@ -215,5 +216,77 @@ describe('finding 6: the response cache follows the data and the rules', () => {
       expect(refused.status).toBe(401);
       expect((await refused.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     }
+  });
+});
+
+describe('finding 7: slow senders and connection floods', () => {
+  /** Sends `lines` one every 200 ms on a raw socket; resolves with when the server closed it, if it did first. */
+  const trickle = (base: string, head: string, lines: string[]) =>
+    new Promise<{ closedByServer: boolean; answer: string }>((resolve) => {
+      const { hostname, port } = new URL(base);
+      const socket = connect(Number(port), hostname);
+      let answer = '';
+      let sent = 0;
+      let done = false;
+      const finish = (closedByServer: boolean) => {
+        if (done) return;
+        done = true;
+        clearInterval(timer);
+        socket.destroy();
+        resolve({ closedByServer, answer });
+      };
+      socket.on('data', (chunk) => {
+        answer += chunk;
+      });
+      socket.on('close', () => finish(true));
+      socket.on('error', () => finish(true));
+      socket.write(head);
+      const timer = setInterval(() => {
+        if (sent === lines.length) return finish(false);
+        socket.write(lines[sent++] as string);
+      }, 200);
+    });
+
+  it('cuts a client that sends its headers too slowly, and one that sends its body too slowly', async () => {
+    const base = await serve({ HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '2000' });
+    const headers = await trickle(
+      base,
+      'POST /graphql HTTP/1.1\r\nHost: liner\r\n',
+      Array.from({ length: 60 }, (_, i) => `X-Slow-${i}: 1\r\n`),
+    );
+    expect(headers.closedByServer).toBe(true);
+    expect(headers.answer).toMatch(/^HTTP\/1\.1 408/);
+    const body = await trickle(
+      base,
+      'POST /graphql HTTP/1.1\r\nHost: liner\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n',
+      Array.from({ length: 60 }, () => ' '),
+    );
+    expect(body.closedByServer).toBe(true);
+    expect(body.answer).toMatch(/^HTTP\/1\.1 408/);
+    // And the server still answers everyone else.
+    expect((await post(base, { query: '{ __typename }' })).status).toBe(200);
+  });
+
+  it('closes connections over MAX_CONNECTIONS on arrival', async () => {
+    const base = await serve({ MAX_CONNECTIONS: '3' });
+    const { hostname, port } = new URL(base);
+    const open = (): Promise<Socket> =>
+      new Promise((resolve) => {
+        const socket = connect(Number(port), hostname, () => resolve(socket));
+        // A refused connection is reset: that is the behaviour under test, not a failure.
+        socket.on('error', () => {});
+      });
+    const held = [await open(), await open(), await open()];
+    await new Promise((r) => setTimeout(r, 200));
+    const extra = await open();
+    const closed = await new Promise<boolean>((resolve) => {
+      extra.once('close', () => resolve(true));
+      extra.write('GET /health HTTP/1.1\r\nHost: liner\r\n\r\n');
+      extra.once('data', () => resolve(false));
+    });
+    expect(closed).toBe(true);
+    for (const socket of held) socket.destroy();
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await fetch(`${base}/health`)).status).toBe(200);
   });
 });
