@@ -1,6 +1,5 @@
 // createApp({ store, config }) → the yoga instance: GraphQL, GraphiQL, health, readiness, metrics. It never listens.
 
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { type Logger, pino } from 'pino';
@@ -14,6 +13,7 @@ import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
 import { useCompiledExecution } from './plugins/compiled-execution.ts';
 import { corsFrom } from './plugins/cors.ts';
+import { useCsrfPrevention } from './plugins/csrf.ts';
 import { useDeadlineCleanup } from './plugins/deadline.ts';
 import { createErrorMasker } from './plugins/errors.ts';
 import { useSchemaPrivacy } from './plugins/introspection.ts';
@@ -69,7 +69,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       useQueryLimits(config),
       ...useSchemaPrivacy(config, scope),
       // A browser cannot send a "simple" cross-site request that runs an operation: JSON bodies or this header only.
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-liner-csrf'] }),
+      useCsrfPrevention(['x-liner-csrf', 'apollo-require-preflight', 'x-graphql-yoga-csrf']),
       // No useExecutionCancellation: it hands every execution the request's abort signal, and reading that signal
       // costs a listener per request (20 % of a small query's time, measured). A client that hangs up still stops the
       // store's work, the only long part: the deadline's signal (plugins/deadline.ts) follows the request's.

@@ -290,3 +290,77 @@ describe('finding 7: slow senders and connection floods', () => {
     expect((await fetch(`${base}/health`)).status).toBe(200);
   });
 });
+
+/** Runs the server until it exits by itself; its exit code and everything it printed. */
+async function failedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const server = startServer(env);
+  started.push(server);
+  const code = await new Promise<number | null>((resolve) => server.child.once('exit', resolve));
+  return { code, output: server.output().trim() };
+}
+
+describe('finding 8: what a user meets on the first day says what to do', () => {
+  const oneLine = (output: string) => {
+    expect(output.split('\n'), output).toHaveLength(1);
+    expect(output).not.toMatch(/\n\s+at |Unhandled 'error' event/);
+  };
+
+  it('a port in use: one line naming PORT, exit code 1', async () => {
+    const { port } = new URL(await serveOnce('plain', {}));
+    const { code, output } = await failedStart({ PORT: port });
+    expect(code).toBe(1);
+    oneLine(output);
+    expect(output).toMatch(new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port}: the port is in use \\(EADDRINUSE\\).*PORT`));
+  });
+
+  it('an address not of this machine: one line naming HOST, exit code 1', async () => {
+    const { code, output } = await failedStart({ HOST: '192.0.2.1' });
+    expect(code).toBe(1);
+    oneLine(output);
+    expect(output).toMatch(/cannot listen on 192\.0\.2\.1:0: HOST is not an address of this machine \(EADDRNOTAVAIL\); set HOST/);
+  });
+
+  it('a Neo4j that never answers: one line naming the wait and the fix, exit code 1', async () => {
+    const { code, output } = await failedStart({
+      NEO4J_URI: 'bolt://127.0.0.1:9',
+      NEO4J_PASSWORD: 'whatever',
+      NEO4J_STARTUP_TIMEOUT_MS: '1000',
+      LOG_LEVEL: 'error',
+    });
+    expect(code).toBe(1);
+    oneLine(output);
+    expect(output).toBe(
+      'liner: Neo4j at bolt://127.0.0.1:9 did not answer within 1 s (NEO4J_STARTUP_TIMEOUT_MS); start it (npm run neo4j:start) or correct NEO4J_URI.',
+    );
+  });
+
+  it('LOG_LEVEL=debug adds the stack', async () => {
+    const { port } = new URL(await serveOnce('plain', {}));
+    const { code, output } = await failedStart({ PORT: port, LOG_LEVEL: 'debug' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/EADDRINUSE[\s\S]*\n\s+at /);
+  });
+
+  it('names the CSRF header, says how to turn writes on, and answers a crafted node id with a code', async () => {
+    const base = await serveOnce('plain', {});
+    const csrf = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(csrf.status).toBe(403);
+    const [refused] = (await csrf.json()).errors;
+    expect(refused.message).toContain('send a x-liner-csrf header');
+    expect(refused.extensions.code).toBe('CSRF_HEADER_REQUIRED');
+
+    const write = await (
+      await post(base, { query: 'mutation { upsertDocument(input: { slug: "a", title: "b" }) { slug } }' })
+    ).json();
+    expect(write.errors[0].message).toContain('writes are off: set API_TOKENS or JWT_SECRET');
+    expect(write.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    for (const id of [Buffer.from('__proto__:x').toString('base64'), Buffer.from('Query:x').toString('base64'), '%%%']) {
+      const node = await (await post(base, { query: 'query N($id: ID!) { node(id: $id) { id } }', variables: { id } })).json();
+      expect(node.errors[0].extensions, JSON.stringify(node)).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+      expect(node.errors[0].message).not.toMatch(/implemented/);
+    }
+  });
+});
