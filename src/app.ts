@@ -20,6 +20,7 @@ import { useSchemaPrivacy } from './plugins/introspection.ts';
 import { useMetrics } from './plugins/metrics.ts';
 import { createStoreMetrics, registerExportGauges, useRequestLog } from './plugins/observability.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
+import { useClientLimits } from './plugins/rate-limit.ts';
 import { useStoreReadiness } from './plugins/readiness.ts';
 import { useCachedResponses } from './plugins/response-cache.ts';
 import { createRequestScope } from './request-scope.ts';
@@ -64,6 +65,8 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     },
     context: async ({ request }) => createContext(scope.storeFor(request), config, await scope.authOf(request)),
     plugins: [
+      // First, so that nothing else (exports included) runs for a request over its client's limits.
+      useClientLimits(config, scope),
       ...useCompiledExecution(),
       useDeadlineCleanup(),
       useQueryLimits(config),

@@ -148,6 +148,14 @@ const envSchema = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(100, 600_000).default(5_000),
   /** Open connections at most; more are closed on arrival. Default 1024. */
   MAX_CONNECTIONS: integer(1, 1_000_000).default(1024),
+  /** Requests per second each client (valid token, else address) may sustain; 0 turns the limit off. Default 50. */
+  RATE_LIMIT_PER_SECOND: integer(0, 1_000_000).default(50),
+  /** Requests a client may send at once above that rate. Default 100 (the explorer sends a few per click). */
+  RATE_LIMIT_BURST: integer(1, 1_000_000).default(100),
+  /** Requests in flight per client, exports included. Default 16 (the benchmark uses 10 connections). */
+  MAX_CONCURRENT_PER_CLIENT: integer(1, 100_000).default(16),
+  /** Exports in flight per client. Default 2. */
+  MAX_EXPORTS_PER_CLIENT: integer(1, 10_000).default(2),
   /** pino log level. Default info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -38,7 +38,7 @@ const post = (base: string, body: unknown, headers: Record<string, string> = {})
 
 describe('finding 2: /metrics stays bounded whatever operation names clients send', () => {
   it('reports unknown operation names as "other", so 500 names make no new series', async () => {
-    const base = await serve();
+    const base = await serve({ RATE_LIMIT_PER_SECOND: '0' });
     const seriesCount = async () =>
       (await (await fetch(`${base}/metrics`)).text()).split('\n').filter((l) => l.startsWith('graphql_yoga_http_duration'))
         .length;
@@ -362,5 +362,42 @@ describe('finding 8: what a user meets on the first day says what to do', () => 
       expect(node.errors[0].extensions, JSON.stringify(node)).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
       expect(node.errors[0].message).not.toMatch(/implemented/);
     }
+  });
+});
+
+describe('rate and concurrency limits per client', () => {
+  it('answers 429 with Retry-After past the rate, for queries and exports alike, per client', async () => {
+    const base = await serve({ RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '5', API_TOKENS: 'own-bucket-token-for-tests' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await post(base, { query: '{ __typename }' })).status);
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses).toContain(429);
+    const limited = await fetch(`${base}/export/collaboration.json`);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const [error] = (await limited.json()).errors;
+    expect(error.extensions).toEqual({ code: 'RATE_LIMITED', limit: 'RATE_LIMIT_PER_SECOND' });
+    // A client with its own valid token has its own bucket; probes are never limited.
+    expect((await post(base, { query: '{ __typename }' }, { authorization: 'Bearer own-bucket-token-for-tests' })).status).toBe(
+      200,
+    );
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
+  it('caps requests in flight per client, an export counting as one', async () => {
+    const base = await serve({ MAX_CONCURRENT_PER_CLIENT: '1' });
+    const { hostname, port } = new URL(base);
+    // A request whose body never comes stays in flight.
+    const slow = connect(Number(port), hostname);
+    slow.on('error', () => {});
+    slow.write('POST /graphql HTTP/1.1\r\nHost: liner\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n');
+    await new Promise((r) => setTimeout(r, 300));
+    const query = await post(base, { query: '{ __typename }' });
+    expect(query.status).toBe(429);
+    expect((await query.json()).errors[0].extensions).toEqual({ code: 'RATE_LIMITED', limit: 'MAX_CONCURRENT_PER_CLIENT' });
+    expect((await fetch(`${base}/export/collaboration.json`)).status).toBe(429);
+    slow.destroy();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await fetch(`${base}/export/collaboration.json`)).status).toBe(200);
   });
 });
