@@ -37,21 +37,21 @@ const post = (base: string, body: unknown, headers: Record<string, string> = {})
   });
 
 describe('finding 2: /metrics stays bounded whatever operation names clients send', () => {
-  it('reports unknown operation names as "other", so 500 names make no new series', async () => {
+  it('reports unknown operation names as "other", so 200 names make no new series', { timeout: 90_000 }, async () => {
     const base = await serve({ RATE_LIMIT_PER_SECOND: '0' });
     const seriesCount = async () =>
       (await (await fetch(`${base}/metrics`)).text()).split('\n').filter((l) => l.startsWith('graphql_yoga_http_duration'))
         .length;
     await post(base, { query: 'query Person { __typename }', operationName: 'Person' });
     const before = await seriesCount();
-    for (let i = 0; i < 500; i++) await post(base, { query: `query op_${i} { __typename }`, operationName: `op_${i}` });
+    for (let i = 0; i < 200; i++) await post(base, { query: `query op_${i} { __typename }`, operationName: `op_${i}` });
     const text = await (await fetch(`${base}/metrics`)).text();
     expect(text).not.toMatch(/operationName="op_\d+"/);
     expect(text).toMatch(
-      /graphql_yoga_http_duration_count\{operationName="other",operationType="query",method="POST",statusCode="200"\} 500/,
+      /graphql_yoga_http_duration_count\{operationName="other",operationType="query",method="POST",statusCode="200"\} 200/,
     );
     expect(text).toMatch(/operationName="Person"/);
-    // One new label set ("other") at most, not 500.
+    // One new label set ("other") at most, not 200.
     expect(await seriesCount()).toBeLessThanOrEqual(before * 2);
   });
 
