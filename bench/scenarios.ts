@@ -8,6 +8,8 @@ export type Target = 'embedded' | 'neo4j' | 'raw' | 'peer';
 export type ScenarioName = 'person' | 'commonCollaborators' | 'shortestPath' | 'nested' | 'upsertPerson' | 'addCredit';
 
 export const BENCH_TOKEN = 'bench-token-0123456789abcdef';
+/** Per-client limits raised for the bench: its load comes from one address, far past what one client should send. */
+export const BENCH_LIMITS = { RATE_LIMIT_PER_SECOND: '0', MAX_CONCURRENT_PER_CLIENT: '10000', MAX_EXPORTS_PER_CLIENT: '100' };
 const DOCUMENT = 'synthetic-catalogue';
 
 const graphql = (query: string, variables: Record<string, unknown> = {}) => JSON.stringify({ query, variables });

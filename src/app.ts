@@ -1,26 +1,29 @@
 // createApp({ store, config }) → the yoga instance: GraphQL, GraphiQL, health, readiness, metrics. It never listens.
 
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
-import { useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { type Logger, pino } from 'pino';
 import { Registry } from 'prom-client';
-import { createAuthenticator } from './auth.ts';
 import type { Config } from './config.ts';
 import { createContext } from './context.ts';
 import { useExplorer } from './explorer/http.ts';
 import { useExportRoutes } from './export/http.ts';
+import { MetricsPool } from './export/metrics-pool.ts';
 import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
 import { useCompiledExecution } from './plugins/compiled-execution.ts';
-import { requestDeadline, useDeadlineCleanup } from './plugins/deadline.ts';
+import { corsFrom } from './plugins/cors.ts';
+import { useCsrfPrevention } from './plugins/csrf.ts';
+import { useDeadlineCleanup } from './plugins/deadline.ts';
 import { createErrorMasker } from './plugins/errors.ts';
-import { createStoreMetrics, instrumentStore, useRequestLog } from './plugins/observability.ts';
+import { useSchemaPrivacy } from './plugins/introspection.ts';
+import { useMetrics } from './plugins/metrics.ts';
+import { createStoreMetrics, registerExportGauges, useRequestLog } from './plugins/observability.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
+import { useClientLimits } from './plugins/rate-limit.ts';
 import { useStoreReadiness } from './plugins/readiness.ts';
+import { useCachedResponses } from './plugins/response-cache.ts';
+import { createRequestScope } from './request-scope.ts';
 import { schema } from './schema/index.ts';
 
 export interface AppOptions {
@@ -31,10 +34,15 @@ export interface AppOptions {
 }
 
 export function createApp({ store, config, logger = pino({ level: config.LOG_LEVEL }) }: AppOptions) {
-  const authenticate = createAuthenticator(config);
   // One registry per app, so several apps in one process (tests, benchmarks) never clash over metric names.
   const registry = new Registry();
-  const storeMetrics = createStoreMetrics(registry, store.kind);
+  const scope = createRequestScope(store, config, createStoreMetrics(registry, store.kind));
+  const pool = new MetricsPool({
+    threads: config.EXPORT_WORKERS,
+    queue: config.EXPORT_QUEUE,
+    memoryMb: config.EXPORT_WORKER_MEMORY_MB,
+  });
+  registerExportGauges(registry, pool);
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -44,6 +52,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     /** Liveness: answers 200 while the process serves HTTP, whatever the store's state. */
     healthCheckEndpoint: '/health',
     landingPage: false,
+    cors: corsFrom(config),
     graphiql: config.GRAPHIQL ? { title: 'Liner', defaultQuery: EXAMPLE_OPERATIONS } : false,
     // GraphiQL's code bundled from npm and served by us: the default page would fetch it from a CDN at run time.
     renderGraphiQL,
@@ -54,54 +63,30 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
     },
-    context: async ({ request }) => {
-      const deadline = requestDeadline(request, config.REQUEST_TIMEOUT_MS);
-      return createContext(instrumentStore(store.withDeadline(deadline), storeMetrics), config, await authenticate(request));
-    },
+    context: async ({ request }) => createContext(scope.storeFor(request), config, await scope.authOf(request)),
     plugins: [
+      // First, so that nothing else (exports included) runs for a request over its client's limits.
+      useClientLimits(config, scope),
       ...useCompiledExecution(),
       useDeadlineCleanup(),
       useQueryLimits(config),
-      ...(config.INTROSPECTION ? [] : [useDisableIntrospection()]),
+      ...useSchemaPrivacy(config, scope),
       // A browser cannot send a "simple" cross-site request that runs an operation: JSON bodies or this header only.
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'apollo-require-preflight', 'x-liner-csrf'] }),
+      useCsrfPrevention(['x-liner-csrf', 'apollo-require-preflight', 'x-graphql-yoga-csrf']),
       // No useExecutionCancellation: it hands every execution the request's abort signal, and reading that signal
       // costs a listener per request (20 % of a small query's time, measured). A client that hangs up still stops the
       // store's work, the only long part: the deadline's signal (plugins/deadline.ts) follows the request's.
-      /** Opt-in (RESPONSE_CACHE): answers cached per Authorization header, evicted by mutations touching them. */
-      ...(config.RESPONSE_CACHE
-        ? [useResponseCache({ session: (request) => request.headers.get('authorization'), ttl: config.RESPONSE_CACHE_TTL_MS })]
-        : []),
+      /** Opt-in (RESPONSE_CACHE): answers cached per caller and data version. */
+      ...useCachedResponses(config, scope),
       /** Readiness: 200 only while the store answers a query. */
       useStoreReadiness(store),
-      usePrometheus({
-        endpoint: '/metrics',
-        registry,
-        // Only the HTTP histogram (with operation name and type, without the URL, whose query string would make a
-        // series per distinct GET). The plugin turns every metric on by default and each costs on every request:
-        // 40 µs with five histograms on a small query whose whole hello-world request takes 130 µs (measured). Time in
-        // the store is in liner_store_call_duration_seconds, errors by code in liner_graphql_errors_total.
-        labels: { url: false },
-        metrics: {
-          graphql_yoga_http_duration: true,
-          graphql_envelop_error_result: false,
-          graphql_envelop_request_duration: false,
-          graphql_envelop_phase_validate: false,
-          graphql_envelop_phase_execute: false,
-          graphql_envelop_deprecated_field: false,
-          graphql_envelop_request: false,
-          graphql_envelop_request_time_summary: false,
-          graphql_envelop_phase_parse: false,
-          graphql_envelop_phase_context: false,
-          graphql_envelop_phase_subscribe: false,
-          graphql_envelop_schema_change: false,
-        },
-      }),
+      ...useMetrics(registry, config),
       useRequestLog(logger, registry),
       /** The explorer page at /explore, built into explorer/dist. */
       useExplorer(),
       /** Graph downloads: GET /export/{projection}.{format} (docs/exports.md). */
-      useExportRoutes({ store, config }),
+      useExportRoutes({ scope, config, pool }),
+      { onDispose: () => pool.close() },
     ],
   });
 }

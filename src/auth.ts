@@ -21,7 +21,13 @@ export function createAuthenticator(config: Config): (request: Request) => Promi
   const tokens = config.API_TOKENS.map((token, index) => ({ digest: digest(token), subject: `token-${index + 1}` }));
   const secret = config.JWT_SECRET ? new TextEncoder().encode(config.JWT_SECRET) : null;
   const jwks: JWTVerifyGetKey | null = config.JWKS_URL ? createRemoteJWKSet(new URL(config.JWKS_URL)) : null;
-  const options = { issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE };
+  // A JWT without `exp` would never expire: refused, unless JWT_MAX_AGE bounds every token by its `iat` instead.
+  const options = {
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+    requiredClaims: config.JWT_MAX_AGE === undefined ? ['exp'] : ['iat'],
+    ...(config.JWT_MAX_AGE === undefined ? {} : { maxTokenAge: config.JWT_MAX_AGE }),
+  };
 
   return async (request) => {
     const header = request.headers.get('authorization');
@@ -39,7 +45,9 @@ export function createAuthenticator(config: Config): (request: Request) => Promi
           : await jwtVerify(presented, jwks as JWTVerifyGetKey, options);
         return { viewer: { subject: String(payload.sub ?? 'jwt'), via: 'jwt' }, refused: null };
       } catch (error) {
-        return { viewer: null, refused: `the JWT was not accepted (${(error as Error).message})` };
+        const why = (error as Error).message;
+        const hint = /"exp" claim/.test(why) ? '; tokens must expire (exp), or the server must set JWT_MAX_AGE' : '';
+        return { viewer: null, refused: `the JWT was not accepted (${why}${hint})` };
       }
     }
     return { viewer: null, refused: 'the bearer token is not one this server accepts' };

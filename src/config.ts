@@ -1,4 +1,5 @@
 // Environment → typed configuration, validated once at start with one clear message per bad variable.
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
@@ -82,6 +83,8 @@ const envSchema = z.object({
   JWT_ISSUER: z.string().min(1).optional(),
   /** Required `aud` of JWTs, when set. */
   JWT_AUDIENCE: z.string().min(1).optional(),
+  /** Longest a JWT is accepted after its `iat`, in seconds; when set, JWTs without `exp` are accepted within it. Default unset: JWTs must carry `exp`. */
+  JWT_MAX_AGE: integer(1, 31_536_000).optional(),
   /** Require a valid bearer token for reads too. Default false. */
   REQUIRE_AUTH_FOR_READS: flag.default(false),
   /** Where the embedded store keeps its journal and snapshot; "off" keeps it in memory only. Default ./.liner-data. */
@@ -96,6 +99,63 @@ const envSchema = z.object({
   RESPONSE_CACHE: flag.default(false),
   /** How long a cached answer is served, in ms. Default 10000. */
   RESPONSE_CACHE_TTL_MS: integer(1, 86_400_000).default(10_000),
+  /** Longest an export may stream, in ms; past it the download is cut. Default 300000 (the 1M full GraphML takes ~10 s). */
+  EXPORT_TIMEOUT_MS: integer(1000, 86_400_000).default(300_000),
+  /** Largest export in bytes; past it the download is cut. Default 2 GiB (the 1M full GraphML is 318 MB). */
+  EXPORT_MAX_BYTES: integer(1024, 1024 ** 4).default(2 * 1024 ** 3),
+  /** Worker threads computing export metrics at once. Default half the CPU cores, at least 1. */
+  EXPORT_WORKERS: integer(1, 256).default(Math.max(1, Math.floor(availableParallelism() / 2))),
+  /** Metric exports that may wait for a worker; more are answered 503. Default 4. */
+  EXPORT_QUEUE: integer(0, 10_000).default(4),
+  /** Speed the metrics cost estimate assumes, in edge visits per ms (src/export/metrics-cost.ts). Default 6000; raise it on a faster machine. */
+  EXPORT_EDGE_VISITS_PER_MS: integer(1, 1_000_000_000_000).default(6000),
+  /** Heap of each metrics worker in MB. Default 1024. */
+  EXPORT_WORKER_MEMORY_MB: integer(64, 65_536).default(1024),
+  /** Bearer token /metrics requires, when set (16+ characters). Default none: /metrics is open. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Operation names /metrics reports as themselves besides the explorer's and GraphiQL's, comma-separated; others are "other". */
+  METRICS_OPERATIONS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t.length > 0),
+    )
+    .refine((names) => names.every((n) => /^[_A-Za-z][_0-9A-Za-z]*$/.test(n)), 'must be GraphQL operation names')
+    .default([]),
+  /** Origins allowed to call the API from a browser, comma-separated (`https://a.example,https://b.example`, or `*`). Default none. */
+  CORS_ORIGINS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t.length > 0),
+    )
+    .refine(
+      (origins) => origins.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)),
+      'must be origins like https://app.example, or *',
+    )
+    .default([]),
+  /** Send `access-control-allow-credentials: true` to the CORS_ORIGINS (never with `*`). Default false. */
+  CORS_CREDENTIALS: flag.default(false),
+  /** Longest a client may take to send a request's headers, in ms. Default 10000 (Node's is 60000). */
+  HTTP_HEADERS_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+  /** Longest a client may take to send a whole request, body included, in ms. Default 30000 (Node's is 300000). */
+  HTTP_REQUEST_TIMEOUT_MS: integer(100, 3_600_000).default(30_000),
+  /** How long an idle keep-alive connection stays open, in ms. Default 5000. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: integer(100, 600_000).default(5_000),
+  /** Open connections at most; more are closed on arrival. Default 1024. */
+  MAX_CONNECTIONS: integer(1, 1_000_000).default(1024),
+  /** Requests per second each client (valid token, else address) may sustain; 0 turns the limit off. Default 50. */
+  RATE_LIMIT_PER_SECOND: integer(0, 1_000_000).default(50),
+  /** Requests a client may send at once above that rate. Default 100 (the explorer sends a few per click). */
+  RATE_LIMIT_BURST: integer(1, 1_000_000).default(100),
+  /** Requests in flight per client, exports included. Default 16 (the benchmark uses 10 connections). */
+  MAX_CONCURRENT_PER_CLIENT: integer(1, 100_000).default(16),
+  /** Exports in flight per client. Default 2. */
+  MAX_EXPORTS_PER_CLIENT: integer(1, 10_000).default(2),
   /** pino log level. Default info. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -119,6 +179,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (c.NEO4J_URI && c.NEO4J_PASSWORD === undefined) problems.push('  NEO4J_PASSWORD: required when NEO4J_URI is set');
     if (c.DEFAULT_PAGE_SIZE > c.MAX_PAGE_SIZE)
       problems.push(`  DEFAULT_PAGE_SIZE=${c.DEFAULT_PAGE_SIZE}: must not exceed MAX_PAGE_SIZE (${c.MAX_PAGE_SIZE})`);
+    if (c.HTTP_HEADERS_TIMEOUT_MS > c.HTTP_REQUEST_TIMEOUT_MS)
+      problems.push(
+        `  HTTP_HEADERS_TIMEOUT_MS=${c.HTTP_HEADERS_TIMEOUT_MS}: must not exceed HTTP_REQUEST_TIMEOUT_MS (${c.HTTP_REQUEST_TIMEOUT_MS})`,
+      );
+    if (c.CORS_CREDENTIALS && c.CORS_ORIGINS.includes('*'))
+      problems.push('  CORS_CREDENTIALS=true: not with CORS_ORIGINS=*; list the origins that may send credentials');
     if (problems.length === 0) return c;
   }
   throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);

@@ -1,6 +1,13 @@
-// The Node HTTP server around the app: request bodies capped at MAX_BODY_BYTES before the app reads them.
+// The Node HTTP server around the app: request bodies capped at MAX_BODY_BYTES before the app reads them, slow
+// senders cut off, and connections capped.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { App } from './app.ts';
+import type { Config } from './config.ts';
+
+export type HttpServerConfig = Pick<
+  Config,
+  'MAX_BODY_BYTES' | 'HTTP_HEADERS_TIMEOUT_MS' | 'HTTP_REQUEST_TIMEOUT_MS' | 'HTTP_KEEP_ALIVE_TIMEOUT_MS' | 'MAX_CONNECTIONS'
+>;
 
 /** Past this, an oversized body is not even read to its end. */
 const DRAIN_AT_MOST = 64 * 1024 * 1024;
@@ -36,8 +43,28 @@ async function forwardChunked(app: App, req: IncomingMessage, res: ServerRespons
   res.end(Buffer.from(await response.arrayBuffer()));
 }
 
-export function createHttpServer(app: App, maxBodyBytes: number): Server {
-  return createServer((req, res) => {
+/**
+ * Node's defaults let a client hold a socket 60 s sending headers and 300 s sending a body, and checked only every
+ * 30 s, so a slow sender kept one 85 s or more; and they set no cap on connections. A connection over
+ * MAX_CONNECTIONS is closed as soon as it is accepted. The timeouts cover receiving the request only: a long download
+ * is bounded by EXPORT_TIMEOUT_MS instead.
+ */
+export function createHttpServer(app: App, config: HttpServerConfig): Server {
+  const maxBodyBytes = config.MAX_BODY_BYTES;
+  const server = createServer(
+    {
+      headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      // How often Node looks for requests past those timeouts: a tenth of the headers timeout, at most 1 s.
+      connectionsCheckingInterval: Math.min(1000, Math.max(100, Math.floor(config.HTTP_HEADERS_TIMEOUT_MS / 10))),
+    },
+    handle,
+  );
+  server.maxConnections = config.MAX_CONNECTIONS;
+  return server;
+
+  function handle(req: IncomingMessage, res: ServerResponse) {
     const declared = req.headers['content-length'];
     if (declared !== undefined) {
       const length = Number(declared);
@@ -61,5 +88,5 @@ export function createHttpServer(app: App, maxBodyBytes: number): Server {
       return;
     }
     void app(req, res);
-  });
+  }
 }

@@ -1,6 +1,7 @@
 // Preloaded with --import into every benchmarked server: counts the Cypher statements its neo4j-driver sends.
 // The count is read over a side port (BENCH_STATS_PORT), so the server under test runs its own code unchanged.
 import { createServer } from 'node:http';
+import { isMainThread } from 'node:worker_threads';
 import neo4j from 'neo4j-driver';
 
 interface Counted {
@@ -29,7 +30,8 @@ for (const prototype of [neo4j.Session.prototype, neo4j.Transaction.prototype] a
 }
 
 const port = Number(process.env.BENCH_STATS_PORT ?? 0);
-if (port > 0)
+// Worker threads (the export metrics pool) load this preload too; only the main thread owns the side port.
+if (port > 0 && isMainThread)
   createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(req.url?.includes('recent') ? counted : { statements: counted.statements }));

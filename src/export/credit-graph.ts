@@ -4,6 +4,7 @@ import type { GraphStore } from '../graph/store.ts';
 import { relationshipFilter, worksOutsideYears } from './filters.ts';
 import { nodeId } from './node-attributes.ts';
 import type { ExportFilters } from './options.ts';
+import { createYielder } from './yielder.ts';
 
 /**
  * One edge per person and work, whatever the number of roles: both projections need who is on which work, and
@@ -13,8 +14,12 @@ import type { ExportFilters } from './options.ts';
 export async function creditGraph(store: GraphStore, filters: ExportFilters): Promise<UndirectedGraph> {
   const keep = relationshipFilter(filters, await worksOutsideYears(store, filters));
   const graph = new UndirectedGraph();
-  for await (const batch of store.streamRelationships())
+  // Seconds of work on a large catalogue: other requests get a turn between batches.
+  const pause = createYielder();
+  for await (const batch of store.streamRelationships()) {
     for (const rel of batch)
       if (rel.type === 'CREDITED' && keep(rel)) graph.mergeEdge(nodeId(rel.fromLabel, rel.from), nodeId(rel.toLabel, rel.to));
+    await pause();
+  }
   return graph;
 }

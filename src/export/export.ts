@@ -1,7 +1,7 @@
 // One export from request to text: the projection, its metrics if asked for, and the chosen format's chunks.
 import type { GraphStore } from '../graph/store.ts';
 import { FORMATS } from './formats/index.ts';
-import { withMetrics } from './metrics.ts';
+import { computeInProcess, type MetricsRunner, withMetrics } from './metrics.ts';
 import type { ExportGraph } from './model.ts';
 import type { ExportOptions } from './options.ts';
 import { project } from './projection.ts';
@@ -24,9 +24,14 @@ export function exportBaseName(options: ExportOptions): string {
  * Everything that can fail because of the request (an unknown person) fails here, before any byte is written, so
  * an HTTP answer can still be a 404. Metrics are computed here too: they need the whole projection in memory.
  */
-export async function prepareExport(store: GraphStore, options: ExportOptions): Promise<PreparedExport> {
+export async function prepareExport(
+  store: GraphStore,
+  options: ExportOptions,
+  metrics: MetricsRunner = { compute: computeInProcess },
+): Promise<PreparedExport> {
   const format = FORMATS[options.format];
-  const graph = await withMetrics(await project(store, options.projection, options), options.metrics);
+  const projected = await project(store, options.projection, options);
+  const graph = await withMetrics(projected, options.metrics, metrics);
   return {
     graph,
     filename: exportBaseName(options) + format.suffix,

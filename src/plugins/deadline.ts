@@ -44,3 +44,32 @@ export function useDeadlineCleanup(): Plugin {
     },
   };
 }
+
+export interface OwnedDeadline extends Deadline {
+  /** Clears the timer and stops following the given signals: call it once the work is over, however it ended. */
+  dispose(): void;
+}
+
+/**
+ * A deadline for work that outlives the response object (a streamed export, whose body is written after the response
+ * hooks ran): it owns its timer, aborts when any of `follow` aborts (the client hanging up), and is disposed by the
+ * work itself rather than by useDeadlineCleanup.
+ */
+export function ownedDeadline(timeoutMs: number, ...follow: AbortSignal[]): OwnedDeadline {
+  const controller = new AbortController();
+  const at = Date.now() + timeoutMs;
+  const timer = setTimeout(() => controller.abort(new DOMException('The export deadline passed', 'TimeoutError')), timeoutMs);
+  const onAbort = (event: Event) => controller.abort((event.target as AbortSignal).reason);
+  for (const signal of follow) {
+    if (signal.aborted) controller.abort(signal.reason);
+    else signal.addEventListener('abort', onAbort, { once: true });
+  }
+  return {
+    at,
+    signal: controller.signal,
+    dispose() {
+      clearTimeout(timer);
+      for (const signal of follow) signal.removeEventListener('abort', onAbort);
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { GraphStore } from '../graph/store.ts';
 
 const requestIds = new WeakMap<Request, string>();
@@ -84,15 +84,26 @@ export function createStoreMetrics(registry: Registry, kind: string): StoreMetri
   };
 }
 
-/** The store with every port call counted and timed. */
-export function instrumentStore(store: GraphStore, metrics: StoreMetrics): GraphStore {
+/** Methods that change the data: the response cache's data version moves before and after each. */
+const WRITES = new Set<PropertyKey>(['write', 'load']);
+
+/** The store with every port call counted and timed, and `changed` called around every write. */
+export function instrumentStore(store: GraphStore, metrics: StoreMetrics, changed?: () => void): GraphStore {
   return new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== 'function' || property === 'withDeadline') return value;
       const method = String(property);
+      const writes = changed !== undefined && WRITES.has(property);
       return (...args: unknown[]) => {
+        // Before: no answer computed from now on may be cached under the old version. After: none computed while the
+        // write ran (which may or may not have seen it) is served once it has landed.
+        if (writes) changed();
         const result = value.apply(target, args);
+        if (writes)
+          Promise.resolve(result)
+            .finally(changed)
+            .catch(() => {});
         if (!(result instanceof Promise)) return result;
         const end = metrics.seconds.startTimer({ method });
         return result.then(
@@ -108,6 +119,26 @@ export function instrumentStore(store: GraphStore, metrics: StoreMetrics): Graph
           },
         );
       };
+    },
+  });
+}
+
+/** The export metrics worker pool, read when /metrics is scraped. */
+export function registerExportGauges(registry: Registry, pool: { tasks: number; threads: number }): void {
+  new Gauge({
+    name: 'liner_export_metrics_tasks',
+    help: 'Export metrics computations running or waiting in the worker pool',
+    registers: [registry],
+    collect() {
+      this.set(pool.tasks);
+    },
+  });
+  new Gauge({
+    name: 'liner_export_worker_threads',
+    help: 'Live worker threads of the export metrics pool',
+    registers: [registry],
+    collect() {
+      this.set(pool.threads);
     },
   });
 }

@@ -1,7 +1,7 @@
 // The Pothos builder and its plugins; no types live here.
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { decodeGlobalID } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, getNullableType, isListType } from 'graphql';
 import type { Context } from '../context.ts';
@@ -21,6 +21,20 @@ export const builder = new SchemaBuilder<{
   relay: {
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },
+    // A crafted id ("__proto__:x", "Query:x", bad base64) would reach Pothos' type lookup and fail as an internal
+    // error; only ids of this schema's node types get past here.
+    decodeGlobalID: (id) => {
+      const bad = (why: string) =>
+        new GraphQLError(`id: "${id}" ${why}`, { extensions: { code: 'BAD_USER_INPUT', argument: 'id' } });
+      let decoded: { typename: string; id: string };
+      try {
+        decoded = decodeGlobalID(id);
+      } catch {
+        throw bad('is not an id this API gave out');
+      }
+      if (!isNodeType(decoded.typename)) throw bad(`names no type of node ("${decoded.typename}")`);
+      return decoded;
+    },
   },
   complexity: {
     // Cost counts list sizes: a field's selection costs as many times as the page it asks for (`first`, or the
@@ -50,7 +64,13 @@ export const builder = new SchemaBuilder<{
       writer: context.auth.viewer !== null,
       reader: !context.config.REQUIRE_AUTH_FOR_READS || context.auth.viewer !== null,
     }),
-    unauthorizedError: (_parent, context) => {
+    unauthorizedError: (_parent, context, info) => {
+      const { config } = context;
+      const writesOff = config.API_TOKENS.length === 0 && !config.JWT_SECRET && !config.JWKS_URL;
+      if (writesOff && info.parentType.name === 'Mutation')
+        return new GraphQLError('Not authenticated: writes are off: set API_TOKENS or JWT_SECRET (or JWKS_URL) on the server.', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
       const why = context.auth.refused ?? 'this needs an Authorization: Bearer <token> header';
       return new GraphQLError(`Not authenticated: ${why}.`, {
         extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: { 'www-authenticate': 'Bearer' } } },
@@ -58,6 +78,14 @@ export const builder = new SchemaBuilder<{
     },
   },
 });
+
+/** A type of node: an object type built with builder.node, which implements Node. */
+function isNodeType(typename: string): boolean {
+  const store = builder.configStore;
+  if (!store.hasImplementation(typename)) return false;
+  const config = store.getTypeConfig(typename);
+  return config.kind === 'Object' && config.interfaces.some((i) => store.getTypeConfig(i).name === 'Node');
+}
 
 builder.globalConnectionField('totalCount', (t) =>
   t.int({ description: 'How many items all pages hold together.', resolve: (parent) => parent.totalCount }),

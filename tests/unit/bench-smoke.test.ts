@@ -10,7 +10,7 @@ import { type RunningServer, startServer } from '../../bench/lib/processes.ts';
 import { renderReport } from '../../bench/lib/report.ts';
 import type { ScaleResult } from '../../bench/lib/results.ts';
 import { countPerOperation } from '../../bench/lib/statements.ts';
-import { HELLO, scenarios } from '../../bench/scenarios.ts';
+import { BENCH_LIMITS, HELLO, scenarios } from '../../bench/scenarios.ts';
 import { validateDataset } from '../../src/dataset/validate.ts';
 
 const { dataset, manifest } = generateSynthetic({ credits: 2000, seed: 'smoke' });
@@ -48,7 +48,7 @@ describe('a tiny load run', () => {
     writeFileSync(file, JSON.stringify(dataset));
     [hello, liner] = await Promise.all([
       startServer('hello-smoke', 'bench/servers/hello-yoga.ts', {}),
-      startServer('liner-smoke', 'src/main.ts', { SEED_DATASET: file, DATA_DIR: 'off', LOG_LEVEL: 'warn' }),
+      startServer('liner-smoke', 'src/main.ts', { SEED_DATASET: file, DATA_DIR: 'off', LOG_LEVEL: 'warn', ...BENCH_LIMITS }),
     ]);
   }, 60_000);
 

@@ -1,0 +1,403 @@
+// Issue 15, findings 2–8, over real HTTP against the server process: what one client sends can neither grow the
+// server without bound nor reach what it should not, and what a user meets on the first day says what to do.
+import { readFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { SignJWT } from 'jose';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_OPERATIONS } from '../../src/graphiql-examples.ts';
+import { KNOWN_OPERATIONS } from '../../src/plugins/metrics.ts';
+import { type ServerProcess, startServer } from '../server-process.ts';
+
+const started: ServerProcess[] = [];
+afterAll(() => {
+  for (const server of started) server.child.kill('SIGKILL');
+});
+async function serve(env: Record<string, string> = {}): Promise<string> {
+  const server = startServer(env);
+  started.push(server);
+  return server.ready();
+}
+
+/** One server per name for the whole file, for tests that only read. */
+const shared = new Map<string, Promise<string>>();
+function serveOnce(name: string, env: Record<string, string>): Promise<string> {
+  let base = shared.get(name);
+  if (!base) {
+    base = serve(env);
+    shared.set(name, base);
+  }
+  return base;
+}
+
+const post = (base: string, body: unknown, headers: Record<string, string> = {}) =>
+  fetch(`${base}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+
+describe('finding 2: /metrics stays bounded whatever operation names clients send', () => {
+  it('reports unknown operation names as "other", so 200 names make no new series', { timeout: 90_000 }, async () => {
+    const base = await serve({ RATE_LIMIT_PER_SECOND: '0' });
+    const seriesCount = async () =>
+      (await (await fetch(`${base}/metrics`)).text()).split('\n').filter((l) => l.startsWith('graphql_yoga_http_duration'))
+        .length;
+    await post(base, { query: 'query Person { __typename }', operationName: 'Person' });
+    const before = await seriesCount();
+    for (let i = 0; i < 200; i++) await post(base, { query: `query op_${i} { __typename }`, operationName: `op_${i}` });
+    const text = await (await fetch(`${base}/metrics`)).text();
+    expect(text).not.toMatch(/operationName="op_\d+"/);
+    expect(text).toMatch(
+      /graphql_yoga_http_duration_count\{operationName="other",operationType="query",method="POST",statusCode="200"\} 200/,
+    );
+    expect(text).toMatch(/operationName="Person"/);
+    // One new label set ("other") at most, not 200.
+    expect(await seriesCount()).toBeLessThanOrEqual(before * 2);
+  });
+
+  it('requires METRICS_TOKEN on /metrics when one is set', async () => {
+    const base = await serve({ METRICS_TOKEN: 'metrics-token-for-tests' });
+    const refused = await fetch(`${base}/metrics`);
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).toContain('METRICS_TOKEN');
+    expect((await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer wrong-token-for-tests' } })).status).toBe(401);
+    const allowed = await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer metrics-token-for-tests' } });
+    expect(allowed.status).toBe(200);
+    expect(await allowed.text()).toContain('liner_store_calls_total');
+  });
+
+  it('knows every operation name the explorer and GraphiQL send', () => {
+    const explorer = readFileSync(new URL('../../explorer/src/api.ts', import.meta.url), 'utf8');
+    const names = [...`${explorer}\n${EXAMPLE_OPERATIONS}`.matchAll(/\b(?:query|mutation) ([A-Z]\w*)/g)].map((m) => m[1]);
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) expect(KNOWN_OPERATIONS).toContain(name);
+  });
+});
+
+describe('finding 3: CORS', () => {
+  const evil = { origin: 'https://evil.example' };
+  it('sends no CORS headers, and never credentials, by default (GraphQL and exports)', async () => {
+    const base = await serve();
+    for (const response of [
+      await post(base, { query: '{ __typename }' }, evil),
+      await fetch(`${base}/export/collaboration.json`, { headers: evil }),
+      await fetch(`${base}/graphql`, {
+        method: 'OPTIONS',
+        headers: { ...evil, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      }),
+    ]) {
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+      expect(response.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+  });
+
+  it('allows only CORS_ORIGINS, without credentials unless CORS_CREDENTIALS=true', async () => {
+    const base = await serve({ CORS_ORIGINS: 'https://app.example,https://other.example' });
+    const listed = await post(base, { query: '{ __typename }' }, { origin: 'https://app.example' });
+    expect(listed.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(listed.headers.get('access-control-allow-credentials')).toBeNull();
+    const unlisted = await post(base, { query: '{ __typename }' }, evil);
+    expect(unlisted.headers.get('access-control-allow-origin')).toBeNull();
+    const exported = await fetch(`${base}/export/collaboration.json`, { headers: evil });
+    expect(exported.headers.get('access-control-allow-origin')).toBeNull();
+
+    const withCredentials = await serve({ CORS_ORIGINS: 'https://app.example', CORS_CREDENTIALS: 'true' });
+    const answer = await post(withCredentials, { query: '{ __typename }' }, { origin: 'https://app.example' });
+    expect(answer.headers.get('access-control-allow-credentials')).toBe('true');
+  });
+});
+
+describe('finding 4: JWTs expire', () => {
+  const SECRET = 'a-test-secret-of-at-least-32-chars!!';
+  const sign = (build: (jwt: SignJWT) => SignJWT) =>
+    build(new SignJWT({ sub: 'editor-1' }).setProtectedHeader({ alg: 'HS256' })).sign(new TextEncoder().encode(SECRET));
+  const upsert = (base: string, token: string) =>
+    post(
+      base,
+      { query: 'mutation { upsertDocument(input: { slug: "jwt-doc", title: "JWT doc" }) { slug } }' },
+      { authorization: `Bearer ${token}` },
+    ).then((r) => r.json());
+
+  it('refuses a JWT without exp, and accepts one with it', async () => {
+    const base = await serve({ JWT_SECRET: SECRET });
+    const forever = await upsert(base, await sign((j) => j.setIssuedAt()));
+    expect(forever.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(forever.errors[0].message).toMatch(/"exp" claim.*JWT_MAX_AGE/);
+    const expiring = await upsert(base, await sign((j) => j.setIssuedAt().setExpirationTime('5m')));
+    expect(expiring).toEqual({ data: { upsertDocument: { slug: 'jwt-doc' } } });
+  });
+
+  it('with JWT_MAX_AGE, accepts a JWT without exp only within that age of its iat', async () => {
+    const base = await serve({ JWT_SECRET: SECRET, JWT_MAX_AGE: '600' });
+    const recent = await upsert(base, await sign((j) => j.setIssuedAt()));
+    expect(recent).toEqual({ data: { upsertDocument: { slug: 'jwt-doc' } } });
+    const old = await upsert(base, await sign((j) => j.setIssuedAt(Math.floor(Date.now() / 1000) - 3600)));
+    expect(old.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const undated = await upsert(base, await sign((j) => j));
+    expect(undated.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('finding 5: no schema for those who may not see it', () => {
+  const TYPOS = [
+    ['an enum value', '{ people { edges { node { credits(roles: [MIXR]) { totalCount } } } } }', undefined],
+    [
+      'an enum value in a variable',
+      'query R($r: [Role!]) { people { edges { node { credits(roles: $r) { totalCount } } } } }',
+      { r: ['MIXR'] },
+    ],
+    ['a field', '{ persn(slug: "thom-russo") { name } }', undefined],
+    ['an argument', '{ person(slg: "thom-russo") { name } }', undefined],
+    ['a type', 'query Q($p: Persn) { __typename }', undefined],
+  ] as const;
+
+  it.each(TYPOS)('INTROSPECTION=false suggests no name for a misspelt %s', async (_what, query, variables) => {
+    const base = await serveOnce('closed', { INTROSPECTION: 'false' });
+    const body = await (await post(base, { query, variables })).json();
+    expect(body.errors.length, JSON.stringify(body)).toBeGreaterThan(0);
+    for (const error of body.errors) expect(error.message).not.toMatch(/Did you mean/);
+  });
+
+  it('with REQUIRE_AUTH_FOR_READS, introspection and suggestions need a token too', async () => {
+    const base = await serve({ REQUIRE_AUTH_FOR_READS: 'true', API_TOKENS: 'reader-token-for-tests' });
+    const introspect = { query: '{ __schema { mutationType { fields { name } } } }' };
+    const anonymous = await (await post(base, introspect)).json();
+    expect(JSON.stringify(anonymous)).not.toContain('upsertPerson');
+    expect(anonymous.errors[0].message).toMatch(/introspection/i);
+    const typo = await (await post(base, { query: '{ persn { name } }' })).json();
+    expect(typo.errors[0].message).not.toMatch(/Did you mean/);
+    const authorised = await (await post(base, introspect, { authorization: 'Bearer reader-token-for-tests' })).json();
+    expect(JSON.stringify(authorised)).toContain('upsertPerson');
+  });
+});
+
+describe('finding 6: the response cache follows the data and the rules', () => {
+  const TOKEN = 'writer-token-for-tests';
+  const SOURCE = { document: 'thom-russo-article', citations: ['1'], quote: 'Thom Russo is an American record producer' };
+  const read = (base: string, headers: Record<string, string> = {}) =>
+    post(base, { query: '{ person(slug: "thom-russo") { name } }' }, headers);
+
+  it('a write changes the ETag and the answer at once', async () => {
+    const base = await serve({ RESPONSE_CACHE: 'true', RESPONSE_CACHE_TTL_MS: '600000', API_TOKENS: TOKEN });
+    const first = await read(base);
+    const etag = first.headers.get('etag') as string;
+    expect(etag).toBeTruthy();
+    expect(await first.json()).toEqual({ data: { person: { name: 'Thom Russo' } } });
+    expect((await read(base, { 'if-none-match': etag })).status).toBe(304);
+
+    const write = await post(
+      base,
+      {
+        query: 'mutation($input: UpsertPersonInput!) { upsertPerson(input: $input) { slug } }',
+        variables: { input: { slug: 'thom-russo', name: 'Thom Russo II', source: SOURCE } },
+      },
+      { authorization: `Bearer ${TOKEN}` },
+    );
+    expect(await write.json()).toEqual({ data: { upsertPerson: { slug: 'thom-russo' } } });
+
+    const after = await read(base, { 'if-none-match': etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get('etag')).not.toBe(etag);
+    expect(await after.json()).toEqual({ data: { person: { name: 'Thom Russo II' } } });
+  });
+
+  it('never answers from the cache a caller the uncached path refuses', async () => {
+    const base = await serve({ RESPONSE_CACHE: 'true', REQUIRE_AUTH_FOR_READS: 'true', API_TOKENS: TOKEN });
+    const allowed = await read(base, { authorization: `Bearer ${TOKEN}` });
+    const etag = allowed.headers.get('etag') as string;
+    expect(etag).toBeTruthy();
+    expect((await read(base, { authorization: `Bearer ${TOKEN}`, 'if-none-match': etag })).status).toBe(304);
+    for (const headers of [
+      { 'if-none-match': etag } as Record<string, string>,
+      {},
+      { authorization: 'Bearer forged-token-for-tests', 'if-none-match': etag },
+    ]) {
+      const refused = await read(base, headers);
+      expect(refused.status).toBe(401);
+      expect((await refused.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
+
+describe('finding 7: slow senders and connection floods', () => {
+  /** Sends `lines` one every 200 ms on a raw socket; resolves with when the server closed it, if it did first. */
+  const trickle = (base: string, head: string, lines: string[]) =>
+    new Promise<{ closedByServer: boolean; answer: string }>((resolve) => {
+      const { hostname, port } = new URL(base);
+      const socket = connect(Number(port), hostname);
+      let answer = '';
+      let sent = 0;
+      let done = false;
+      const finish = (closedByServer: boolean) => {
+        if (done) return;
+        done = true;
+        clearInterval(timer);
+        socket.destroy();
+        resolve({ closedByServer, answer });
+      };
+      socket.on('data', (chunk) => {
+        answer += chunk;
+      });
+      socket.on('close', () => finish(true));
+      socket.on('error', () => finish(true));
+      socket.write(head);
+      const timer = setInterval(() => {
+        if (sent === lines.length) return finish(false);
+        socket.write(lines[sent++] as string);
+      }, 200);
+    });
+
+  it('cuts a client that sends its headers too slowly, and one that sends its body too slowly', async () => {
+    const base = await serve({ HTTP_HEADERS_TIMEOUT_MS: '1000', HTTP_REQUEST_TIMEOUT_MS: '2000' });
+    const headers = await trickle(
+      base,
+      'POST /graphql HTTP/1.1\r\nHost: liner\r\n',
+      Array.from({ length: 60 }, (_, i) => `X-Slow-${i}: 1\r\n`),
+    );
+    expect(headers.closedByServer).toBe(true);
+    expect(headers.answer).toMatch(/^HTTP\/1\.1 408/);
+    const body = await trickle(
+      base,
+      'POST /graphql HTTP/1.1\r\nHost: liner\r\nContent-Type: application/json\r\nContent-Length: 200\r\n\r\n',
+      Array.from({ length: 60 }, () => ' '),
+    );
+    expect(body.closedByServer).toBe(true);
+    expect(body.answer).toMatch(/^HTTP\/1\.1 408/);
+    // And the server still answers everyone else.
+    expect((await post(base, { query: '{ __typename }' })).status).toBe(200);
+  });
+
+  it('closes connections over MAX_CONNECTIONS on arrival', async () => {
+    const base = await serve({ MAX_CONNECTIONS: '3' });
+    const { hostname, port } = new URL(base);
+    const open = (): Promise<Socket> =>
+      new Promise((resolve) => {
+        const socket = connect(Number(port), hostname, () => resolve(socket));
+        // A refused connection is reset: that is the behaviour under test, not a failure.
+        socket.on('error', () => {});
+      });
+    const held = [await open(), await open(), await open()];
+    await new Promise((r) => setTimeout(r, 200));
+    const extra = await open();
+    const closed = await new Promise<boolean>((resolve) => {
+      extra.once('close', () => resolve(true));
+      extra.write('GET /health HTTP/1.1\r\nHost: liner\r\n\r\n');
+      extra.once('data', () => resolve(false));
+    });
+    expect(closed).toBe(true);
+    for (const socket of held) socket.destroy();
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+});
+
+/** Runs the server until it exits by itself; its exit code and everything it printed. */
+async function failedStart(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  const server = startServer(env);
+  started.push(server);
+  const code = await new Promise<number | null>((resolve) => server.child.once('exit', resolve));
+  return { code, output: server.output().trim() };
+}
+
+describe('finding 8: what a user meets on the first day says what to do', () => {
+  const oneLine = (output: string) => {
+    expect(output.split('\n'), output).toHaveLength(1);
+    expect(output).not.toMatch(/\n\s+at |Unhandled 'error' event/);
+  };
+
+  it('a port in use: one line naming PORT, exit code 1', async () => {
+    const { port } = new URL(await serveOnce('plain', {}));
+    const { code, output } = await failedStart({ PORT: port });
+    expect(code).toBe(1);
+    oneLine(output);
+    expect(output).toMatch(new RegExp(`cannot listen on 127\\.0\\.0\\.1:${port}: the port is in use \\(EADDRINUSE\\).*PORT`));
+  });
+
+  it('an address not of this machine: one line naming HOST, exit code 1', async () => {
+    const { code, output } = await failedStart({ HOST: '192.0.2.1' });
+    expect(code).toBe(1);
+    oneLine(output);
+    expect(output).toMatch(/cannot listen on 192\.0\.2\.1:0: HOST is not an address of this machine \(EADDRNOTAVAIL\); set HOST/);
+  });
+
+  it('a Neo4j that never answers: one line naming the wait and the fix, exit code 1', async () => {
+    const { code, output } = await failedStart({
+      NEO4J_URI: 'bolt://127.0.0.1:9',
+      NEO4J_PASSWORD: 'whatever',
+      NEO4J_STARTUP_TIMEOUT_MS: '1000',
+      LOG_LEVEL: 'error',
+    });
+    expect(code).toBe(1);
+    oneLine(output);
+    expect(output).toBe(
+      'liner: Neo4j at bolt://127.0.0.1:9 did not answer within 1 s (NEO4J_STARTUP_TIMEOUT_MS); start it (npm run neo4j:start) or correct NEO4J_URI.',
+    );
+  });
+
+  it('LOG_LEVEL=debug adds the stack', async () => {
+    const { port } = new URL(await serveOnce('plain', {}));
+    const { code, output } = await failedStart({ PORT: port, LOG_LEVEL: 'debug' });
+    expect(code).toBe(1);
+    expect(output).toMatch(/EADDRINUSE[\s\S]*\n\s+at /);
+  });
+
+  it('names the CSRF header, says how to turn writes on, and answers a crafted node id with a code', async () => {
+    const base = await serveOnce('plain', {});
+    const csrf = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(csrf.status).toBe(403);
+    const [refused] = (await csrf.json()).errors;
+    expect(refused.message).toContain('send a x-liner-csrf header');
+    expect(refused.extensions.code).toBe('CSRF_HEADER_REQUIRED');
+
+    const write = await (
+      await post(base, { query: 'mutation { upsertDocument(input: { slug: "a", title: "b" }) { slug } }' })
+    ).json();
+    expect(write.errors[0].message).toContain('writes are off: set API_TOKENS or JWT_SECRET');
+    expect(write.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    for (const id of [Buffer.from('__proto__:x').toString('base64'), Buffer.from('Query:x').toString('base64'), '%%%']) {
+      const node = await (await post(base, { query: 'query N($id: ID!) { node(id: $id) { id } }', variables: { id } })).json();
+      expect(node.errors[0].extensions, JSON.stringify(node)).toEqual({ code: 'BAD_USER_INPUT', argument: 'id' });
+      expect(node.errors[0].message).not.toMatch(/implemented/);
+    }
+  });
+});
+
+describe('rate and concurrency limits per client', () => {
+  it('answers 429 with Retry-After past the rate, for queries and exports alike, per client', async () => {
+    const base = await serve({ RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '5', API_TOKENS: 'own-bucket-token-for-tests' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await post(base, { query: '{ __typename }' })).status);
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses).toContain(429);
+    const limited = await fetch(`${base}/export/collaboration.json`);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    const [error] = (await limited.json()).errors;
+    expect(error.extensions).toEqual({ code: 'RATE_LIMITED', limit: 'RATE_LIMIT_PER_SECOND' });
+    // A client with its own valid token has its own bucket; probes are never limited.
+    expect((await post(base, { query: '{ __typename }' }, { authorization: 'Bearer own-bucket-token-for-tests' })).status).toBe(
+      200,
+    );
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+
+  it('caps requests in flight per client, an export counting as one', async () => {
+    const base = await serve({ MAX_CONCURRENT_PER_CLIENT: '1' });
+    const { hostname, port } = new URL(base);
+    // A request whose body never comes stays in flight.
+    const slow = connect(Number(port), hostname);
+    slow.on('error', () => {});
+    slow.write('POST /graphql HTTP/1.1\r\nHost: liner\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n');
+    await new Promise((r) => setTimeout(r, 300));
+    const query = await post(base, { query: '{ __typename }' });
+    expect(query.status).toBe(429);
+    expect((await query.json()).errors[0].extensions).toEqual({ code: 'RATE_LIMITED', limit: 'MAX_CONCURRENT_PER_CLIENT' });
+    expect((await fetch(`${base}/export/collaboration.json`)).status).toBe(429);
+    slow.destroy();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await fetch(`${base}/export/collaboration.json`)).status).toBe(200);
+  });
+});
