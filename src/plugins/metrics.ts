@@ -20,6 +20,7 @@ export const KNOWN_OPERATIONS = [
   'Person',
   'Work',
   'ShortestPath',
+  'Document',
   'ArtistsWithBoth',
   'ShortestChain',
   'Credits',
