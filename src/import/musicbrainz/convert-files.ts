@@ -70,7 +70,7 @@ export async function convertFiles(inputs: readonly string[], options: ConvertOp
       file,
       (type, entity, line, name) => {
         converter.addEntity(type, entity, name, '$', line);
-        progress?.tick(file, entities(), converter.stats.relationships, bytes, size);
+        if (line % 1000 === 0) progress?.tick(file, entities(), converter.stats.relationships, bytes, size);
       },
       {
         expected: options.entity,
