@@ -260,3 +260,16 @@ describe('MusicBrainz bad input', () => {
     expect(dataset.associations.map((a) => a.type)).toEqual(['MARRIED_TO']);
   });
 });
+
+describe('the benchmark dump generator', () => {
+  it('writes lines the importer reads with every relationship type known, as many as asked for', async () => {
+    const { writeMusicBrainzDump } = await import('../../bench/dataset/musicbrainz-dump.ts');
+    const dir = await mkdtemp(join(tmpdir(), 'liner-mb-gen-'));
+    const written = await writeMusicBrainzDump(join(dir, 'recording'), 2000, 'test');
+    const { dataset, stats } = await convert(join(dir, 'recording'));
+    expect(stats.relationships).toBe(written.relationships);
+    expect(written.relationships).toBe(2000);
+    expect(stats.unknownRelationships).toEqual({});
+    expect(dataset.credits.some((c) => c.role === 'INSTRUMENTALIST' && (c.attributes?.length ?? 0) > 0)).toBe(true);
+  });
+});

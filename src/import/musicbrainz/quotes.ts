@@ -2,7 +2,7 @@
 //
 // The forms (docs/graph-model.md, "MusicBrainz mapping", lists them with examples):
 //   an entity:        `<type>: <name or title>`                            artist: Mary Hopkin
-//   a relationship:   `<entity0>[ (as "<credit>")] — <type>[ [<attr>, …]] — <entity1>[ (as "<credit>")][ (<dates>)]`
+//   a relationship:   `<entity0>[ (as "<credit>")] — <type>[ [<attr>, …]] — <entity1>[ (as "<credit>")][ (<dates>)]`, dates as dateSpan says
 //                                                                          Mary Hopkin — married — Tony Visconti (1971 – 1981)
 //   an artist credit: `<title> — artist credit — <the credit as printed>`  Burn the Witch — artist credit — Key Nyata feat. Wilt Gamberlin
 //   a track:          `<release> — disc <d>, track <n>[ (<number>)] — <recording>[ (as "<track title>")]`
@@ -14,7 +14,7 @@ export function entityQuote(type: string, name: string): string {
   return `${type}: ${name}`;
 }
 
-/** `1971 – 1981`, `1971 – ` (begun, not ended), ` – 1981`, `1971 – ?` (ended, end unknown); '' without dates. */
+/** `1971 – 1981`, `1971 –` (begun, not ended), ` – 1981`, `1971 – ?` (ended, end unknown), `ended`; empty without dates. */
 export function dateSpan(begin: string | undefined, end: string | undefined, ended: boolean): string {
   if (begin === undefined && end === undefined) return ended ? 'ended' : '';
   return `${begin ?? ''} – ${end ?? (ended ? '?' : '')}`;
