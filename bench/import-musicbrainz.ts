@@ -27,6 +27,8 @@ export interface MusicBrainzImportResult {
   rels: number;
   /** Heap in use once the dataset is built: what the converter keeps, which grows with the dataset. */
   heapAfterConvertBytes: number;
+  /** RSS once converted, before validation and the load: the converter's own footprint with the dataset it built. */
+  rssAfterConvertBytes: number;
   peakRssBytes: number;
 }
 
@@ -48,7 +50,7 @@ const convertSeconds = seconds(t);
 const used = process.cpuUsage(cpu);
 // CPU seconds too: on a shared machine the wall clock counts other processes' turns on the cores.
 const convertCpuSeconds = (used.user + used.system) / 1e6;
-const heapAfterConvertBytes = process.memoryUsage().heapUsed;
+const { heapUsed: heapAfterConvertBytes, rss: rssAfterConvertBytes } = process.memoryUsage();
 t = performance.now();
 const rows = rowsOf(validateDataset(conversion.dataset));
 const validateAndRowsSeconds = seconds(t);
@@ -70,6 +72,7 @@ const result: MusicBrainzImportResult = {
   nodes: rows.nodes.length,
   rels: rows.rels.length,
   heapAfterConvertBytes,
+  rssAfterConvertBytes,
   peakRssBytes: process.resourceUsage().maxRSS * 1024,
 };
 console.info(JSON.stringify(result));

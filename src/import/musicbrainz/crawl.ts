@@ -32,7 +32,7 @@ export interface CrawlResult {
   /** The cached answers, in the order they were asked for: the importer's input. */
   files: string[];
   requests: number;
-  /** When each request started, in ms from the crawl's start: the spacing the crawler kept. */
+  /** When each request started, in ms from the crawl's start (each a full interval after the previous answer ended). */
   requestStarts: number[];
   cached: number;
   notFound: string[];
@@ -58,7 +58,8 @@ function retryAfterMs(header: string | null): number | undefined {
 
 /** The web service client: one request at a time, spaced, retried, and cached by request. */
 class Client {
-  private lastStart = Number.NEGATIVE_INFINITY;
+  /** When the last answer had fully arrived: the next request starts a full interval later. */
+  private lastEnd = Number.NEGATIVE_INFINITY;
   private readonly origin = performance.now();
   readonly starts: number[] = [];
   requests = 0;
@@ -106,24 +107,25 @@ class Client {
     const url = `${this.base}/${request}${request.includes('?') ? '&' : '?'}fmt=json`;
     const attempts = this.options.attempts ?? 5;
     for (let attempt = 1; ; attempt++) {
-      // Looped: a timer may wake a hair early, and the rule is a full interval between two starts.
-      for (let wait = this.lastStart + (this.options.minIntervalMs ?? 1000) - performance.now(); wait > 0; ) {
+      // Counted from the end of the previous answer, not its start: a first request slowed by connecting would
+      // otherwise reach the server less than a second before the next. Looped: a timer may wake a hair early.
+      const interval = this.options.minIntervalMs ?? 1000;
+      for (let wait = this.lastEnd + interval - performance.now(); wait > 0; wait = this.lastEnd + interval - performance.now())
         await sleep(wait);
-        wait = this.lastStart + (this.options.minIntervalMs ?? 1000) - performance.now();
-      }
-      this.lastStart = performance.now();
-      this.starts.push(this.lastStart - this.origin);
+      this.starts.push(performance.now() - this.origin);
       this.requests++;
       let response: Response | undefined;
       let failure: string;
+      let text: string | undefined;
       try {
         response = await fetch(url, { headers: { 'User-Agent': this.agent, Accept: 'application/json' } });
         failure = `HTTP ${response.status}`;
+        if (response.ok) text = await response.text();
       } catch (error) {
         failure = (error as Error).message;
       }
-      if (response?.ok) {
-        const text = await response.text();
+      this.lastEnd = performance.now();
+      if (response?.ok && text !== undefined) {
         await mkdir(this.options.cacheDir, { recursive: true });
         // Whole or not at all: an interrupted run must not leave a truncated answer that a re-run would trust.
         await writeFile(`${file}.tmp`, text);
