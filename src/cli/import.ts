@@ -1,8 +1,6 @@
 // npm run import: load a dataset file, or convert MusicBrainz answers, dumps or a crawl, into the configured store.
-import { rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import type { Dataset } from '../dataset/format.ts';
 import { validateDataset } from '../dataset/validate.ts';
 import { neo4jStoreFrom } from '../graph/create-store.ts';
 import type { GraphRows } from '../graph/rows.ts';
@@ -13,6 +11,7 @@ import { MusicBrainzInputError } from '../import/musicbrainz/errors.ts';
 import type { MbEntityType } from '../import/musicbrainz/mapping.ts';
 import { summaryLines } from '../import/musicbrainz/summary.ts';
 import { ingestRows, readDatasetRows, rowsOf } from '../ingest/pipeline.ts';
+import { writeDatasetFile } from '../ingest/write-dataset.ts';
 import { runCommand } from './run.ts';
 
 const USAGE = [
@@ -31,15 +30,6 @@ const tally = (items: { label?: string; type?: string }[]) =>
   )
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
-
-/** Write the whole file or nothing: a temporary file renamed into place, so a failure leaves no half-written dataset. */
-async function writeDataset(file: string, dataset: Dataset): Promise<void> {
-  const temporary = `${file}.${process.pid}.tmp`;
-  // Indented while a person might read it; a catalogue is written compact (a third of the size).
-  const indent = dataset.credits.length + dataset.works.length < 20_000 ? 1 : undefined;
-  await writeFile(temporary, `${JSON.stringify(dataset, null, indent)}\n`);
-  await rename(temporary, file);
-}
 
 async function load(rows: GraphRows, neo4jFlag: boolean, fromFile: string | undefined): Promise<number> {
   const config = loadConfig();
@@ -137,7 +127,7 @@ async function main(): Promise<number> {
   console.info(`  valid: ${rows.nodes.length} nodes and ${rows.rels.length} relationships`);
   if (values['dry-run']) return 0;
   if (values.out !== undefined) {
-    await writeDataset(values.out, dataset);
+    await writeDatasetFile(values.out, dataset);
     console.info(`Wrote ${values.out}`);
   }
   return load(rows, values.neo4j, values.out);
