@@ -7,11 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset/format.ts';
-import { validateDataset } from '../../src/dataset/validate.ts';
+import { readDatasetFile, validateDataset } from '../../src/dataset/validate.ts';
 import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import { convertFiles } from '../../src/import/musicbrainz/convert-files.ts';
 import { MusicBrainzInputError } from '../../src/import/musicbrainz/errors.ts';
 import { datasetRows, ingestRows } from '../../src/ingest/pipeline.ts';
+import { writeDatasetFile } from '../../src/ingest/write-dataset.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/musicbrainz/', import.meta.url));
 const fixture = (name: string) => join(FIXTURES, name);
@@ -172,6 +173,13 @@ describe('MusicBrainz importer on real answers', () => {
     const again = await convert('.');
     expect(again.dataset).toEqual(all.dataset);
     expect(all.stats.unknownRelationships).toEqual({});
+  });
+
+  it('writes a dataset file that reads back as the same dataset (--out, then SEED_DATASET)', async () => {
+    const { dataset } = await convert('.');
+    const file = join(await mkdtemp(join(tmpdir(), 'liner-mb-out-')), 'mb.json');
+    await writeDatasetFile(file, dataset);
+    expect(await readDatasetFile(file)).toEqual(dataset);
   });
 
   it('loads into the embedded store, and loading it again changes nothing', async () => {
