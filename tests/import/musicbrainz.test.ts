@@ -257,6 +257,27 @@ describe('MusicBrainz bad input', () => {
     expect(error.message).toBe(`${join(dir, 'search.json')}: $.recordings[3].id: missing MBID (\`id\`)`);
   });
 
+  it('reads "teacher" from entity0 (the teacher) whichever end the answer is about', async () => {
+    // No recorded answer has a teacher relationship, so Mary Hopkin's "married" is turned into one, read once from
+    // her page as entity0 (forward) and once as entity1 (backward): MusicBrainz's teacher type links the teacher
+    // (entity0) to the student (entity1), and `direction` says which end the page's own artist is.
+    const dir = await mkdtemp(join(tmpdir(), 'liner-mb-teacher-'));
+    const answer = JSON.parse(await readFile(fixture(MARY), 'utf8')) as { relations: Record<string, unknown>[] };
+    const married = answer.relations.find((r) => r.type === 'married') as Record<string, unknown>;
+    answer.relations = [{ ...married, type: 'teacher', begin: null, end: null, ended: false }];
+    await writeFile(join(dir, 'forward.json'), JSON.stringify(answer));
+    (answer.relations[0] as Record<string, unknown>).direction = 'backward';
+    await writeFile(join(dir, 'backward.json'), JSON.stringify(answer));
+    const forward = (await convert(join(dir, 'forward.json'))).dataset;
+    const backward = (await convert(join(dir, 'backward.json'))).dataset;
+    const mary = personByName(forward, 'Mary Hopkin').slug;
+    const tony = personByName(forward, 'Tony Visconti').slug;
+    expect(forward.associations.map((a) => [a.from, a.type, a.to])).toEqual([[mary, 'MENTORED', tony]]);
+    expect(forward.associations[0]?.sources[0]?.quote).toBe('Mary Hopkin — teacher — Tony Visconti');
+    expect(backward.associations.map((a) => [a.from, a.type, a.to])).toEqual([[tony, 'MENTORED', mary]]);
+    expect(backward.associations[0]?.sources[0]?.quote).toBe('Tony Visconti — teacher — Mary Hopkin');
+  });
+
   it('counts an unknown relationship type in the summary instead of failing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'liner-mb-unknown-'));
     await copyFile(fixture(MARY), join(dir, 'a.json'));
