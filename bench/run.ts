@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BenchManifest } from './dataset/synthetic.ts';
 import { datasetPath, manifestPath, writeSynthetic } from './generate.ts';
+import type { MusicBrainzImportResult } from './import-musicbrainz.ts';
 import { HEAVIEST_EXPORT, LET_HEAVIEST_RUN, measureDuringExport } from './lib/during-export.ts';
 import { timeExport } from './lib/export.ts';
 import { fetchOnce, type LoadOptions, measure } from './lib/load.ts';
@@ -71,6 +72,19 @@ function importInChild(file: string, store: 'neo4j' | 'embedded'): ImportResult 
   return JSON.parse(out.trim().split('\n').at(-1) as string) as ImportResult;
 }
 
+/** The MusicBrainz import row: its own process, so its peak RSS is the import's alone. */
+function importMusicBrainzInChild(relationships: number): MusicBrainzImportResult {
+  const out = execFileSync(
+    process.execPath,
+    [fileURLToPath(new URL('./import-musicbrainz.ts', import.meta.url)), String(relationships)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1) as string) as MusicBrainzImportResult;
+}
+
 /** A one-line summary of an answer: how many items came back, so the servers can be seen to agree. */
 function describeAnswer(body: string): string {
   try {
@@ -131,6 +145,11 @@ async function benchScale(credits: number): Promise<ScaleResult> {
   restartEmpty(neo4j);
   imports.push(importInChild(file, 'neo4j'));
   imports.push(importInChild(file, 'embedded'));
+  const musicbrainz = importMusicBrainzInChild(credits);
+  log(
+    `  import musicbrainz dump: ${musicbrainz.relationships} rels converted at ${musicbrainz.convertRelationshipsPerSecond.toFixed(0)}/s ` +
+      `(${musicbrainz.convertRelationshipsPerCpuSecond.toFixed(0)}/CPU-s), peak RSS ${mb(musicbrainz.peakRssBytes)}`,
+  );
   for (const i of imports)
     log(
       `  import ${i.store}: ${i.relationships} rels in ${i.loadSeconds.toFixed(2)} s = ${i.relationshipsPerSecond.toFixed(0)}/s`,
@@ -157,6 +176,7 @@ async function benchScale(credits: number): Promise<ScaleResult> {
     helloRssBytes: 0,
     rows: [],
     imports,
+    musicbrainz,
     startup: [],
     exports: [],
     neo4jRssBytes: 0,

@@ -2,9 +2,9 @@
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
-import { readDatasetFile } from '../src/dataset/validate.ts';
-import { datasetToRows, type GraphRows } from '../src/graph/rows.ts';
+import type { GraphRows } from '../src/graph/rows.ts';
 import type { GraphStore } from '../src/graph/store.ts';
+import { readDatasetRows } from '../src/ingest/pipeline.ts';
 
 export const SEED_FILE = fileURLToPath(new URL('../data/thom-russo.json', import.meta.url));
 export const ARTICLE_FILE = fileURLToPath(new URL('../data/sources/thom-russo.txt', import.meta.url));
@@ -13,7 +13,7 @@ export const testConfig: Config = loadConfig({ LOG_LEVEL: 'silent' });
 
 let seedRows: Promise<GraphRows> | undefined;
 export function seed(): Promise<GraphRows> {
-  seedRows ??= readDatasetFile(SEED_FILE).then(datasetToRows);
+  seedRows ??= readDatasetRows(SEED_FILE);
   return seedRows;
 }
 

@@ -34,6 +34,14 @@ function scaleTables(scale: ScaleResult): string[] {
       (i) =>
         `| ${i.store} | ${i.relationships} | ${fixed(i.readAndValidateSeconds, 1)} s | ${fixed(i.rowsSeconds, 1)} s | ${fixed(i.loadSeconds, 2)} s | ${fixed(i.relationshipsPerSecond)} | ${mb(i.peakRssBytes)} |`,
     ),
+    ...(scale.musicbrainz === undefined
+      ? []
+      : [
+          '',
+          '| MusicBrainz dump → embedded | relationships | dump | convert | converter rels/s (wall; per CPU-s) | validate + rows | load | heap after convert | peak RSS |',
+          '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+          `| recording dump | ${scale.musicbrainz.relationships} | ${mb(scale.musicbrainz.dumpBytes)} | ${fixed(scale.musicbrainz.convertSeconds, 1)} s | ${fixed(scale.musicbrainz.convertRelationshipsPerSecond)}; ${fixed(scale.musicbrainz.convertRelationshipsPerCpuSecond)} | ${fixed(scale.musicbrainz.validateAndRowsSeconds, 1)} s | ${fixed(scale.musicbrainz.loadSeconds, 1)} s | ${mb(scale.musicbrainz.heapAfterConvertBytes)} | ${mb(scale.musicbrainz.peakRssBytes)} |`,
+        ]),
     '',
     '| start-up | seconds (spawn → listening) | RSS after start |',
     '|---|---:|---:|',

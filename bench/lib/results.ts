@@ -1,8 +1,10 @@
 // The shape of bench/results.json: labelled runs (before/after a change), each with its scales, merged across invocations.
+
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { MusicBrainzImportResult } from '../import-musicbrainz.ts';
 import type { ExportResult } from './export.ts';
 import type { LoadOptions, LoadResult } from './load.ts';
 
@@ -42,6 +44,8 @@ export interface ScaleResult {
   helloRssBytes: number;
   rows: Row[];
   imports: ImportResult[];
+  /** A generated MusicBrainz recording dump of as many relationships as the scale has credits, converted and loaded (embedded). */
+  musicbrainz?: MusicBrainzImportResult;
   /** Liner's start-up: spawn to listening, dataset included for the embedded store. */
   startup: { target: string; seconds: number; rssBytes: number }[];
   exports: (ExportResult & { target: string })[];

@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.ts';
-import { loadDatasetFile } from '../dataset/load.ts';
 import { counted, exportBaseName, prepareExport } from '../export/export.ts';
 import { FORMAT_NAMES, FORMATS } from '../export/formats/index.ts';
 import { ExportRequestError, METRICS, PROJECTIONS, parseExportOptions } from '../export/options.ts';
 import { neo4jStoreFrom } from '../graph/create-store.ts';
 import { MemoryStore } from '../graph/memory/memory-store.ts';
 import type { GraphStore } from '../graph/store.ts';
+import { loadDatasetFile } from '../ingest/pipeline.ts';
 import { runCommand } from './run.ts';
 
 const USAGE = `usage: npm run export -- --projection ${PROJECTIONS.join('|')} --format ${[...FORMAT_NAMES, 'csv'].join('|')}

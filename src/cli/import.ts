@@ -1,40 +1,44 @@
-// npm run import -- <file> [--neo4j] [--dry-run]: validate a dataset file, then load it into Neo4j in one transaction.
+// npm run import: load a dataset file, or convert MusicBrainz answers, dumps or a crawl, into the configured store.
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { readDatasetFile } from '../dataset/validate.ts';
+import { validateDataset } from '../dataset/validate.ts';
 import { neo4jStoreFrom } from '../graph/create-store.ts';
-import { datasetToRows } from '../graph/rows.ts';
+import type { GraphRows } from '../graph/rows.ts';
+import { convertFiles } from '../import/musicbrainz/convert-files.ts';
+import { crawlArtist } from '../import/musicbrainz/crawl.ts';
+import { isEntityType } from '../import/musicbrainz/entity-type.ts';
+import { MusicBrainzInputError } from '../import/musicbrainz/errors.ts';
+import type { MbEntityType } from '../import/musicbrainz/mapping.ts';
+import { summaryLines } from '../import/musicbrainz/summary.ts';
+import { ingestRows, readDatasetRows, rowsOf } from '../ingest/pipeline.ts';
+import { writeDatasetFile } from '../ingest/write-dataset.ts';
 import { runCommand } from './run.ts';
 
-const USAGE = 'usage: npm run import -- <dataset.json> [--neo4j] [--dry-run]';
+const USAGE = [
+  'usage: npm run import -- <dataset.json> [--neo4j] [--dry-run]',
+  '       npm run import -- --from musicbrainz <file|dir>... [--entity TYPE] [--out dataset.json] [--dry-run]',
+  '       npm run import -- --from musicbrainz --artist <MBID> [--depth N] [--cache DIR] [--contact URL-or-email] [--out dataset.json]',
+].join('\n');
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { neo4j: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } },
-  });
-  const [file] = positionals;
-  if (!file || positionals.length > 1) {
-    console.error(USAGE);
-    return 2;
-  }
+const tally = (items: { label?: string; type?: string }[]) =>
+  Object.entries(
+    items.reduce<Record<string, number>>((acc, i) => {
+      const k = i.label ?? i.type ?? '?';
+      acc[k] = (acc[k] ?? 0) + 1;
+      return acc;
+    }, {}),
+  )
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+
+async function load(rows: GraphRows, neo4jFlag: boolean, fromFile: string | undefined): Promise<number> {
   const config = loadConfig();
-  const rows = datasetToRows(await readDatasetFile(file));
-  const tally = (items: { label?: string; type?: string }[]) =>
-    Object.entries(
-      items.reduce<Record<string, number>>((acc, i) => {
-        const k = i.label ?? i.type ?? '?';
-        acc[k] = (acc[k] ?? 0) + 1;
-        return acc;
-      }, {}),
-    )
-      .map(([k, n]) => `${k} ${n}`)
-      .join(', ');
-  console.info(`${file} is valid: ${rows.nodes.length} nodes (${tally(rows.nodes)})`);
-  console.info(`  and ${rows.rels.length} relationships (${tally(rows.rels)})`);
-  if (values['dry-run']) return 0;
-  if (!values.neo4j && !config.NEO4J_URI) {
-    console.info('No NEO4J_URI set and no --neo4j: validated only. The embedded store loads SEED_DATASET at start.');
+  if (!neo4jFlag && !config.NEO4J_URI) {
+    console.info(
+      fromFile
+        ? `No NEO4J_URI set: nothing written to a store. The embedded store loads a dataset at start: SEED_DATASET=${fromFile} npm start`
+        : 'No NEO4J_URI set and no --out: validated only. For the embedded store write the dataset with --out FILE and start it with SEED_DATASET=FILE npm start (or send it to the importDataset mutation).',
+    );
     return 0;
   }
   if (!config.NEO4J_URI) {
@@ -45,13 +49,11 @@ async function main(): Promise<number> {
   try {
     await store.applySchema();
     const started = performance.now();
-    const summary = await store.load(rows);
+    const summary = await ingestRows(store, rows);
     const seconds = (performance.now() - started) / 1000;
-    const unchanged =
-      rows.nodes.length + rows.rels.length - summary.nodesCreated - summary.relationshipsCreated - summary.updated;
     console.info(
       `Imported into Neo4j in ${seconds.toFixed(2)} s: created ${summary.nodesCreated} nodes and ` +
-        `${summary.relationshipsCreated} relationships, updated ${summary.updated}, left ${unchanged} unchanged.`,
+        `${summary.relationshipsCreated} relationships, updated ${summary.updated}, left ${summary.unchanged} unchanged.`,
     );
   } finally {
     await store.close();
@@ -59,4 +61,80 @@ async function main(): Promise<number> {
   return 0;
 }
 
-runCommand(main);
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      neo4j: { type: 'boolean', default: false },
+      'dry-run': { type: 'boolean', default: false },
+      from: { type: 'string' },
+      out: { type: 'string' },
+      entity: { type: 'string' },
+      artist: { type: 'string' },
+      depth: { type: 'string', default: '1' },
+      cache: { type: 'string' },
+      contact: { type: 'string' },
+    },
+  });
+  if (values.from === undefined) {
+    const [file] = positionals;
+    if (!file || positionals.length > 1) {
+      console.error(USAGE);
+      return 2;
+    }
+    const rows = await readDatasetRows(file);
+    console.info(`${file} is valid: ${rows.nodes.length} nodes (${tally(rows.nodes)})`);
+    console.info(`  and ${rows.rels.length} relationships (${tally(rows.rels)})`);
+    if (values['dry-run']) return 0;
+    return load(rows, values.neo4j, undefined);
+  }
+
+  if (values.from !== 'musicbrainz' || (positionals.length === 0 && values.artist === undefined)) {
+    console.error(USAGE);
+    return 2;
+  }
+  if (values.entity !== undefined && !isEntityType(values.entity)) {
+    console.error(`--entity must be one of artist, release-group, release, recording, work (not "${values.entity}")`);
+    return 2;
+  }
+  const inputs = [...positionals];
+  if (values.artist !== undefined) {
+    const depth = Number(values.depth);
+    if (!Number.isInteger(depth) || depth < 0) {
+      console.error(`--depth must be a whole number (not "${values.depth}")`);
+      return 2;
+    }
+    const crawl = await crawlArtist(values.artist, {
+      depth,
+      cacheDir: values.cache ?? '.musicbrainz-cache',
+      contact: values.contact ?? process.env.MUSICBRAINZ_CONTACT,
+      baseUrl: process.env.MUSICBRAINZ_URL,
+      log: (line) => console.error(line),
+    });
+    console.error(
+      `Crawled ${crawl.files.length} answer(s): ${crawl.requests} request(s) to ${crawl.baseUrl}, ${crawl.cached} from the cache in ${crawl.cacheDir}`,
+    );
+    inputs.push(...crawl.files);
+  }
+  const conversion = await convertFiles(inputs, {
+    entity: values.entity as MbEntityType | undefined,
+    progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r${line}\x1b[K`) : (line) => console.error(line),
+  });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  const dataset = validateDataset(conversion.dataset);
+  for (const line of summaryLines(conversion)) console.info(line);
+  const rows = rowsOf(dataset);
+  console.info(`  valid: ${rows.nodes.length} nodes and ${rows.rels.length} relationships`);
+  if (values['dry-run']) return 0;
+  if (values.out !== undefined) {
+    await writeDatasetFile(values.out, dataset);
+    console.info(`Wrote ${values.out}`);
+  }
+  return load(rows, values.neo4j, values.out);
+}
+
+runCommand(main, (error) => {
+  if (!(error instanceof MusicBrainzInputError)) return undefined;
+  console.error(error.message);
+  return 1;
+});

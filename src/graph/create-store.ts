@@ -1,11 +1,10 @@
 // Builds the store the configuration asks for, with the seed loaded: Neo4j with NEO4J_URI, the embedded store without.
 import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
-import { readDatasetFile } from '../dataset/validate.ts';
+import { readDatasetRows } from '../ingest/pipeline.ts';
 import { DurableMemoryStore } from './memory/durable-store.ts';
 import { MemoryStore } from './memory/memory-store.ts';
 import { Neo4jStore } from './neo4j/neo4j-store.ts';
-import { datasetToRows } from './rows.ts';
 import { type GraphStore, StoreUnavailableError } from './store.ts';
 
 export interface Startup {
@@ -48,7 +47,7 @@ async function waitForNeo4j(store: Neo4jStore, config: Config, warn: (message: s
 export async function createStore(config: Config, warn: (message: string) => void = console.warn): Promise<Startup> {
   const notes: string[] = [];
   const seed = async () => {
-    const rows = datasetToRows(await readDatasetFile(config.SEED_DATASET));
+    const rows = await readDatasetRows(config.SEED_DATASET);
     notes.push(`seed ${config.SEED_DATASET}: ${rows.nodes.length} nodes, ${rows.rels.length} relationships`);
     return rows;
   };

@@ -4,11 +4,11 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadDatasetFile } from '../../src/dataset/load.ts';
 import { InvalidDatasetError } from '../../src/dataset/validate.ts';
 import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
 import type { GraphRows } from '../../src/graph/rows.ts';
+import { loadDatasetFile } from '../../src/ingest/pipeline.ts';
 import { ARTICLE_FILE, SEED_FILE, seed } from '../helpers.ts';
 import { connection, describeNeo4j, neo4jStore, resetNeo4j } from './neo4j-env.ts';
 

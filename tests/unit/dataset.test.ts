@@ -3,10 +3,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDatasetFile } from '../../src/dataset/load.ts';
 import { InvalidDatasetError, readDatasetFile, validateDataset } from '../../src/dataset/validate.ts';
 import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import { datasetToRows } from '../../src/graph/rows.ts';
+import { loadDatasetFile } from '../../src/ingest/pipeline.ts';
 import { ARTICLE_FILE, SEED_FILE, seed } from '../helpers.ts';
 
 const article = readFileSync(ARTICLE_FILE, 'utf8');

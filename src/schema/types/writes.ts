@@ -4,9 +4,9 @@ import { z } from 'zod';
 import type { Context } from '../../context.ts';
 import { ROLES, type Role, WORK_KINDS } from '../../dataset/format.ts';
 import { searchTokens, slugify } from '../../dataset/slug.ts';
-import { InvalidDatasetError, validateDataset } from '../../dataset/validate.ts';
-import { datasetToRows } from '../../graph/rows.ts';
+import { InvalidDatasetError } from '../../dataset/validate.ts';
 import { type LookupLabel, MissingNodeError, type SourceRecord, type WriteBatch } from '../../graph/store.ts';
+import { datasetRows, ingestRows } from '../../ingest/pipeline.ts';
 import { loadAll } from '../../loaders.ts';
 import { builder } from '../builder.ts';
 import { notFound } from '../errors.ts';
@@ -399,19 +399,18 @@ builder.mutationFields((t) => ({
       'together as BAD_USER_INPUT with extensions.problems [{ path, message }]; nothing is written then.',
     args: { dataset: t.arg({ type: JSONScalar, required: true }) },
     resolve: async (_root, args, ctx) => {
-      let rows: ReturnType<typeof datasetToRows>;
+      let rows: ReturnType<typeof datasetRows>;
       try {
-        rows = datasetToRows(validateDataset(args.dataset));
+        rows = datasetRows(args.dataset);
       } catch (error) {
         if (!(error instanceof InvalidDatasetError)) throw error;
         throw new GraphQLError(error.message, {
           extensions: { code: 'BAD_USER_INPUT', field: 'dataset', problems: error.problems },
         });
       }
-      const summary = await ctx.store.load(rows);
+      const summary = await ingestRows(ctx.store, rows);
       ctx.loaders.clearAll();
-      const total = rows.nodes.length + rows.rels.length;
-      return { ...summary, unchanged: total - summary.nodesCreated - summary.relationshipsCreated - summary.updated };
+      return summary;
     },
   }),
 }));
