@@ -13,6 +13,36 @@ export async function musicbrainzRows(): Promise<GraphRows> {
   return datasetRows(conversion.dataset);
 }
 
+/** Operations over the imported graph whose full answers must be identical on both stores. */
+export const MUSICBRAINZ_OPERATIONS: Record<string, string> = {
+  group: /* GraphQL */ `{
+    person(slug: "exo-b3785a55") {
+      name kind isGroup disambiguation country beginDate endDate identifiers { scheme value url }
+      memberships { direction person { slug name } beginDate endDate attributes creditedAs sources { documentSlug quote } }
+      associations { type direction person { slug } beginDate endDate attributes }
+      credits(first: 50) { totalCount edges { node { role attributes creditedAs work { slug kind } } } }
+    }
+  }`,
+  artist: /* GraphQL */ `{
+    byIdentifier(scheme: MUSICBRAINZ, value: "f6596571-9ce2-4d79-8e92-fa8cfc181b91") {
+      ... on Person { slug name sortName gender beginDate area { slug name } identifiers { scheme value url }
+        associations { type direction person { slug name } beginDate endDate sources { quote document { slug kind licence url } } } }
+    }
+  }`,
+  credits: /* GraphQL */ `{
+    person(slug: "billy-barber-83c6ecce") {
+      creditStats { total byRole { role count } byKind { kind count } }
+      credits(first: 50) { totalCount edges { node { role attributes creditedAs beginDate endDate work { slug title kind date lengthMs } } } }
+    }
+  }`,
+  works: /* GraphQL */ `{
+    recordings: works(kind: RECORDING, first: 100) { totalCount edges { node { slug title date lengthMs disambiguation identifiers { scheme value } } } }
+    releases: works(kind: RELEASE, first: 100) { totalCount edges { node { slug title date parts { slug } partOf { slug kind } links { type detail } } } }
+    groups: works(kind: ALBUM, first: 100) { totalCount edges { node { slug title parts { slug kind } } } }
+  }`,
+  ranking: /* GraphQL */ `{ topPeople(by: COLLABORATORS, first: 10) { person { slug } count } }`,
+};
+
 export function musicbrainzContractTests(getStore: () => GraphStore) {
   const ask = (query: string, variables?: Record<string, unknown>) => graphqlClient(getStore())(query, variables);
 
@@ -35,7 +65,7 @@ export function musicbrainzContractTests(getStore: () => GraphStore) {
         person(slug: "billy-barber-83c6ecce") {
           credits(roles: [INSTRUMENTALIST, PRODUCER]) {
             totalCount
-            edges { node { role work { title kind } sources { document quote } } }
+            edges { node { role work { title kind } sources { documentSlug quote } } }
           }
         }
       }
@@ -49,7 +79,7 @@ export function musicbrainzContractTests(getStore: () => GraphStore) {
         work: { title: 'Shades of Gray', kind: 'RECORDING' },
         sources: [
           {
-            document: 'musicbrainz-recording-f606f733-c1eb-43f3-93c1-71994ea611e3',
+            documentSlug: 'musicbrainz-recording-f606f733-c1eb-43f3-93c1-71994ea611e3',
             quote: 'Billy Barber — instrument [piano] — Shades of Gray',
           },
         ],
@@ -59,7 +89,7 @@ export function musicbrainzContractTests(getStore: () => GraphStore) {
         work: { title: 'Shades of Gray', kind: 'RECORDING' },
         sources: [
           {
-            document: 'musicbrainz-recording-f606f733-c1eb-43f3-93c1-71994ea611e3',
+            documentSlug: 'musicbrainz-recording-f606f733-c1eb-43f3-93c1-71994ea611e3',
             quote: 'Billy Barber — producer — Shades of Gray',
           },
         ],

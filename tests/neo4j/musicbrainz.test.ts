@@ -1,8 +1,10 @@
 // The MusicBrainz contract on the real Neo4j, and the import's Neo4j path: all of it once, nothing changed on a re-import.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import type { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
 import { ingestRows } from '../../src/ingest/pipeline.ts';
-import { musicbrainzContractTests, musicbrainzRows } from '../contract/musicbrainz.ts';
+import { MUSICBRAINZ_OPERATIONS, musicbrainzContractTests, musicbrainzRows } from '../contract/musicbrainz.ts';
+import { graphqlClient } from '../helpers.ts';
 import { describeNeo4j, neo4jStore, resetNeo4j } from './neo4j-env.ts';
 
 describeNeo4j('contract: MusicBrainz import on Neo4j', () => {
@@ -18,6 +20,21 @@ describeNeo4j('contract: MusicBrainz import on Neo4j', () => {
   });
 
   musicbrainzContractTests(() => store);
+
+  describe('both stores agree on the imported graph', () => {
+    const memory = new MemoryStore();
+    beforeAll(async () => {
+      await ingestRows(memory, await musicbrainzRows());
+    });
+    it.each(Object.keys(MUSICBRAINZ_OPERATIONS))('%s', async (name) => {
+      const operation = MUSICBRAINZ_OPERATIONS[name] as string;
+      const fromNeo4j = await graphqlClient(store)(operation);
+      const fromMemory = await graphqlClient(memory)(operation);
+      expect(fromNeo4j.errors).toBeUndefined();
+      expect(JSON.stringify(fromNeo4j.data).length).toBeGreaterThan(100);
+      expect(fromNeo4j).toEqual(fromMemory);
+    });
+  });
 
   describe('re-importing', () => {
     it('changes nothing', async () => {

@@ -174,7 +174,10 @@ export class MusicBrainzConverter {
     sharedIdentifiers: {},
     invalidValues: {},
   };
-  private readonly documents = new Map<string, { slug: string; title: string; url: string }>();
+  private readonly documents = new Map<
+    string,
+    { slug: string; title: string; url: string; kind: 'MUSICBRAINZ'; licence: string }
+  >();
   private readonly people = new Map<string, PersonEntry>();
   private readonly works = new Map<string, WorkEntry>();
   private readonly places = new Map<string, PlaceEntry>();
@@ -238,7 +241,14 @@ export class MusicBrainzConverter {
   private document(type: string, mbid: string, name: string): string {
     const slug = `musicbrainz-${type}-${mbid}`;
     if (!this.documents.has(slug))
-      this.documents.set(slug, { slug, title: `MusicBrainz ${type}: ${name}`, url: `https://musicbrainz.org/${type}/${mbid}` });
+      this.documents.set(slug, {
+        slug,
+        title: `MusicBrainz ${type}: ${name}`,
+        url: `https://musicbrainz.org/${type}/${mbid}`,
+        kind: 'MUSICBRAINZ',
+        // MusicBrainz's core data is in the public domain; tags, ratings and annotations, which are not, are left out.
+        licence: 'CC0 1.0',
+      });
     return slug;
   }
 
