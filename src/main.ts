@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createStore } from './graph/create-store.ts';
+import { StoreStartError } from './graph/store.ts';
 import { createHttpServer } from './http-server.ts';
 
 /** How long in-flight requests get to finish after SIGTERM before their connections are cut. */
@@ -38,6 +39,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // Problems the operator can mend are one message saying how; anything else keeps its stack.
+  console.error(error instanceof ConfigError || error instanceof StoreStartError ? error.message : error);
   process.exit(1);
 });
