@@ -1,14 +1,19 @@
-// node bench/import.ts <dataset> --store neo4j|embedded: time a bulk load as `npm run import` does it; prints one JSON line.
+// node bench/import.ts <dataset> --store neo4j|embedded|sqlite: time a bulk load as `npm run import` does it (sqlite:
+// into a new embedded-store database, one transaction, fsynced); prints one JSON line.
 // Runs as its own process so the harness's memory and the load's do not disturb each other.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readDatasetFile } from '../src/dataset/validate.ts';
+import { GraphDatabase } from '../src/graph/memory/graph-database.ts';
 import { MemoryStore } from '../src/graph/memory/memory-store.ts';
 import { Neo4jStore } from '../src/graph/neo4j/neo4j-store.ts';
 import { datasetToRows } from '../src/graph/rows.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { store: { type: 'string', default: 'neo4j' } } });
 const file = positionals[0];
-if (!file) throw new Error('usage: node bench/import.ts <dataset.json> --store neo4j|embedded');
+if (!file) throw new Error('usage: node bench/import.ts <dataset.json> --store neo4j|embedded|sqlite');
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 let t = performance.now();
@@ -20,7 +25,16 @@ const rowsSeconds = seconds(t);
 
 let loadSeconds: number;
 let summary: { nodesCreated: number; relationshipsCreated: number; updated: number };
-if (values.store === 'embedded') {
+if (values.store === 'sqlite') {
+  const dir = mkdtempSync(join(tmpdir(), 'liner-import-'));
+  const db = GraphDatabase.open(join(dir, 'liner.db'));
+  t = performance.now();
+  db.load(rows);
+  loadSeconds = seconds(t);
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+  summary = { nodesCreated: rows.nodes.length, relationshipsCreated: rows.rels.length, updated: 0 };
+} else if (values.store === 'embedded') {
   const store = new MemoryStore();
   t = performance.now();
   summary = await store.load(rows);

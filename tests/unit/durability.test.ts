@@ -145,6 +145,42 @@ describe('the embedded store on disk', () => {
     await reopened.store.close();
   });
 
+  it('loads a big dataset into a new database in bulk, and a load repeating a row ends as the graph does', async () => {
+    const people = Array.from({ length: 6_000 }, (_, i) => ({
+      label: 'Person' as const,
+      slug: `p-${i}`,
+      props: { name: `P ${i}`, isGroup: false, aliases: [], searchText: `p ${i}` },
+    }));
+    const rels = people.slice(1).map((p, i) => ({
+      type: 'WORKED_WITH' as const,
+      fromLabel: 'Person' as const,
+      from: p.slug,
+      toLabel: 'Person' as const,
+      to: `p-${i}`,
+      key: '',
+      props: { detail: 'first' },
+    }));
+    // The same relationship again, later in the load, with other properties: the later row wins.
+    const repeated = { ...(rels[0] as (typeof rels)[number]), props: { detail: 'second' } };
+    for (const load of [
+      { nodes: people, rels },
+      { nodes: people, rels: [...rels, repeated] },
+    ]) {
+      const dir = mkdtempSync(join(tmpdir(), 'liner-bulk-'));
+      const { store } = await DurableStore.open({ dir });
+      await store.load(load);
+      const loaded = await store.counts();
+      const [first] = await store.associationsOf(['p-1']);
+      await store.close();
+      const { store: reopened } = await DurableStore.open({ dir });
+      expect(await reopened.counts()).toEqual(loaded);
+      expect(loaded).toEqual({ nodes: { Person: 6_000 }, relationships: { WORKED_WITH: 5_999 } });
+      expect((await reopened.associationsOf(['p-1']))[0]).toEqual(first);
+      expect(first?.find((a) => a.direction === 'OUT')?.detail).toBe(load.rels.length > rels.length ? 'second' : 'first');
+      await reopened.close();
+    }
+  });
+
   it('refuses a second store on the same folder, naming the folder and the holder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'liner-lock-'));
     const { store } = await DurableStore.open({ dir });
