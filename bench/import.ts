@@ -16,6 +16,12 @@ const file = positionals[0];
 if (!file) throw new Error('usage: node bench/import.ts <dataset.json> --store neo4j|embedded|sqlite');
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
+/** CPU seconds (user + system) since a process.cpuUsage() reading: steadier than wall time on a shared machine. */
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+};
+let cpu = process.cpuUsage();
 let t = performance.now();
 const dataset = await readDatasetFile(file);
 const readSeconds = seconds(t);
@@ -24,21 +30,26 @@ const rows = datasetToRows(dataset);
 const rowsSeconds = seconds(t);
 
 let loadSeconds: number;
+let loadCpuSeconds: number | null = null;
 let summary: { nodesCreated: number; relationshipsCreated: number; updated: number };
 if (values.store === 'sqlite') {
   const dir = mkdtempSync(join(tmpdir(), 'liner-import-'));
   const db = GraphDatabase.open(join(dir, 'liner.db'));
   t = performance.now();
+  cpu = process.cpuUsage();
   db.load(rows);
   loadSeconds = seconds(t);
+  loadCpuSeconds = cpuSeconds(cpu);
   db.close();
   rmSync(dir, { recursive: true, force: true });
   summary = { nodesCreated: rows.nodes.length, relationshipsCreated: rows.rels.length, updated: 0 };
 } else if (values.store === 'embedded') {
   const store = new MemoryStore();
   t = performance.now();
+  cpu = process.cpuUsage();
   summary = await store.load(rows);
   loadSeconds = seconds(t);
+  loadCpuSeconds = cpuSeconds(cpu);
 } else {
   const store = new Neo4jStore({
     uri: process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7689',
@@ -61,6 +72,8 @@ console.info(
     rowsSeconds,
     loadSeconds,
     relationshipsPerSecond: rows.rels.length / loadSeconds,
+    loadCpuSeconds,
+    relationshipsPerCpuSecond: loadCpuSeconds === null ? null : rows.rels.length / loadCpuSeconds,
     summary,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
   }),
