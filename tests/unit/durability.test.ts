@@ -1,9 +1,10 @@
 // The embedded store keeps every acknowledged write in its SQLite database: through SIGKILL and restarts; the seed
 // goes in once; one server owns a folder; a row changed behind its back stops the start.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { DurableStore } from '../../src/graph/memory/durable-store.ts';
 import { seed } from '../helpers.ts';
@@ -179,6 +180,39 @@ describe('the embedded store on disk', () => {
       expect(first?.find((a) => a.direction === 'OUT')?.detail).toBe(load.rels.length > rels.length ? 'second' : 'first');
       await reopened.close();
     }
+  });
+
+  it('migrates a folder the journal wrote (snapshot, records, a torn last one) into its new database once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'liner-legacy-'));
+    const record = (entry: unknown) => {
+      const json = JSON.stringify(entry);
+      return `${crc32(json).toString(16).padStart(8, '0')} ${json}\n`;
+    };
+    const rows = await seed();
+    const thom = rows.nodes.find((n) => n.slug === 'thom-russo');
+    writeFileSync(
+      join(dir, 'snapshot.json'),
+      JSON.stringify({ nodes: [{ ...thom, props: { ...thom?.props, name: 'Thom R.' } }], rels: [] }),
+    );
+    writeFileSync(
+      join(dir, 'journal.log'),
+      record({ op: 'write', batch: upsert('from-the-journal') }) + '1a2b3c4d {"op":"write","batch":{"nodes":[{"label":"Pers',
+    );
+    const { store, notes } = await DurableStore.open({ dir, seed });
+    expect(notes).toEqual([expect.stringMatching(/old journal .* \(1 records\) migrated into the new database/)]);
+    const [person, russo] = await store.nodesBySlug('Person', ['from-the-journal', 'thom-russo']);
+    expect(person?.slug).toBe('from-the-journal');
+    expect(russo?.name).toBe('Thom R.');
+    await store.close();
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.migrated'))
+        .sort(),
+    ).toEqual(['journal.log.migrated', 'snapshot.json.migrated']);
+    const again = await DurableStore.open({ dir, seed });
+    expect(again.notes).toEqual([expect.stringMatching(/liner\.db: \d+ nodes/)]);
+    expect((await again.store.nodesBySlug('Person', ['from-the-journal']))[0]?.slug).toBe('from-the-journal');
+    await again.store.close();
   });
 
   it('refuses a second store on the same folder, naming the folder and the holder', async () => {

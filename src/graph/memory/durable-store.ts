@@ -17,6 +17,7 @@ import {
 } from '../store.ts';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { DATABASE_FILE, GraphDatabase } from './graph-database.ts';
+import { hasLegacyJournal, replayLegacyJournal, retireLegacyJournal } from './legacy-journal.ts';
 import { MemoryStore } from './memory-store.ts';
 import { asStartError, asWriteError, DatabaseDamagedError } from './storage-errors.ts';
 
@@ -62,7 +63,13 @@ export class DurableStore implements GraphStore {
       const problems = db.quickCheck();
       if (problems[0] !== 'ok') throw new DatabaseDamagedError(file, problems.slice(0, 3).join('; '));
       const graph = new MemoryStore();
-      if (db.isEmpty() && options.seed) {
+      if (db.isEmpty() && hasLegacyJournal(options.dir)) {
+        const { rows, note } = await replayLegacyJournal(options.dir, await options.seed?.());
+        db.load(rows);
+        await graph.load(rows);
+        retireLegacyJournal(options.dir);
+        notes.push(note);
+      } else if (db.isEmpty() && options.seed) {
         const rows = await options.seed();
         db.load(rows);
         await graph.load(rows);
