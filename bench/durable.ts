@@ -1,5 +1,6 @@
 // npm run bench:durable -- --before DIR [--scales 100k,1m]: the embedded store with DATA_DIR on disk, this code beside
-// another checkout (e.g. the journal's), in one invocation: start-up, RSS, acknowledged writes/s, two reads.
+// another checkout (e.g. the journal's), in one invocation: start-up, RSS, acknowledged writes/s, two reads, the
+// servers of both running side by side and measured in alternation.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BenchManifest } from './dataset/synthetic.ts';
 import { datasetPath, manifestPath, writeSynthetic } from './generate.ts';
-import { type LoadOptions, type LoadResult, measure } from './lib/load.ts';
+import { type LoadOptions, type LoadResult, measure, median, type RequestSpec } from './lib/load.ts';
 import { type RunningServer, startServer } from './lib/processes.ts';
 import { BENCH_TOKEN, scenarios } from './scenarios.ts';
 
@@ -57,45 +58,95 @@ const variants: Variant[] = [
   { name: 'after', root: ROOT },
 ];
 
-async function benchVariant(variant: Variant, credits: number, manifest: BenchManifest): Promise<Measured> {
+interface Started {
+  variant: Variant;
+  dataDir: string;
+  first: RunningServer;
+  server: RunningServer;
+}
+
+/** A first start on an empty DATA_DIR (then stopped), and the restart that is measured and kept running. */
+async function startVariant(variant: Variant, credits: number): Promise<Started> {
   const dataDir = mkdtempSync(join(tmpdir(), `liner-durable-${variant.name}-`));
   const env = { API_TOKENS: BENCH_TOKEN, LOG_LEVEL: 'warn', SEED_DATASET: datasetPath(credits), DATA_DIR: dataDir };
   const script = join(variant.root, 'src/main.ts');
-  let server: RunningServer | undefined;
+  const first = await startServer(`durable-${variant.name}-first`, script, env, 600_000);
+  await first.stop();
+  const server = await startServer(`durable-${variant.name}`, script, env, 600_000);
+  log(
+    `  ${variant.name}: first start ${(first.startupMs / 1000).toFixed(1)} s, restart ${(server.startupMs / 1000).toFixed(1)} s, RSS ${mb(server.rssBytes())}`,
+  );
+  return { variant, dataDir, first, server };
+}
+
+/** Runs alternate between the variants (A B A B …), so a machine busy with other work weighs on both alike. */
+async function interleaved(started: Started[], spec: RequestSpec, connections: number): Promise<LoadResult[]> {
+  const runs: LoadResult[][] = started.map(() => []);
+  for (let run = 0; run < Number(values.runs); run++)
+    for (const [i, s] of started.entries())
+      runs[i]?.push(
+        await measure(
+          s.server.url,
+          spec,
+          { ...load(connections), runs: 1, warmup: run === 0 ? load(1).warmup : 0 },
+          { server: s.server.pid },
+        ),
+      );
+  return runs.map((r) => {
+    const rps = r.map((x) => x.rps);
+    return {
+      ...(r[0] as LoadResult),
+      rps: median(rps),
+      p50: median(r.map((x) => x.p50)),
+      p99: median(r.map((x) => x.p99)),
+      rpsMin: Math.min(...rps),
+      rpsMax: Math.max(...rps),
+      failures: r.reduce((n, x) => n + x.failures, 0),
+      runs: r.flatMap((x) => x.runs),
+    };
+  });
+}
+
+async function benchScale(credits: number, manifest: BenchManifest): Promise<Measured[]> {
+  const started: Started[] = [];
   try {
-    const first = await startServer(`durable-${variant.name}-first`, script, env, 600_000);
-    await first.stop();
-    server = await startServer(`durable-${variant.name}`, script, env, 600_000);
-    const started = server;
-    log(
-      `  ${variant.name}: first start ${(first.startupMs / 1000).toFixed(1)} s, restart ${(started.startupMs / 1000).toFixed(1)} s, RSS ${mb(started.rssBytes())}`,
-    );
+    // One after the other: two start-ups at once would each measure the other's load.
+    for (const variant of variants) started.push(await startVariant(variant, credits));
+    const rssAfterStart = started.map((s) => s.server.rssBytes());
     const all = scenarios(manifest);
-    const reads: Record<string, LoadResult> = {};
+    const reads: Record<string, LoadResult>[] = started.map(() => ({}));
     for (const scenario of all.filter((s) => s.name === 'person' || s.name === 'nested')) {
-      reads[scenario.name] = await measure(started.url, scenario.requests.embedded, load(10), { server: started.pid });
-      log(`  ${variant.name}: read ${scenario.name} ${reads[scenario.name]?.rps.toFixed(0)} req/s`);
+      const results = await interleaved(started, scenario.requests.embedded, 10);
+      results.forEach((r, i) => {
+        (reads[i] as Record<string, LoadResult>)[scenario.name] = r;
+        log(
+          `  ${started[i]?.variant.name}: read ${scenario.name} ${r.rps.toFixed(0)} req/s (runs ${r.runs.map((x) => x.rps.toFixed(0)).join(', ')})`,
+        );
+      });
     }
     const upsert = all.find((s) => s.name === 'upsertPerson')?.requests.embedded;
     if (!upsert) throw new Error('no upsertPerson scenario');
-    const writesSequential = await measure(started.url, upsert, load(1), { server: started.pid });
-    log(`  ${variant.name}: writes, 1 client: ${writesSequential.rps.toFixed(0)}/s p50 ${writesSequential.p50} ms`);
-    const writesParallel = await measure(started.url, upsert, load(10), { server: started.pid });
-    log(`  ${variant.name}: writes, 10 clients: ${writesParallel.rps.toFixed(0)}/s p50 ${writesParallel.p50} ms`);
-    return {
-      variant: variant.name,
+    const sequential = await interleaved(started, upsert, 1);
+    const parallel = await interleaved(started, upsert, 10);
+    started.forEach((s, i) =>
+      log(`  ${s.variant.name}: writes/s, 1 client ${sequential[i]?.rps.toFixed(0)}, 10 clients ${parallel[i]?.rps.toFixed(0)}`),
+    );
+    return started.map((s, i) => ({
+      variant: s.variant.name,
       credits,
-      firstStartSeconds: first.startupMs / 1000,
-      startupSeconds: started.startupMs / 1000,
-      rssAfterStartBytes: started.rssBytes(),
-      writesSequential,
-      writesParallel,
-      reads,
-      rssAfterBytes: started.rssBytes(),
-    };
+      firstStartSeconds: s.first.startupMs / 1000,
+      startupSeconds: s.server.startupMs / 1000,
+      rssAfterStartBytes: rssAfterStart[i] ?? 0,
+      writesSequential: sequential[i] as LoadResult,
+      writesParallel: parallel[i] as LoadResult,
+      reads: reads[i] ?? {},
+      rssAfterBytes: s.server.rssBytes(),
+    }));
   } finally {
-    await server?.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    for (const s of started) {
+      await s.server.stop();
+      rmSync(s.dataDir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -105,7 +156,7 @@ for (const text of values.scales.split(',')) {
   if (!existsSync(datasetPath(credits))) writeSynthetic(credits);
   const manifest = JSON.parse(readFileSync(manifestPath(credits), 'utf8')) as BenchManifest;
   log(`${text} credits`);
-  for (const variant of variants) results.push(await benchVariant(variant, credits, manifest));
+  results.push(...(await benchScale(credits, manifest)));
 }
 
 const rows = results.map(

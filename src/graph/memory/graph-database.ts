@@ -67,7 +67,7 @@ export class GraphDatabase {
         // a write acknowledged after it survives a power cut, not only a crash of the process.
         db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL');
         // The WAL file is cut back to this size after a checkpoint, so a burst of writes does not keep the disk full.
-        db.exec('PRAGMA journal_size_limit = 16777216; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY');
+        db.exec('PRAGMA journal_size_limit = 16777216; PRAGMA temp_store = MEMORY');
       }
       database.ensureSchema(options.readOnly ?? false);
       if (!options.readOnly) database.statements = prepare(db);
@@ -162,6 +162,9 @@ export class GraphDatabase {
   /** Merge rows as MemoryStore.load does, in one transaction: when this returns, they are on disk. */
   load(rows: GraphRows): void {
     const bulk = rows.nodes.length + rows.rels.length >= BULK_AFTER && this.isEmpty();
+    // A big page cache (64 MiB) while loading, which also sizes the sort that builds the indexes in memory; the
+    // default (2 MiB) otherwise, since reads never come to SQLite and a write touches a few pages.
+    this.db.exec('PRAGMA cache_size = -65536');
     try {
       this.transaction(() => this.insert(rows, bulk));
     } catch (error) {
@@ -169,6 +172,8 @@ export class GraphDatabase {
       // load runs again as merges, where the later row wins as in the graph.
       if (!bulk || !String((error as Error).message).includes('UNIQUE')) throw error;
       this.transaction(() => this.insert(rows, false));
+    } finally {
+      this.db.exec('PRAGMA cache_size = -2000');
     }
   }
 
