@@ -87,10 +87,8 @@ const envSchema = z.object({
   JWT_MAX_AGE: integer(1, 31_536_000).optional(),
   /** Require a valid bearer token for reads too. Default false. */
   REQUIRE_AUTH_FOR_READS: flag.default(false),
-  /** Where the embedded store keeps its journal and snapshot; "off" keeps it in memory only. Default ./.liner-data. */
+  /** Folder of the embedded store's SQLite database (liner.db); "off" keeps everything in memory. Default ./.liner-data. */
   DATA_DIR: z.string().min(1).default('.liner-data'),
-  /** Journal records after which the embedded store compacts into a snapshot. Default 1000. */
-  COMPACT_AFTER: integer(1, 10_000_000).default(1000),
   /**
    * Cache whole query answers in memory (graphql-yoga's response cache). Default false. A mutation evicts cached
    * answers holding what it returned; other changes (importDataset, another process writing to Neo4j) show once an

@@ -1,7 +1,7 @@
 // Start-up failures as one line naming the cause and the fix, instead of a stack a first-day user cannot act on.
 import type { Config } from './config.ts';
 import { ConfigError } from './config.ts';
-import { StoreUnavailableError } from './graph/store.ts';
+import { StoreStartError, StoreUnavailableError } from './graph/store.ts';
 
 interface Coded {
   code?: unknown;
@@ -14,7 +14,8 @@ const codeOf = (error: unknown): string => String((error as Coded | null)?.code 
 
 /** The line to print for a failure at start, or null when it is not one we know (then the error is shown as is). */
 export function describeStartupError(error: unknown, config: Config | null): string | null {
-  if (error instanceof ConfigError) return error.message;
+  // Both already say what went wrong and what to do (a bad variable; a damaged, locked or full DATA_DIR).
+  if (error instanceof ConfigError || error instanceof StoreStartError) return error.message;
   const where = config ? `${config.HOST}:${config.PORT}` : 'the configured address';
   const code = codeOf(error);
   if ((error as Coded)?.syscall === 'listen' || code === 'EADDRINUSE' || code === 'EADDRNOTAVAIL') {

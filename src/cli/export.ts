@@ -1,8 +1,8 @@
 // npm run export -- --projection P --format F [--out FILE] [filters] [--metrics …]: a graph file from the store.
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.ts';
@@ -10,6 +10,7 @@ import { counted, exportBaseName, prepareExport } from '../export/export.ts';
 import { FORMAT_NAMES, FORMATS } from '../export/formats/index.ts';
 import { ExportRequestError, METRICS, PROJECTIONS, parseExportOptions } from '../export/options.ts';
 import { neo4jStoreFrom } from '../graph/create-store.ts';
+import { DATABASE_FILE, GraphDatabase } from '../graph/memory/graph-database.ts';
 import { MemoryStore } from '../graph/memory/memory-store.ts';
 import type { GraphStore } from '../graph/store.ts';
 import { loadDatasetFile } from '../ingest/pipeline.ts';
@@ -19,7 +20,8 @@ const USAGE = `usage: npm run export -- --projection ${PROJECTIONS.join('|')} --
     [--out FILE]            default: standard output; with --format csv, a folder for nodes.csv and relationships.csv
     [--metrics LIST]        any of ${METRICS.join(',')}
     [--person SLUG [--hops N]] [--roles MIXER,PRODUCER] [--year-from YYYY] [--year-to YYYY]
-Reads Neo4j when NEO4J_URI is set, else the embedded store loaded with SEED_DATASET.`;
+Reads Neo4j when NEO4J_URI is set, else the embedded store's database in DATA_DIR (safe beside a running server:
+what it holds is what is exported), else, with DATA_DIR=off or no database yet, SEED_DATASET.`;
 
 async function write(chunks: AsyncIterable<string>, out: Writable): Promise<void> {
   for await (const chunk of chunks) if (!out.write(chunk)) await once(out, 'drain');
@@ -41,11 +43,27 @@ async function writeFile(chunks: AsyncIterable<string>, file: string): Promise<v
   }
 }
 
-/** Neo4j is only read (no schema, no seed: an export never writes); the embedded store starts from the seed. */
+/**
+ * Neo4j is only read (no schema, no seed: an export never writes). The embedded store's database is read in one
+ * read-only transaction, a consistent view however the server writes meanwhile; without one, the seed is what a
+ * server would start from.
+ */
 async function openStore(config: Config): Promise<GraphStore> {
   if (config.NEO4J_URI) return neo4jStoreFrom(config);
   const store = new MemoryStore();
-  await loadDatasetFile(store, config.SEED_DATASET);
+  const file = join(resolve(config.DATA_DIR), DATABASE_FILE);
+  if (config.DATA_DIR !== 'off' && existsSync(file)) {
+    const db = GraphDatabase.open(file, { readOnly: true });
+    try {
+      await store.load(db.readAll());
+    } finally {
+      db.close();
+    }
+    console.error(`liner: exporting the database ${file}`);
+  } else {
+    await loadDatasetFile(store, config.SEED_DATASET);
+    console.error(`liner: exporting the seed ${config.SEED_DATASET}`);
+  }
   return store;
 }
 

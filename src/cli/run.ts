@@ -1,9 +1,11 @@
 // How a command-line tool ends: with its own exit code, or on failure with a message and 1.
 import { ConfigError } from '../config.ts';
 import { InvalidDatasetError } from '../dataset/validate.ts';
+import { StoreStartError } from '../graph/store.ts';
 
 /**
- * Runs `main` and exits with the code it answers. A failure the user can mend (bad configuration, a bad dataset) is
+ * Runs `main` and exits with the code it answers. A failure the user can mend (bad configuration, a bad dataset, a
+ * damaged or missing database) is
  * printed as its message, anything else with its stack. `explain` may claim a failure of its own, printing it and
  * answering the exit code.
  */
@@ -13,7 +15,11 @@ export function runCommand(main: () => Promise<number>, explain: (error: unknown
     (error: unknown) => {
       const code = explain(error);
       if (code !== undefined) process.exit(code);
-      console.error(error instanceof ConfigError || error instanceof InvalidDatasetError ? error.message : error);
+      console.error(
+        error instanceof ConfigError || error instanceof InvalidDatasetError || error instanceof StoreStartError
+          ? error.message
+          : error,
+      );
       process.exit(1);
     },
   );

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Config } from '../config.ts';
 import { readDatasetRows } from '../ingest/pipeline.ts';
-import { DurableMemoryStore } from './memory/durable-store.ts';
+import { DurableStore } from './memory/durable-store.ts';
 import { MemoryStore } from './memory/memory-store.ts';
 import { Neo4jStore } from './neo4j/neo4j-store.ts';
 import { type GraphStore, StoreUnavailableError } from './store.ts';
@@ -52,17 +52,15 @@ export async function createStore(config: Config, warn: (message: string) => voi
     return rows;
   };
   if (!config.NEO4J_URI) {
-    const base = config.LOAD_SEED ? await seed() : undefined;
     if (config.DATA_DIR === 'off') {
       const store = new MemoryStore();
-      if (base) await store.load(base);
+      if (config.LOAD_SEED) await store.load(await seed());
       notes.push('DATA_DIR=off: writes last until the process ends');
       return { store, notes };
     }
-    const dir = resolve(config.DATA_DIR);
-    const store = await DurableMemoryStore.open({ dir, compactAfter: config.COMPACT_AFTER, base, warn });
-    notes.push(`journal and snapshot in ${dir}`);
-    return { store, notes };
+    // The seed is read only when the database is new: afterwards the database is the data.
+    const opened = await DurableStore.open({ dir: resolve(config.DATA_DIR), seed: config.LOAD_SEED ? seed : undefined });
+    return { store: opened.store, notes: [...notes, ...opened.notes] };
   }
   const store = neo4jStoreFrom(config);
   await waitForNeo4j(store, config, warn);

@@ -303,6 +303,16 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
 
+/** The disk holding the store's data is full: the write was refused and nothing of it was kept. */
+export class StorageFullError extends Error {
+  override name = 'StorageFullError';
+}
+
+/** The store cannot start, for a reason its message explains to whoever runs the server (no stack trace needed). */
+export class StoreStartError extends Error {
+  override name = 'StoreStartError';
+}
+
 export interface RecordByLabel {
   Person: PersonRecord;
   Work: WorkRecord;

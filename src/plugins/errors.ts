@@ -1,7 +1,7 @@
-// What clients see of failures: stable codes for the store being down or too slow; everything unexpected masked.
+// What clients see of failures: stable codes for the store being down, too slow or out of disk; the rest masked.
 import { GraphQLError } from 'graphql';
 import { maskError } from 'graphql-yoga';
-import { DeadlineExceededError, StoreUnavailableError } from '../graph/store.ts';
+import { DeadlineExceededError, StorageFullError, StoreUnavailableError } from '../graph/store.ts';
 
 export function createErrorMasker(timeoutMs: number) {
   return (error: unknown, message: string, isDev?: boolean): Error => {
@@ -11,6 +11,12 @@ export function createErrorMasker(timeoutMs: number) {
       return new GraphQLError('The graph store is unavailable right now; try again shortly.', {
         path,
         extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: { 'retry-after': '5' } } },
+      });
+    // 507 Insufficient Storage: the client did nothing wrong and may retry once the operator frees space.
+    if (original instanceof StorageFullError)
+      return new GraphQLError(`The disk is full: the write was refused and nothing of it was stored (${original.message}).`, {
+        path,
+        extensions: { code: 'STORAGE_FULL', http: { status: 507 } },
       });
     if (original instanceof DeadlineExceededError)
       return new GraphQLError(`The request ran past its ${timeoutMs} ms deadline and was stopped.`, {

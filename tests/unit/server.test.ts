@@ -37,8 +37,9 @@ describe('npm start on the embedded store', () => {
     expect(html).not.toMatch(/unpkg|jsdelivr|cdnjs/);
   });
 
-  it('loaded the seed at start', async () => {
+  it('loaded the seed into its new database at start', async () => {
     expect(server.output()).toMatch(/embedded \(durable\) store: seed .*thom-russo\.json: \d+ nodes, \d+ relationships/);
+    expect(server.output()).toMatch(/new database .*liner\.db, the seed loaded into it/);
   });
 
   it('exits cleanly on SIGTERM', async () => {

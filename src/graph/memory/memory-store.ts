@@ -36,7 +36,6 @@ import {
   REL_TYPES,
   type RelRow,
   type RelType,
-  withSource,
 } from '../rows.ts';
 import { matchesSearch, SEARCHABLE_LABELS, searchRank } from '../search.ts';
 import {
@@ -83,9 +82,8 @@ import {
 import { CompactGraph } from './compact-graph.ts';
 import { Interner } from './interner.ts';
 import { releaseMemory } from './release-memory.ts';
+import { upsertedProps } from './upserted-props.ts';
 
-/** A node or relationship made by a write starts with empty provenance lists, as the Neo4j statement does. */
-const emptySources: Props = { sourceDocuments: [], sourceCitations: [], sourceQuotes: [] };
 /** Rows in one load past which it hands back the memory it passed through (see releaseMemory). */
 const RELEASE_AFTER = 200_000;
 const typeCodes = (types: readonly RelType[]) => types.map((type) => REL_TYPES.indexOf(type));
@@ -200,13 +198,13 @@ export class MemoryStore implements GraphStore {
     for (const node of batch.nodes ?? []) {
       const id = this.graph.nodeId(node.label, node.slug);
       if (id === -1) {
-        this.graph.addNode(node.label, node.slug, withSource({ ...emptySources, ...node.set }, node.source));
+        this.graph.addNode(node.label, node.slug, upsertedProps(undefined, node.set, node.source));
         result.nodesCreated++;
         this.sortedIds.delete(node.label);
         continue;
       }
       const before = this.graph.props(id);
-      const after = withSource({ ...before, ...node.set }, node.source);
+      const after = upsertedProps(before, node.set, node.source);
       if (!isDeepStrictEqual(before, after)) {
         this.graph.setProps(id, after);
         result.updated++;
@@ -217,12 +215,12 @@ export class MemoryStore implements GraphStore {
       const to = this.graph.nodeId(rel.toLabel, rel.to);
       const edge = this.graph.findEdge(rel.type, from, to, rel.key);
       if (edge === -1) {
-        this.graph.addEdge(rel.type, from, to, rel.key, withSource({ ...emptySources, ...rel.set }, rel.source));
+        this.graph.addEdge(rel.type, from, to, rel.key, upsertedProps(undefined, rel.set, rel.source));
         result.relationshipsCreated++;
         continue;
       }
       const before = this.graph.relProps(edge);
-      const after = withSource({ ...before, ...rel.set }, rel.source);
+      const after = upsertedProps(before, rel.set, rel.source);
       if (!isDeepStrictEqual(before, after)) {
         this.graph.setRelProps(edge, after);
         result.updated++;
