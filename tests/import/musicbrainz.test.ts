@@ -86,6 +86,8 @@ describe('MusicBrainz importer on real answers', () => {
       slug: 'musicbrainz-artist-f6596571-9ce2-4d79-8e92-fa8cfc181b91',
       title: 'MusicBrainz artist: Mary Hopkin',
       url: 'https://musicbrainz.org/artist/f6596571-9ce2-4d79-8e92-fa8cfc181b91',
+      kind: 'MUSICBRAINZ',
+      licence: 'CC0 1.0',
     });
   });
 
