@@ -9,6 +9,7 @@ COPY cypher ./cypher
 COPY data ./data
 COPY schema ./schema
 COPY explorer/dist ./explorer/dist
+COPY README.md ./
 # The embedded store's data lives in a volume the non-root user owns, so the image runs alone (no Neo4j) too.
 RUN mkdir -p /data && chown node:node /data
 ENV DATA_DIR=/data

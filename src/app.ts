@@ -11,6 +11,7 @@ import { useExportRoutes } from './export/http.ts';
 import { MetricsPool } from './export/metrics-pool.ts';
 import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
+import { useLandingPage } from './landing-page.ts';
 import { useCompiledExecution } from './plugins/compiled-execution.ts';
 import { corsFrom } from './plugins/cors.ts';
 import { useCsrfPrevention } from './plugins/csrf.ts';
@@ -25,6 +26,7 @@ import { useStoreReadiness } from './plugins/readiness.ts';
 import { useCachedResponses } from './plugins/response-cache.ts';
 import { createRequestScope } from './request-scope.ts';
 import { schema } from './schema/index.ts';
+import { printSchemaFile } from './schema/print.ts';
 
 export interface AppOptions {
   store: GraphStore;
@@ -84,6 +86,8 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       useRequestLog(logger, registry),
       /** The explorer page at /explore, built into explorer/dist. */
       useExplorer(),
+      /** What Liner is and where to go, at /; the schema at /schema.graphql where introspection is public. */
+      useLandingPage(config, printSchemaFile()),
       /** Graph downloads: GET /export/{projection}.{format} (docs/exports.md). */
       useExportRoutes({ scope, config, pool }),
       { onDispose: () => pool.close() },

@@ -38,6 +38,7 @@ async function main() {
   const port = typeof address === 'object' && address ? address.port : PORT;
   // Printed plainly (not only as JSON) because scripts and tests wait for this line.
   console.info(`liner: serving GraphQL on http://${HOST}:${port}/graphql (${store.kind} store)`);
+  console.info(`liner: the explorer on http://${HOST}:${port}/explore, what is where on http://${HOST}:${port}/`);
   const shutdown = (signal: string) => {
     logger.info(`liner: ${signal}: no new connections; finishing in-flight requests, then closing the store`);
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
