@@ -34,6 +34,8 @@ export interface WorkRef {
   slug: string;
   title: string;
   year: number | null;
+  /** Asked for where titles alone are ambiguous (a film series and its film share a title). */
+  kind?: string;
 }
 export interface ConflictRef {
   slug: string;
@@ -200,8 +202,8 @@ export const WORK = /* GraphQL */ `query Work($slug: String!) {
     id slug title kind year date disambiguation
     identifiers { scheme value url }
     sources { ${SOURCE} }
-    partOf { slug title year }
-    parts { slug title year }
+    partOf { slug title year kind }
+    parts { slug title year kind }
     credits { role detail person { slug name } sources { ${SOURCE} } }
     awards {
       slug year category award { name } work { slug title year } recipients { slug name }

@@ -14,6 +14,8 @@ export const roleList = (roles: Role[]) => roles.map((r) => roleName(r).toLowerC
 export function kindName(kind: string): string {
   return kind.charAt(0) + kind.slice(1).toLowerCase().replace(/_/g, ' ');
 }
+/** "1 collaborator", "2 collaborators", "1 person", "3 people". */
+export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 export const withYear = (title: string, year: number | null | undefined) => (year ? `${title} (${year})` : title);
 
 /** What a citation asks for when clicked: the page (main.ts) opens the document with the quote in view. */

@@ -5,7 +5,7 @@ import { combobox } from './combobox.ts';
 import { byId, h } from './dom.ts';
 import { GraphView } from './graph-view.ts';
 import { exportUrl, graphiqlUrl } from './links.ts';
-import { READ_EVENT, type ReadRequest } from './format.ts';
+import { count, READ_EVENT, type ReadRequest } from './format.ts';
 import { documentPanel, type PanelActions, personPanel, workPanel } from './panel.ts';
 import { pathFinder } from './path-finder.ts';
 
@@ -86,7 +86,9 @@ async function expand(slug: string, reset: boolean): Promise<void> {
   await graph.layout(slug);
   graph.select(selected?.kind === 'person' ? selected.slug : null);
   const { nodes, edges } = renderPeople();
-  announce(`${data.name}: ${data.collaborators.totalCount} collaborators. The graph shows ${nodes} people and ${edges} links.`);
+  announce(
+    `${data.name}: ${count(data.collaborators.totalCount, 'collaborator')}. The graph shows ${count(nodes, 'person', 'people')} and ${count(edges, 'link')}.`,
+  );
 }
 
 async function showPanel(kind: 'person' | 'work', slug: string, focusPanel: boolean) {
@@ -121,7 +123,9 @@ async function openPerson(slug: string, { reset = false, focusPanel = false }: {
     await Promise.all([showPanel('person', slug, focusPanel), reset || !known?.expanded ? expand(slug, reset) : undefined]);
     if (known?.expanded && !reset) {
       const { nodes, edges } = renderPeople();
-      announce(`${known.name}: collaborators already drawn. The graph shows ${nodes} people and ${edges} links.`);
+      announce(
+        `${known.name}: collaborators already drawn. The graph shows ${count(nodes, 'person', 'people')} and ${count(edges, 'link')}.`,
+      );
     }
   } catch (error) {
     announce((error as Error).message);
@@ -136,7 +140,7 @@ async function openWork(slug: string, { focusPanel = false }: { focusPanel?: boo
   renderPeople();
   announce(
     links
-      ? `${links} link${links === 1 ? '' : 's'} in the graph share this work (highlighted).`
+      ? `${count(links, 'link')} in the graph ${links === 1 ? 'shares' : 'share'} this work (highlighted).`
       : 'No link in the graph shares this work.',
   );
 }

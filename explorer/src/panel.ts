@@ -24,12 +24,14 @@ export interface PanelActions {
 
 const personLink = (p: PersonRef, actions: PanelActions) =>
   h('button', { type: 'button', class: 'link', 'data-person': p.slug, onclick: () => actions.openPerson(p.slug) }, p.name);
-const workLink = (w: WorkRef, actions: PanelActions) =>
-  h(
+const workLink = (w: WorkRef, actions: PanelActions) => {
+  const button = h(
     'button',
     { type: 'button', class: 'link', 'data-work': w.slug, onclick: () => actions.openWork(w.slug) },
     withYear(w.title, w.year),
   );
+  return w.kind ? h('span', {}, button, h('span', { class: 'kind' }, ` (${kindName(w.kind).toLowerCase()})`)) : button;
+};
 
 function section(title: string, count: number | null, ...body: (Node | null)[]) {
   return h(
