@@ -15,9 +15,20 @@ export interface PreparedExport {
   chunks(): AsyncIterable<string>;
 }
 
+/**
+ * A name that tells downloads apart: the projection, then every filter and metric asked for, in a fixed order
+ * (`liner-collaboration-thom-russo-2-hops-mixer-producer-1990-1999-pagerank-community.gexf`), so two different
+ * exports saved with `curl -OJ` never collide.
+ */
 export function exportBaseName(options: ExportOptions): string {
-  const around = options.person === undefined ? '' : `-${options.person}-${options.hops}-hops`;
-  return `liner-${options.projection}${around}`;
+  const parts = [`liner-${options.projection}`];
+  if (options.person !== undefined) parts.push(options.person, `${options.hops}-hops`);
+  if (options.roles !== undefined && options.roles.size > 0)
+    parts.push(...[...options.roles].sort().map((role) => role.toLowerCase().replace(/_/g, '-')));
+  if (options.yearFrom !== undefined || options.yearTo !== undefined)
+    parts.push(`${options.yearFrom ?? 'start'}-${options.yearTo ?? 'end'}`);
+  parts.push(...options.metrics.map((metric) => metric.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)));
+  return parts.join('-');
 }
 
 /**

@@ -28,6 +28,17 @@ describe('downloads', () => {
       'application/graphml+xml; charset=utf-8',
       'liner-full-thom-russo-2-hops.graphml',
     ],
+    // Filters and metrics in the name, so different downloads of one projection never overwrite each other.
+    [
+      '/export/collaboration.gexf?metrics=pagerank,weightedDegree&roles=PRODUCER,MIXER&yearFrom=1990&yearTo=1999',
+      'application/gexf+xml; charset=utf-8',
+      'liner-collaboration-mixer-producer-1990-1999-pagerank-weighted-degree.gexf',
+    ],
+    [
+      '/export/collaboration.gexf?yearFrom=2000',
+      'application/gexf+xml; charset=utf-8',
+      'liner-collaboration-2000-end.gexf',
+    ],
   ])('%s is %s, saved as %s', async (path, contentType, filename) => {
     const response = await get(path);
     expect(response.status).toBe(200);
