@@ -343,8 +343,16 @@ describe('finding 8: what a user meets on the first day says what to do', () => 
 
   it('names the CSRF header, says how to turn writes on, and answers a crafted node id with a code', async () => {
     const base = await serveOnce('plain', {});
-    const csrf = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+    // A plain GET read needs no header (src/plugins/csrf.ts says why); a form-encoded POST does.
+    const get = await fetch(`${base}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
       headers: { accept: 'application/json' },
+    });
+    expect(get.status).toBe(200);
+    expect(await get.json()).toEqual({ data: { __typename: 'Query' } });
+    const csrf = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      body: `query=${encodeURIComponent('{ __typename }')}`,
     });
     expect(csrf.status).toBe(403);
     const [refused] = (await csrf.json()).errors;
