@@ -34,11 +34,7 @@ describe('downloads', () => {
       'application/gexf+xml; charset=utf-8',
       'liner-collaboration-mixer-producer-1990-1999-pagerank-weighted-degree.gexf',
     ],
-    [
-      '/export/collaboration.gexf?yearFrom=2000',
-      'application/gexf+xml; charset=utf-8',
-      'liner-collaboration-2000-end.gexf',
-    ],
+    ['/export/collaboration.gexf?yearFrom=2000', 'application/gexf+xml; charset=utf-8', 'liner-collaboration-2000-end.gexf'],
   ])('%s is %s, saved as %s', async (path, contentType, filename) => {
     const response = await get(path);
     expect(response.status).toBe(200);
