@@ -12,7 +12,7 @@ describe('graphql-http server audits, default settings', async () => {
   // One audit at a time, as a client within the per-client concurrency limit; all at once they would meet 429s.
   const audits = serverAudits({
     url: 'http://liner.test/graphql',
-    fetchFn: (input: string, init?: RequestInit) => app.fetch(input, init),
+    fetchFn: (input: string, init?: RequestInit) => app.fetch(input, init ?? {}),
   });
 
   it('has audits to run', () => {
