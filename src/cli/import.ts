@@ -1,8 +1,8 @@
 // npm run import: load a dataset file, or convert MusicBrainz answers, dumps or a crawl, into the configured store.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { validateDataset } from '../dataset/validate.ts';
-import { neo4jStoreFrom } from '../graph/create-store.ts';
+import { createStore, neo4jStoreFrom } from '../graph/create-store.ts';
 import type { GraphRows } from '../graph/rows.ts';
 import { convertFiles } from '../import/musicbrainz/convert-files.ts';
 import { crawlArtist } from '../import/musicbrainz/crawl.ts';
@@ -31,16 +31,37 @@ const tally = (items: { label?: string; type?: string }[]) =>
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
 
-async function load(rows: GraphRows, neo4jFlag: boolean, fromFile: string | undefined): Promise<number> {
-  const config = loadConfig();
-  if (!neo4jFlag && !config.NEO4J_URI) {
+/** Into the embedded store's database in DATA_DIR (created with the seed if new), as the server would read it. */
+async function loadEmbedded(rows: GraphRows, config: Config, fromFile: string | undefined): Promise<number> {
+  if (config.DATA_DIR === 'off') {
     console.info(
       fromFile
-        ? `No NEO4J_URI set: nothing written to a store. The embedded store loads a dataset at start: SEED_DATASET=${fromFile} npm start`
-        : 'No NEO4J_URI set and no --out: validated only. For the embedded store write the dataset with --out FILE and start it with SEED_DATASET=FILE npm start (or send it to the importDataset mutation).',
+        ? `DATA_DIR=off and no NEO4J_URI: nothing written to a store. Serve it with SEED_DATASET=${fromFile} npm start`
+        : 'DATA_DIR=off and no NEO4J_URI: validated only. Write the dataset with --out FILE and serve it with SEED_DATASET=FILE npm start.',
     );
     return 0;
   }
+  // The server's own start-up path: one process owns DATA_DIR, so a running server makes this refuse, naming it.
+  const { store, notes } = await createStore(config);
+  try {
+    const started = performance.now();
+    const summary = await ingestRows(store, rows);
+    const seconds = (performance.now() - started) / 1000;
+    for (const note of notes) console.info(`  ${note}`);
+    console.info(
+      `Imported into the embedded store in ${config.DATA_DIR} in ${seconds.toFixed(2)} s: created ${summary.nodesCreated} nodes and ` +
+        `${summary.relationshipsCreated} relationships, updated ${summary.updated}, left ${summary.unchanged} unchanged. ` +
+        '`npm start` serves it.',
+    );
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+async function load(rows: GraphRows, neo4jFlag: boolean, fromFile: string | undefined): Promise<number> {
+  const config = loadConfig();
+  if (!neo4jFlag && !config.NEO4J_URI) return loadEmbedded(rows, config, fromFile);
   if (!config.NEO4J_URI) {
     console.error('--neo4j needs NEO4J_URI (and NEO4J_PASSWORD) in the environment.');
     return 2;
