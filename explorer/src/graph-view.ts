@@ -27,6 +27,16 @@ export const nodeSize = (works: number | null) => (works ? Math.min(80, 16 + 7 *
 /** Edge width in pixels from the number of shared works. */
 export const edgeWidth = (shared: number) => Math.min(10, 1 + 1.5 * shared);
 
+interface Box {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+/** Room left between two labels, in model units. */
+const LABEL_GAP = 2;
+const overlap = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
 const edgeId = (a: string, b: string) => (a < b ? `${a}~${b}` : `${b}~${a}`);
 
 export class GraphView {
@@ -194,10 +204,15 @@ export class GraphView {
     this.cy.layout(options as cytoscape.LayoutOptions).run();
     return done.then(() => {
       this.placeLabels(focus);
-      // Labels grow when the fit zooms out; fit again so the grown labels stay inside the canvas.
-      this.scaleLabels();
-      this.fit();
-      this.scaleLabels();
+      // Labels grow when the fit zooms out, and pushing them apart widens the drawing, which zooms out again: repeat
+      // until the labels at the fitted size overlap nowhere (a few rounds at most).
+      for (let round = 0; round < 6; round++) {
+        this.scaleLabels();
+        this.separateLabels();
+        this.fit();
+        this.scaleLabels();
+        if (this.labelOverlaps() === 0) break;
+      }
       this.publish();
     });
   }
@@ -302,6 +317,76 @@ export class GraphView {
         if (Math.abs(dx) / distance > 0.2) node.addClass(dx > 0 ? 'label-right' : 'label-left');
         else if (dy < 0) node.addClass('label-top');
       }
+    });
+  }
+
+  /** Each node's box with its label, in model coordinates (what the canvas draws, before pan and zoom). */
+  labelBoxes(): { slug: string; x1: number; y1: number; x2: number; y2: number }[] {
+    return this.cy.nodes().map((n) => {
+      const { x1, y1, x2, y2 } = n.boundingBox({ includeLabels: true, includeOverlays: false });
+      return { slug: n.id(), x1, y1, x2, y2 };
+    });
+  }
+
+  /** How many pairs of nodes have overlapping label boxes. */
+  labelOverlaps(): number {
+    const boxes = this.labelBoxes();
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) if (overlap(boxes[i] as Box, boxes[j] as Box)) overlaps++;
+    return overlaps;
+  }
+
+  /**
+   * Pushes apart nodes whose label boxes overlap, each pair along the axis where they overlap least, until none do.
+   * The force layout spaces nodes by their boxes but still lets long labels touch; this settles what it leaves.
+   */
+  private separateLabels(maxRounds = 300): void {
+    const nodes = this.cy.nodes().toArray();
+    const boxes: Box[] = nodes.map((n) => {
+      const { x1, y1, x2, y2 } = n.boundingBox({ includeLabels: true, includeOverlays: false });
+      return { x1, y1, x2, y2 };
+    });
+    const moves = nodes.map(() => ({ x: 0, y: 0 }));
+    const shift = (i: number, dx: number, dy: number) => {
+      const box = boxes[i] as Box;
+      box.x1 += dx;
+      box.x2 += dx;
+      box.y1 += dy;
+      box.y2 += dy;
+      const move = moves[i] as { x: number; y: number };
+      move.x += dx;
+      move.y += dy;
+    };
+    for (let round = 0; round < maxRounds; round++) {
+      let moved = false;
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i] as Box;
+          const b = boxes[j] as Box;
+          if (!overlap(a, b)) continue;
+          moved = true;
+          const ox = Math.min(a.x2, b.x2) - Math.max(a.x1, b.x1) + LABEL_GAP;
+          const oy = Math.min(a.y2, b.y2) - Math.max(a.y1, b.y1) + LABEL_GAP;
+          // Which way: from the centres, or by order where they coincide, so equal boxes still part.
+          const cx = b.x1 + b.x2 - a.x1 - a.x2 || 1;
+          const cy = b.y1 + b.y2 - a.y1 - a.y2 || 1;
+          if (ox < oy) {
+            shift(i, (-Math.sign(cx) * ox) / 2, 0);
+            shift(j, (Math.sign(cx) * ox) / 2, 0);
+          } else {
+            shift(i, 0, (-Math.sign(cy) * oy) / 2);
+            shift(j, 0, (Math.sign(cy) * oy) / 2);
+          }
+        }
+      }
+      if (!moved) break;
+    }
+    this.cy.batch(() => {
+      nodes.forEach((node, i) => {
+        const move = moves[i] as { x: number; y: number };
+        if (move.x || move.y) node.shift(move);
+      });
     });
   }
 

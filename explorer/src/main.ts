@@ -208,7 +208,11 @@ else if (key === 'path' && value) {
   if (from && to) void paths.find(from, to, 4);
 }
 
-// Read-only hooks for end-to-end tests and the curious: where each person is drawn.
+// Read-only hooks for end-to-end tests and the curious: where each person is drawn, and the box of each label.
 Object.assign(window, {
-  linerExplorer: { nodes: () => graph.nodes(), pagePosition: (slug: string) => graph.pagePosition(slug) },
+  linerExplorer: {
+    nodes: () => graph.nodes(),
+    pagePosition: (slug: string) => graph.pagePosition(slug),
+    labelBoxes: () => graph.labelBoxes(),
+  },
 });

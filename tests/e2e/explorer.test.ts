@@ -45,6 +45,27 @@ async function paintedAt(page: Page, slug: string): Promise<{ r: number; g: numb
   }, slug);
 }
 
+interface LabelBox {
+  slug: string;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+/** Every pair of drawn nodes whose boxes, labels included, overlap (as cytoscape measures them on the page). */
+async function overlappingLabels(page: Page): Promise<string[]> {
+  const boxes = await page.evaluate(() =>
+    (window as unknown as { linerExplorer: { labelBoxes(): LabelBox[] } }).linerExplorer.labelBoxes(),
+  );
+  expect(boxes.length).toBeGreaterThan(1);
+  const pairs: string[] = [];
+  for (const [i, a] of boxes.entries())
+    for (const b of boxes.slice(i + 1))
+      if (a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) pairs.push(`${a.slug} / ${b.slug}`);
+  return pairs;
+}
+
 /** Types into a search box as a person would and picks the named result with the keyboard. */
 async function typeAndPick(page: Page, selector: string, text: string, pick: string) {
   await page.click(selector);
@@ -208,6 +229,13 @@ describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
     lap('expand a node');
   });
 
+  it('settles the expanded network with no two labels overlapping', async () => {
+    // The page announces the counts once the layout has settled.
+    await page.waitForFunction(() => /^Rick Rubin: /.test(document.querySelector('#status')?.textContent ?? ''));
+    expect(await graphCounts(page)).toMatchObject({ nodes: expect.any(Number) });
+    expect(await overlappingLabels(page)).toEqual([]);
+  });
+
   it('finds the shortest chain from Bobby Brown to Johnny Cash and lists each work and role', async () => {
     await typeAndPick(page, '#path-from', 'Bobby', 'Bobby Brown');
     await typeAndPick(page, '#path-to', 'Johnny', 'Johnny Cash');
@@ -275,6 +303,8 @@ describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
     expect(graphBox?.width).toBeGreaterThan(300);
     expect(graphBox?.height).toBeGreaterThan(250);
     expect(await paintedAt(phone, 'thom-russo')).not.toBeNull();
+    await phone.waitForFunction(() => /^Thom Russo: /.test(document.querySelector('#status')?.textContent ?? ''));
+    expect(await overlappingLabels(phone)).toEqual([]);
     await phone.screenshot({ path: `${SHOTS}phone-network.png` });
 
     await typeAndPick(phone, '#path-from', 'Bobby', 'Bobby Brown');
