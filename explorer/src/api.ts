@@ -81,12 +81,24 @@ export interface PersonDetail extends PersonRef {
   members: PersonRef[];
   memberOf: PersonRef[];
   associations: { type: string; direction: 'IN' | 'OUT'; detail: string | null; person: PersonRef }[];
+  affiliations: Affiliation[];
   credits: {
     totalCount: number;
     edges: { node: { role: Role; detail: string | null; work: WorkRef; sources: Source[] } }[];
   };
   awards: AwardWin[];
   conflicts: Conflict[];
+}
+/** A person at a school or studio; a source may state the same stay more than once, in other words. */
+export interface Affiliation {
+  type: string;
+  organization: { slug: string; name: string };
+  role: string | null;
+  detail: string | null;
+  startYear: number | null;
+  endYear: number | null;
+  period: string | null;
+  sources: Source[];
 }
 export interface WorkDetail extends WorkRef {
   id: string;
@@ -185,6 +197,9 @@ export const PERSON = /* GraphQL */ `query Person($slug: String!) {
     members { slug name }
     memberOf { slug name }
     associations { type direction detail person { slug name } }
+    affiliations {
+      type organization { slug name } role detail startYear endYear period sources { ${SOURCE} }
+    }
     credits(first: 100) {
       totalCount
       edges { node { role detail work { slug title year } sources { ${SOURCE} } } }

@@ -1,5 +1,6 @@
 // The side panel: everything the API says about the selected person or work, each fact with its quoted sources.
 import {
+  type Affiliation,
   type AwardWin,
   type Conflict,
   type DocumentDetail,
@@ -146,6 +147,64 @@ const ASSOCIATION_WORDS: Record<string, [string, string]> = {
 const associationWords = (type: string, direction: 'IN' | 'OUT') =>
   (ASSOCIATION_WORDS[type] ?? ['Worked with ', 'Worked with '])[direction === 'OUT' ? 0 : 1];
 
+const AFFILIATION_WORDS: Record<string, string> = { STUDIED_AT: 'Studied at', WORKED_AT: 'Worked at', TAUGHT_AT: 'Taught at' };
+const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => Boolean(v)))];
+
+/** "1988 – 1992", "until 1988", "from 1988" and any loose periods ("early 1990s"), over one group's entries. */
+function affiliationWhen(entries: Affiliation[]): string {
+  const starts = entries.map((a) => a.startYear).filter((y): y is number => y !== null);
+  const ends = entries.map((a) => a.endYear).filter((y): y is number => y !== null);
+  const start = starts.length ? Math.min(...starts) : null;
+  const end = ends.length ? Math.max(...ends) : null;
+  const years =
+    start !== null && end !== null
+      ? start === end
+        ? `${start}`
+        : `${start} – ${end}`
+      : start !== null
+        ? `from ${start}`
+        : end !== null
+          ? `until ${end}`
+          : null;
+  return distinct([years, ...entries.map((a) => a.period)]).join(', ');
+}
+
+/**
+ * Schools and studios, each organization once per kind of stay: the sources may state one stay several times
+ * (Northwestern University twice, from two passages), so its roles, details, years and quotes are gathered on one line.
+ */
+function affiliationList(affiliations: Affiliation[]) {
+  const groups = new Map<string, Affiliation[]>();
+  for (const a of affiliations) {
+    const key = `${a.type}|${a.organization.slug}`;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  return h(
+    'ul',
+    { class: 'fact-list affiliations' },
+    [...groups.values()].map((entries) => {
+      const first = entries[0] as Affiliation;
+      const roles = distinct(entries.map((a) => a.role));
+      const details = distinct(entries.map((a) => a.detail));
+      const when = affiliationWhen(entries);
+      return h(
+        'li',
+        { 'data-organization': first.organization.slug, 'data-type': first.type },
+        h(
+          'div',
+          { class: 'fact' },
+          `${AFFILIATION_WORDS[first.type] ?? kindName(first.type)} `,
+          h('strong', {}, first.organization.name),
+          roles.length ? ` as ${roles.join(', ')}` : '',
+          when ? ` (${when})` : '',
+          details.length ? h('span', { class: 'credit-detail' }, ` — ${details.join('; ')}`) : '',
+        ),
+        sourceList(entries.flatMap((a) => a.sources)),
+      );
+    }),
+  );
+}
+
 function birthLine(birth: PersonDetail['birth']) {
   if (!birth) return null;
   return h(
@@ -181,6 +240,11 @@ function creditGroups<T extends { role: Role; detail: string | null; sources: So
       ),
     ),
   );
+}
+
+function affiliationSection(affiliations: Affiliation[]) {
+  const list = affiliationList(affiliations);
+  return section('Schools and studios', list.children.length, list);
 }
 
 export function personPanel(p: PersonDetail, actions: PanelActions): HTMLElement {
@@ -221,6 +285,7 @@ export function personPanel(p: PersonDetail, actions: PanelActions): HTMLElement
       p.credits.totalCount > credits.length ? h('p', { class: 'note' }, `The first ${credits.length} are shown.`) : null,
     ),
     p.awards.length ? section('Awards', p.awards.length, awardList(p.awards, actions, false)) : null,
+    p.affiliations.length ? affiliationSection(p.affiliations) : null,
     p.conflicts.length ? section('Conflicts in the sources', p.conflicts.length, conflictList(p.conflicts)) : null,
     p.associations.length
       ? section(

@@ -192,6 +192,28 @@ describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
     await page.waitForSelector('#detail [data-kind=person] h2:text-is("Thom Russo")');
   });
 
+  it('lists each school and studio once, the stays the sources repeat gathered on one line', async () => {
+    const items = page.locator('#detail .affiliations > li');
+    const organizations = await items.evaluateAll((lis) => lis.map((li) => li.getAttribute('data-organization')));
+    // Thom Russo's dataset states his study at Northwestern University twice, from two passages.
+    expect(organizations.filter((o) => o === 'northwestern-university')).toHaveLength(1);
+    expect(new Set(organizations).size).toBe(organizations.length);
+    expect(await page.textContent('#detail .facts h3:has-text("Schools and studios") .count')).toBe(` ${organizations.length}`);
+    const northwestern = items.filter({ has: page.locator('strong:text-is("Northwestern University")') });
+    expect(await northwestern.locator('.fact').textContent()).toBe(
+      'Studied at Northwestern University (until 1988) — degree in music; coursework encompassed composition and ' +
+        'electronic music; took a recording class in his junior year; music theory and computer music',
+    );
+    // Both passages' quotes, each once.
+    const quotes = await northwestern.locator('.sources q').allTextContents();
+    expect(quotes.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(quotes).size).toBe(quotes.length);
+    expect(await page.textContent('#detail .affiliations li[data-organization="larrabee-sound-studios"] .fact')).toBe(
+      'Worked at Larrabee Sound Studios as staff engineer (early 1990s)',
+    );
+    await page.locator('#detail .affiliations').screenshot({ path: `${SHOTS}desktop-affiliations.png` });
+  });
+
   it('links the selection to its query in GraphiQL and to its GraphML export', async () => {
     const graphiql = await page.getAttribute('#detail a:text-is("Query in GraphiQL")', 'href');
     const query = new URL(graphiql as string, base).searchParams.get('query') ?? '';
