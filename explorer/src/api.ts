@@ -269,3 +269,31 @@ export const shortestPath = (from: string, to: string, maxHops: number) =>
   graphql<{ shortestPath: Path | null }>(SHORTEST_PATH, { from, to, maxHops }).then((d) => d.shortestPath);
 export const documentOf = (slug: string) =>
   graphql<{ document: DocumentDetail | null }>(DOCUMENT, { slug }).then((d) => d.document);
+
+export interface Page<T> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  items: T[];
+}
+
+export const PEOPLE_PAGE = /* GraphQL */ `query PeoplePage($first: Int!, $after: String) {
+  people(first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { slug name } } }
+}`;
+
+export const WORKS_PAGE = /* GraphQL */ `query WorksPage($first: Int!, $after: String) {
+  works(first: $first, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor } edges { node { slug title year kind } }
+  }
+}`;
+
+type Connection<T> = { totalCount: number; pageInfo: Page<T>['pageInfo']; edges: { node: T }[] };
+const page = <T>({ totalCount, pageInfo, edges }: Connection<T>): Page<T> => ({
+  totalCount,
+  pageInfo,
+  items: edges.map((e) => e.node),
+});
+
+export const peoplePage = (first: number, after: string | null) =>
+  graphql<{ people: Connection<PersonRef> }>(PEOPLE_PAGE, { first, after }).then((d) => page(d.people));
+export const worksPage = (first: number, after: string | null) =>
+  graphql<{ works: Connection<WorkRef> }>(WORKS_PAGE, { first, after }).then((d) => page(d.works));

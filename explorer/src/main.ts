@@ -1,6 +1,7 @@
 // The explorer page: search, the collaboration network, the path finder and the side panel, wired together.
 import './style.css';
 import * as api from './api.ts';
+import { browser } from './browser.ts';
 import { combobox } from './combobox.ts';
 import { byId, h } from './dom.ts';
 import { GraphView } from './graph-view.ts';
@@ -191,6 +192,12 @@ async function readSource({ document: slug, span }: ReadRequest) {
     if (request === panelRequest) detail.removeAttribute('aria-busy');
   }
 }
+
+// A person picked from the browser starts a new network unless already drawn.
+browser({
+  openPerson: (slug) => void openPerson(slug, { reset: !graph.has(slug), focusPanel: true }),
+  openWork: actions.openWork,
+});
 
 fitButton.addEventListener('click', () => graph.fit());
 for (const link of [graphiqlLink, exportLink]) {

@@ -211,7 +211,8 @@ describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
     expect(await page.textContent('#detail .affiliations li[data-organization="larrabee-sound-studios"] .fact')).toBe(
       'Worked at Larrabee Sound Studios as staff engineer (early 1990s)',
     );
-    await page.locator('#detail .affiliations').screenshot({ path: `${SHOTS}desktop-affiliations.png` });
+    await page.locator('#detail .affiliations').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}desktop-affiliations.png` });
   });
 
   it('links the selection to its query in GraphiQL and to its GraphML export', async () => {
@@ -314,6 +315,60 @@ describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
     lap('keyboard');
   });
 
+  it('lists all people and all works a page at a time, and opens what is picked', async () => {
+    const totals = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ people(first: 1) { totalCount } works(first: 1) { totalCount } }' }),
+    }).then((r) => r.json() as Promise<{ data: { people: { totalCount: number }; works: { totalCount: number } } }>);
+    const { people, works } = { people: totals.data.people.totalCount, works: totals.data.works.totalCount };
+    expect(works).toBeGreaterThan(40);
+    const status = () => page.textContent('#browse-status');
+    const shown = () =>
+      page.$$eval('#browse-list button', (els) => els.map((e) => e.getAttribute('data-work') ?? e.getAttribute('data-person')));
+
+    await page.click('#browse summary');
+    await expect.poll(status).toBe(`People 1–${Math.min(20, people)} of ${people}`);
+    expect(await page.isDisabled('#browse-prev')).toBe(true);
+
+    await page.click('#browse [data-browse=works]');
+    await expect.poll(status).toBe(`Works 1–20 of ${works}`);
+    const first = await shown();
+    expect(first).toHaveLength(20);
+    await page.click('#browse-next');
+    await expect.poll(status).toBe(`Works 21–40 of ${works}`);
+    const second = await shown();
+    expect(second).toHaveLength(20);
+    expect(second.filter((slug) => first.includes(slug))).toEqual([]);
+    await page.click('#browse-prev');
+    await expect.poll(status).toBe(`Works 1–20 of ${works}`);
+    expect(await shown()).toEqual(first);
+    // Paging to the end visits every work once.
+    const all = new Set(first);
+    while (!(await page.isDisabled('#browse-next'))) {
+      const before = await status();
+      await page.click('#browse-next');
+      await expect.poll(status).not.toBe(before);
+      for (const slug of await shown()) all.add(slug);
+    }
+    expect(all.size).toBe(works);
+    await page.screenshot({ path: `${SHOTS}desktop-browse-works.png` });
+
+    // A work opens in the panel; a person opens with their network.
+    const work = page.locator('#browse-list button').first();
+    const workSlug = await work.getAttribute('data-work');
+    await work.click();
+    await page.waitForSelector(`#detail [data-kind=work][data-slug="${workSlug}"]`);
+    await page.click('#browse [data-browse=people]');
+    await expect.poll(status).toBe(`People 1–${Math.min(20, people)} of ${people}`);
+    const person = page.locator('#browse-list button[data-person="macy-gray"]');
+    if ((await person.count()) === 0) await page.locator('#browse-list button').first().click();
+    else await person.click();
+    await page.waitForSelector('#detail [data-kind=person]');
+    await page.waitForFunction(() => Number((document.querySelector('#graph') as HTMLElement).dataset.nodeCount) > 1);
+    lap('browse');
+  });
+
   it('fits a phone (390×844): one column, no sideways scrolling, the network and the chain drawn', async () => {
     const phone = await openPage({ width: 390, height: 844 }, true);
     await phone.goto(`${base}/explore`);
@@ -338,6 +393,11 @@ describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
     await phone.locator('#graph').screenshot({ path: `${SHOTS}phone-path-graph.png` });
     await phone.locator('#detail').scrollIntoViewIfNeeded();
     await phone.screenshot({ path: `${SHOTS}phone-details.png` });
+    await phone.click('#browse summary');
+    await phone.waitForFunction(() => /^People 1–/.test(document.querySelector('#browse-status')?.textContent ?? ''));
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.locator('#browse').scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: `${SHOTS}phone-browse.png` });
     await phone.context().close();
     lap('phone');
   });
