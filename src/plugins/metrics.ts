@@ -21,6 +21,8 @@ export const KNOWN_OPERATIONS = [
   'Work',
   'ShortestPath',
   'Document',
+  'PeoplePage',
+  'WorksPage',
   'ArtistsWithBoth',
   'ShortestChain',
   'Credits',
