@@ -12,6 +12,7 @@ import { MetricsPool } from './export/metrics-pool.ts';
 import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
 import { useLandingPage } from './landing-page.ts';
+import { useCacheControl } from './plugins/cache-control.ts';
 import { useCompiledExecution } from './plugins/compiled-execution.ts';
 import { corsFrom } from './plugins/cors.ts';
 import { useCsrfPrevention } from './plugins/csrf.ts';
@@ -20,6 +21,7 @@ import { createErrorMasker } from './plugins/errors.ts';
 import { useSchemaPrivacy } from './plugins/introspection.ts';
 import { useMetrics } from './plugins/metrics.ts';
 import { createStoreMetrics, registerExportGauges, useRequestLog } from './plugins/observability.ts';
+import { usePersistedQueries } from './plugins/persisted-queries.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useClientLimits } from './plugins/rate-limit.ts';
 import { useStoreReadiness } from './plugins/readiness.ts';
@@ -78,6 +80,10 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       // No useExecutionCancellation: it hands every execution the request's abort signal, and reading that signal
       // costs a listener per request (20 % of a small query's time, measured). A client that hangs up still stops the
       // store's work, the only long part: the deadline's signal (plugins/deadline.ts) follows the request's.
+      /** APQ (on by default, bounded): hash-only GETs; before the response cache, which keys on the query text. */
+      ...usePersistedQueries(config),
+      /** Cache-Control: public for a few seconds on anonymous GET reads, no-store or private otherwise. */
+      useCacheControl(config),
       /** Opt-in (RESPONSE_CACHE): answers cached per caller and data version. */
       ...useCachedResponses(config, scope),
       /** Readiness: 200 only while the store answers a query. */

@@ -97,6 +97,14 @@ const envSchema = z.object({
   RESPONSE_CACHE: flag.default(false),
   /** How long a cached answer is served, in ms. Default 10000. */
   RESPONSE_CACHE_TTL_MS: integer(1, 86_400_000).default(10_000),
+  /** Automatic Persisted Queries: a query registered once with its SHA-256 may then be sent as the hash alone (e.g. in a GET). Default true. */
+  APQ: flag.default(true),
+  /** Persisted queries kept at most; past it the least recently used go. Default 1000. */
+  APQ_MAX_ENTRIES: integer(0, 1_000_000).default(1000),
+  /** Characters all persisted queries may hold together; past it the least recently used go. Default 4194304 (4 MiB, ~16 MB of memory at worst). */
+  APQ_MAX_BYTES: integer(1024, 1024 ** 3).default(4 * 1024 * 1024),
+  /** `max-age` of `Cache-Control: public` on GET reads without a token (while REQUIRE_AUTH_FOR_READS=false), in s; short because every write changes the data. 0 sends no-store. Default 10. */
+  CACHE_MAX_AGE_S: integer(0, 31_536_000).default(10),
   /** Longest an export may stream, in ms; past it the download is cut. Default 300000 (the 1M full GraphML takes ~10 s). */
   EXPORT_TIMEOUT_MS: integer(1000, 86_400_000).default(300_000),
   /** Largest export in bytes; past it the download is cut. Default 2 GiB (the 1M full GraphML is 318 MB). */
