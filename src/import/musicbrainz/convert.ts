@@ -139,7 +139,10 @@ const NO_ATTRIBUTES: string[] = [];
 
 function addSource(entry: Sourced, document: string, quote: string): void {
   for (const s of entry.sources) if (s.quote === quote && s.document === document) return;
-  entry.sources.push({ document, citations: NO_CITATIONS, quote });
+  const source = { document, citations: NO_CITATIONS, quote };
+  // Nearly every entry has one source: a list made for one holds one, where a push into `[]` makes room for 17.
+  if (entry.sources.length === 0) entry.sources = [source];
+  else entry.sources.push(source);
 }
 
 function union(entry: { attributes?: string[] }, attributes: readonly string[]): void {
@@ -174,16 +177,15 @@ export class MusicBrainzConverter {
     sharedIdentifiers: {},
     invalidValues: {},
   };
-  private readonly documents = new Map<
-    string,
-    { slug: string; title: string; url: string; kind: 'MUSICBRAINZ'; licence: string }
-  >();
+  private readonly documents: { slug: string; title: string; url: string; kind: 'MUSICBRAINZ'; licence: string }[] = [];
   private readonly people = new Map<string, PersonEntry>();
   private readonly works = new Map<string, WorkEntry>();
   private readonly places = new Map<string, PlaceEntry>();
   /** Every artist and work node by MBID, with what its facts need: made once, so a repeated entity costs a lookup. */
   private readonly refs = new Map<string, NodeRef>();
-  private readonly credits = new Map<string, CreditEntry>();
+  /** Credits in the order first seen, and by work slug: a work has a handful, scanned by the slugs' identity. */
+  private readonly credits: CreditEntry[] = [];
+  private readonly creditsByWork = new Map<string, CreditEntry[]>();
   private readonly memberships = new Map<string, MembershipEntry>();
   private readonly associations = new Map<string, AssociationEntry>();
   private readonly workLinks = new Map<string, WorkLinkEntry>();
@@ -239,16 +241,16 @@ export class MusicBrainzConverter {
   }
 
   private document(type: string, mbid: string, name: string): string {
+    // Made once per node (one node per MBID, areas apart under their own type): never there already, so no lookup.
     const slug = `musicbrainz-${type}-${mbid}`;
-    if (!this.documents.has(slug))
-      this.documents.set(slug, {
-        slug,
-        title: `MusicBrainz ${type}: ${name}`,
-        url: `https://musicbrainz.org/${type}/${mbid}`,
-        kind: 'MUSICBRAINZ',
-        // MusicBrainz's core data is in the public domain; tags, ratings and annotations, which are not, are left out.
-        licence: 'CC0 1.0',
-      });
+    this.documents.push({
+      slug,
+      title: `MusicBrainz ${type}: ${name}`,
+      url: `https://musicbrainz.org/${type}/${mbid}`,
+      kind: 'MUSICBRAINZ',
+      // MusicBrainz's core data is in the public domain; tags, ratings and annotations, which are not, are left out.
+      licence: 'CC0 1.0',
+    });
     return slug;
   }
 
@@ -272,7 +274,9 @@ export class MusicBrainzConverter {
   ): void {
     // A node's own MBID is checked and unique already (one node per MBID): no second look.
     if (scheme === 'MUSICBRAINZ') {
-      entry.identifiers.push({ scheme, value: raw, url: url as string });
+      const own = { scheme, value: raw, url: url as string };
+      if (entry.identifiers.length === 0) entry.identifiers = [own];
+      else entry.identifiers.push(own);
       return;
     }
     const value = scheme === 'ISRC' || scheme === 'ISWC' ? raw.toUpperCase() : raw;
@@ -566,11 +570,25 @@ export class MusicBrainzConverter {
     beginDate?: string,
     endDate?: string,
   ): void {
-    const key = `${person}|${work}|${role}`;
-    let c = this.credits.get(key);
-    if (!c) {
+    // One credit per person, work and role. Keyed by the work's slug (a string whose hash is kept), then a scan of its
+    // few credits: a joined `person|work|role` key per credit cost a string built, flattened and hashed each time.
+    let ofWork = this.creditsByWork.get(work);
+    if (ofWork === undefined) {
+      ofWork = [];
+      this.creditsByWork.set(work, ofWork);
+    }
+    let c: CreditEntry | undefined;
+    for (let i = 0; i < ofWork.length; i++) {
+      const candidate = ofWork[i] as CreditEntry;
+      if (candidate.person === person && candidate.role === role) {
+        c = candidate;
+        break;
+      }
+    }
+    if (c === undefined) {
       c = { person, work, role, sources: [] };
-      this.credits.set(key, c);
+      ofWork.push(c);
+      this.credits.push(c);
     }
     union(c, attributes);
     if (creditedAs !== undefined) c.creditedAs ??= creditedAs;
@@ -723,7 +741,7 @@ export class MusicBrainzConverter {
   /** Counts of what the dataset holds, by kind of fact. */
   factCounts(): Record<string, number> {
     const counts: Record<string, number> = {};
-    for (const c of this.credits.values()) bump(counts, `credit ${c.role}`);
+    for (const c of this.credits) bump(counts, `credit ${c.role}`);
     for (const l of this.workLinks.values()) bump(counts, `workLink ${l.type}`);
     for (const a of this.associations.values()) bump(counts, `association ${a.type}`);
     bump(counts, 'membership', this.memberships.size);
@@ -735,7 +753,7 @@ export class MusicBrainzConverter {
   }
 
   nodeCounts(): Record<string, number> {
-    return { people: this.people.size, works: this.works.size, places: this.places.size, documents: this.documents.size };
+    return { people: this.people.size, works: this.works.size, places: this.places.size, documents: this.documents.length };
   }
 
   /**
@@ -746,11 +764,11 @@ export class MusicBrainzConverter {
     return {
       format: 'liner-dataset',
       version: 1,
-      documents: [...this.documents.values()],
+      documents: [...this.documents],
       people: [...this.people.values()],
       works: [...this.works.values()],
       places: [...this.places.values()],
-      credits: [...this.credits.values()],
+      credits: [...this.credits],
       workLinks: [...this.workLinks.values()],
       memberships: [...this.memberships.values()],
       associations: [...this.associations.values()] as DatasetInput['associations'],
