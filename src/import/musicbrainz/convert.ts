@@ -507,7 +507,8 @@ export class MusicBrainzConverter {
 
   /** Lists an entity may carry (an artist's release groups with inc=release-groups): each is an entity of its own. */
   private nestedLists(e: Json, path: string): void {
-    for (const [key, type] of LIST_ENTRIES) {
+    for (let k = 0; k < LIST_ENTRIES.length; k++) {
+      const [key, type] = LIST_ENTRIES[k] as [string, MbEntityType];
       const list = e[key];
       if (Array.isArray(list))
         list.forEach((item, i) => {
@@ -600,40 +601,44 @@ export class MusicBrainzConverter {
   private relations(owner: NodeRef, e: Json, path: string): void {
     const relations = e.relations;
     if (!Array.isArray(relations)) return;
-    relations.forEach((relation, i) => {
+    for (let i = 0; i < relations.length; i++) {
       const at = `${path}.relations[${i}]`;
-      const r = this.object(relation, at);
+      const r = this.object(relations[i], at);
       const type = str(r.type) ?? '(no type)';
       const targetType = targetTypeOf(r);
       const forward = r.direction !== 'backward';
       this.stats.relationships++;
       if (targetType === 'url') {
         this.urlRelation(owner, r, type);
-        return;
+        continue;
       }
-      const pair = forward ? `${owner.type}-${targetType}` : `${targetType}-${owner.type}`;
+      // The pair (`artist-recording`) only as two words: joined, it was a string built and flattened per relation.
+      const type0 = forward ? owner.type : targetType;
+      const type1 = forward ? targetType : owner.type;
       if (!(MB_ENTITY_TYPES as readonly string[]).includes(targetType)) {
-        bump(this.stats.unknownRelationships, `${pair}/${type}`);
-        return;
+        bump(this.stats.unknownRelationships, `${type0}-${type1}/${type}`);
+        continue;
       }
       const credit = CREDIT_TYPES[type];
       const artistLink = ARTIST_LINK_TYPES[type];
       const recordingOf = RECORDING_WORK_TYPES[type];
+      const artistArtist = type0 === 'artist' && type1 === 'artist';
+      const recordingWork = type0 === 'recording' && type1 === 'work';
       const known =
-        (pair === 'artist-artist' && artistLink) ||
+        (artistArtist && artistLink) ||
         (credit && (owner.type === 'artist') !== (targetType === 'artist')) ||
-        (pair === 'recording-work' && recordingOf);
+        (recordingWork && recordingOf);
       if (!known) {
-        bump(this.stats.unknownRelationships, `${pair}/${type}`);
-        return;
+        bump(this.stats.unknownRelationships, `${type0}-${type1}/${type}`);
+        continue;
       }
       const key = targetType === 'release-group' ? 'release_group' : targetType;
       const targetAt = `${at}.${key}`;
       const target = this.entity(targetType as MbEntityType, this.object(r[key] ?? r[targetType], targetAt), targetAt);
-      const [e0, e1] = forward ? [owner, target] : [target, owner];
-      const [credit0, credit1] = forward
-        ? [str(r['source-credit']), str(r['target-credit'])]
-        : [str(r['target-credit']), str(r['source-credit'])];
+      const e0 = forward ? owner : target;
+      const e1 = forward ? target : owner;
+      const credit0 = str(forward ? r['source-credit'] : r['target-credit']);
+      const credit1 = str(forward ? r['target-credit'] : r['source-credit']);
       const attributes = relationAttributes(r);
       const begin = this.date(r.begin, 'beginDate');
       const end = this.date(r.end, 'endDate');
@@ -647,15 +652,18 @@ export class MusicBrainzConverter {
         dateSpan(begin, end, r.ended === true),
       );
       const document = owner.document;
-      if (pair === 'artist-artist' && artistLink) {
+      if (artistArtist && artistLink) {
         const kept = artistLink.kind === 'association' && artistLink.typeAsAttribute ? [type, ...attributes] : attributes;
         if (artistLink.kind === 'membership')
           this.membership(e0, e1, document, quote, kept, credit0 !== e0.name ? credit0 : undefined, begin, end);
         else this.association(e0, e1, artistLink.type, document, quote, kept, begin, end);
-      } else if (pair === 'recording-work' && recordingOf) {
+      } else if (recordingWork && recordingOf) {
         this.link(e0, e1, recordingOf, document, quote, undefined, attributes);
       } else if (credit) {
-        const [artist, artistCredit, work] = e0.type === 'artist' ? [e0, credit0, e1] : [e1, credit1, e0];
+        const e0IsArtist = e0.type === 'artist';
+        const artist = e0IsArtist ? e0 : e1;
+        const artistCredit = e0IsArtist ? credit0 : credit1;
+        const work = e0IsArtist ? e1 : e0;
         const role = creditRole(credit, attributes);
         const kept = credit.typeAsAttribute ? [type, ...attributes] : attributes;
         this.credit(
@@ -670,7 +678,7 @@ export class MusicBrainzConverter {
           end,
         );
       }
-    });
+    }
   }
 
   private membership(
