@@ -139,7 +139,10 @@ const NO_ATTRIBUTES: string[] = [];
 
 function addSource(entry: Sourced, document: string, quote: string): void {
   for (const s of entry.sources) if (s.quote === quote && s.document === document) return;
-  entry.sources.push({ document, citations: NO_CITATIONS, quote });
+  const source = { document, citations: NO_CITATIONS, quote };
+  // Nearly every entry has one source: a list made for one holds one, where a push into `[]` makes room for 17.
+  if (entry.sources.length === 0) entry.sources = [source];
+  else entry.sources.push(source);
 }
 
 function union(entry: { attributes?: string[] }, attributes: readonly string[]): void {
@@ -174,16 +177,15 @@ export class MusicBrainzConverter {
     sharedIdentifiers: {},
     invalidValues: {},
   };
-  private readonly documents = new Map<
-    string,
-    { slug: string; title: string; url: string; kind: 'MUSICBRAINZ'; licence: string }
-  >();
+  private readonly documents: { slug: string; title: string; url: string; kind: 'MUSICBRAINZ'; licence: string }[] = [];
   private readonly people = new Map<string, PersonEntry>();
   private readonly works = new Map<string, WorkEntry>();
   private readonly places = new Map<string, PlaceEntry>();
   /** Every artist and work node by MBID, with what its facts need: made once, so a repeated entity costs a lookup. */
   private readonly refs = new Map<string, NodeRef>();
-  private readonly credits = new Map<string, CreditEntry>();
+  /** Credits in the order first seen, and by work slug: a work has a handful, scanned by the slugs' identity. */
+  private readonly credits: CreditEntry[] = [];
+  private readonly creditsByWork = new Map<string, CreditEntry[]>();
   private readonly memberships = new Map<string, MembershipEntry>();
   private readonly associations = new Map<string, AssociationEntry>();
   private readonly workLinks = new Map<string, WorkLinkEntry>();
@@ -239,16 +241,16 @@ export class MusicBrainzConverter {
   }
 
   private document(type: string, mbid: string, name: string): string {
+    // Made once per node (one node per MBID, areas apart under their own type): never there already, so no lookup.
     const slug = `musicbrainz-${type}-${mbid}`;
-    if (!this.documents.has(slug))
-      this.documents.set(slug, {
-        slug,
-        title: `MusicBrainz ${type}: ${name}`,
-        url: `https://musicbrainz.org/${type}/${mbid}`,
-        kind: 'MUSICBRAINZ',
-        // MusicBrainz's core data is in the public domain; tags, ratings and annotations, which are not, are left out.
-        licence: 'CC0 1.0',
-      });
+    this.documents.push({
+      slug,
+      title: `MusicBrainz ${type}: ${name}`,
+      url: `https://musicbrainz.org/${type}/${mbid}`,
+      kind: 'MUSICBRAINZ',
+      // MusicBrainz's core data is in the public domain; tags, ratings and annotations, which are not, are left out.
+      licence: 'CC0 1.0',
+    });
     return slug;
   }
 
@@ -272,7 +274,9 @@ export class MusicBrainzConverter {
   ): void {
     // A node's own MBID is checked and unique already (one node per MBID): no second look.
     if (scheme === 'MUSICBRAINZ') {
-      entry.identifiers.push({ scheme, value: raw, url: url as string });
+      const own = { scheme, value: raw, url: url as string };
+      if (entry.identifiers.length === 0) entry.identifiers = [own];
+      else entry.identifiers.push(own);
       return;
     }
     const value = scheme === 'ISRC' || scheme === 'ISWC' ? raw.toUpperCase() : raw;
@@ -503,7 +507,8 @@ export class MusicBrainzConverter {
 
   /** Lists an entity may carry (an artist's release groups with inc=release-groups): each is an entity of its own. */
   private nestedLists(e: Json, path: string): void {
-    for (const [key, type] of LIST_ENTRIES) {
+    for (let k = 0; k < LIST_ENTRIES.length; k++) {
+      const [key, type] = LIST_ENTRIES[k] as [string, MbEntityType];
       const list = e[key];
       if (Array.isArray(list))
         list.forEach((item, i) => {
@@ -566,11 +571,25 @@ export class MusicBrainzConverter {
     beginDate?: string,
     endDate?: string,
   ): void {
-    const key = `${person}|${work}|${role}`;
-    let c = this.credits.get(key);
-    if (!c) {
+    // One credit per person, work and role. Keyed by the work's slug (a string whose hash is kept), then a scan of its
+    // few credits: a joined `person|work|role` key per credit cost a string built, flattened and hashed each time.
+    let ofWork = this.creditsByWork.get(work);
+    if (ofWork === undefined) {
+      ofWork = [];
+      this.creditsByWork.set(work, ofWork);
+    }
+    let c: CreditEntry | undefined;
+    for (let i = 0; i < ofWork.length; i++) {
+      const candidate = ofWork[i] as CreditEntry;
+      if (candidate.person === person && candidate.role === role) {
+        c = candidate;
+        break;
+      }
+    }
+    if (c === undefined) {
       c = { person, work, role, sources: [] };
-      this.credits.set(key, c);
+      ofWork.push(c);
+      this.credits.push(c);
     }
     union(c, attributes);
     if (creditedAs !== undefined) c.creditedAs ??= creditedAs;
@@ -582,40 +601,44 @@ export class MusicBrainzConverter {
   private relations(owner: NodeRef, e: Json, path: string): void {
     const relations = e.relations;
     if (!Array.isArray(relations)) return;
-    relations.forEach((relation, i) => {
+    for (let i = 0; i < relations.length; i++) {
       const at = `${path}.relations[${i}]`;
-      const r = this.object(relation, at);
+      const r = this.object(relations[i], at);
       const type = str(r.type) ?? '(no type)';
       const targetType = targetTypeOf(r);
       const forward = r.direction !== 'backward';
       this.stats.relationships++;
       if (targetType === 'url') {
         this.urlRelation(owner, r, type);
-        return;
+        continue;
       }
-      const pair = forward ? `${owner.type}-${targetType}` : `${targetType}-${owner.type}`;
+      // The pair (`artist-recording`) only as two words: joined, it was a string built and flattened per relation.
+      const type0 = forward ? owner.type : targetType;
+      const type1 = forward ? targetType : owner.type;
       if (!(MB_ENTITY_TYPES as readonly string[]).includes(targetType)) {
-        bump(this.stats.unknownRelationships, `${pair}/${type}`);
-        return;
+        bump(this.stats.unknownRelationships, `${type0}-${type1}/${type}`);
+        continue;
       }
       const credit = CREDIT_TYPES[type];
       const artistLink = ARTIST_LINK_TYPES[type];
       const recordingOf = RECORDING_WORK_TYPES[type];
+      const artistArtist = type0 === 'artist' && type1 === 'artist';
+      const recordingWork = type0 === 'recording' && type1 === 'work';
       const known =
-        (pair === 'artist-artist' && artistLink) ||
+        (artistArtist && artistLink) ||
         (credit && (owner.type === 'artist') !== (targetType === 'artist')) ||
-        (pair === 'recording-work' && recordingOf);
+        (recordingWork && recordingOf);
       if (!known) {
-        bump(this.stats.unknownRelationships, `${pair}/${type}`);
-        return;
+        bump(this.stats.unknownRelationships, `${type0}-${type1}/${type}`);
+        continue;
       }
       const key = targetType === 'release-group' ? 'release_group' : targetType;
       const targetAt = `${at}.${key}`;
       const target = this.entity(targetType as MbEntityType, this.object(r[key] ?? r[targetType], targetAt), targetAt);
-      const [e0, e1] = forward ? [owner, target] : [target, owner];
-      const [credit0, credit1] = forward
-        ? [str(r['source-credit']), str(r['target-credit'])]
-        : [str(r['target-credit']), str(r['source-credit'])];
+      const e0 = forward ? owner : target;
+      const e1 = forward ? target : owner;
+      const credit0 = str(forward ? r['source-credit'] : r['target-credit']);
+      const credit1 = str(forward ? r['target-credit'] : r['source-credit']);
       const attributes = relationAttributes(r);
       const begin = this.date(r.begin, 'beginDate');
       const end = this.date(r.end, 'endDate');
@@ -629,15 +652,18 @@ export class MusicBrainzConverter {
         dateSpan(begin, end, r.ended === true),
       );
       const document = owner.document;
-      if (pair === 'artist-artist' && artistLink) {
+      if (artistArtist && artistLink) {
         const kept = artistLink.kind === 'association' && artistLink.typeAsAttribute ? [type, ...attributes] : attributes;
         if (artistLink.kind === 'membership')
           this.membership(e0, e1, document, quote, kept, credit0 !== e0.name ? credit0 : undefined, begin, end);
         else this.association(e0, e1, artistLink.type, document, quote, kept, begin, end);
-      } else if (pair === 'recording-work' && recordingOf) {
+      } else if (recordingWork && recordingOf) {
         this.link(e0, e1, recordingOf, document, quote, undefined, attributes);
       } else if (credit) {
-        const [artist, artistCredit, work] = e0.type === 'artist' ? [e0, credit0, e1] : [e1, credit1, e0];
+        const e0IsArtist = e0.type === 'artist';
+        const artist = e0IsArtist ? e0 : e1;
+        const artistCredit = e0IsArtist ? credit0 : credit1;
+        const work = e0IsArtist ? e1 : e0;
         const role = creditRole(credit, attributes);
         const kept = credit.typeAsAttribute ? [type, ...attributes] : attributes;
         this.credit(
@@ -652,7 +678,7 @@ export class MusicBrainzConverter {
           end,
         );
       }
-    });
+    }
   }
 
   private membership(
@@ -723,7 +749,7 @@ export class MusicBrainzConverter {
   /** Counts of what the dataset holds, by kind of fact. */
   factCounts(): Record<string, number> {
     const counts: Record<string, number> = {};
-    for (const c of this.credits.values()) bump(counts, `credit ${c.role}`);
+    for (const c of this.credits) bump(counts, `credit ${c.role}`);
     for (const l of this.workLinks.values()) bump(counts, `workLink ${l.type}`);
     for (const a of this.associations.values()) bump(counts, `association ${a.type}`);
     bump(counts, 'membership', this.memberships.size);
@@ -735,7 +761,7 @@ export class MusicBrainzConverter {
   }
 
   nodeCounts(): Record<string, number> {
-    return { people: this.people.size, works: this.works.size, places: this.places.size, documents: this.documents.size };
+    return { people: this.people.size, works: this.works.size, places: this.places.size, documents: this.documents.length };
   }
 
   /**
@@ -746,11 +772,11 @@ export class MusicBrainzConverter {
     return {
       format: 'liner-dataset',
       version: 1,
-      documents: [...this.documents.values()],
+      documents: [...this.documents],
       people: [...this.people.values()],
       works: [...this.works.values()],
       places: [...this.places.values()],
-      credits: [...this.credits.values()],
+      credits: [...this.credits],
       workLinks: [...this.workLinks.values()],
       memberships: [...this.memberships.values()],
       associations: [...this.associations.values()] as DatasetInput['associations'],
