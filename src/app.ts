@@ -93,7 +93,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       /** The explorer page at /explore, built into explorer/dist. */
       useExplorer(),
       /** What Liner is and where to go, at /; the schema at /schema.graphql where introspection is public. */
-      useLandingPage(config, printSchemaFile()),
+      useLandingPage(config, printSchemaFile),
       /** Graph downloads: GET /export/{projection}.{format} (docs/exports.md). */
       useExportRoutes({ scope, config, pool }),
       { onDispose: () => pool.close() },

@@ -41,17 +41,28 @@ ${links.join('\n')}
 `;
 }
 
-export function useLandingPage(config: Config, printedSchema: string): Plugin {
-  const readme = existsSync(README) ? readFileSync(README, 'utf8') : null;
-  const pages = new Map<string, [string, string]>([['/', [page(config, readme !== null), 'text/html; charset=utf-8']]]);
-  if (schemaIsPublic(config)) pages.set('/schema.graphql', [printedSchema, 'text/plain; charset=utf-8']);
-  if (readme !== null) pages.set('/README.md', [readme, 'text/markdown; charset=utf-8']);
+/** The README, read once per process: every app (tests make hundreds) serves the same file. */
+let readmeText: string | null | undefined;
+const readme = () => {
+  readmeText ??= existsSync(README) ? readFileSync(README, 'utf8') : null;
+  return readmeText;
+};
+
+/** `printSchema` is called on the first request for /schema.graphql, not when an app is made. */
+export function useLandingPage(config: Config, printSchema: () => string): Plugin {
+  const text = readme();
+  const html = page(config, text !== null);
+  let printed: string | undefined;
+  const pages = new Map<string, [() => string, string]>([['/', [() => html, 'text/html; charset=utf-8']]]);
+  if (schemaIsPublic(config)) pages.set('/schema.graphql', [() => (printed ??= printSchema()), 'text/plain; charset=utf-8']);
+  if (text !== null) pages.set('/README.md', [() => text, 'text/markdown; charset=utf-8']);
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       const found = pages.get(url.pathname);
       if (!found) return;
-      const [body, type] = found;
+      const [bodyOf, type] = found;
+      const body = bodyOf();
       endResponse(
         new fetchAPI.Response(request.method === 'HEAD' ? null : body, {
           status: 200,

@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/app.ts';
 import { type Config, loadConfig } from '../src/config.ts';
-import type { GraphRows } from '../src/graph/rows.ts';
+import type { GraphRows, NodeRow, RelRow } from '../src/graph/rows.ts';
 import type { GraphStore } from '../src/graph/store.ts';
 import { readDatasetRows } from '../src/ingest/pipeline.ts';
 
@@ -59,4 +59,13 @@ export function countingStore(
     },
   });
   return { store: proxy, calls };
+}
+
+/** Every node and relationship a store holds, as its export streams list them. */
+export async function allRows(store: GraphStore): Promise<{ nodes: NodeRow[]; rels: RelRow[] }> {
+  const nodes: NodeRow[] = [];
+  const rels: RelRow[] = [];
+  for await (const batch of store.streamNodes()) nodes.push(...batch);
+  for await (const batch of store.streamRelationships()) rels.push(...batch);
+  return { nodes, rels };
 }

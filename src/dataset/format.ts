@@ -90,6 +90,19 @@ export const IDENTIFIER_SCHEMES = {
   ISNI: /^\d{15}[\dX]$/,
 } as const;
 export type IdentifierScheme = keyof typeof IDENTIFIER_SCHEMES;
+
+/**
+ * Pages of the schemes that have one per value. MusicBrainz's needs the entity type as well, so a MusicBrainz
+ * identifier carries its own `url` (or the API derives it from the node's label).
+ */
+export const IDENTIFIER_PAGES: Partial<Record<IdentifierScheme, (value: string) => string>> = {
+  DISCOGS_ARTIST: (v) => `https://www.discogs.com/artist/${v}`,
+  DISCOGS_RELEASE: (v) => `https://www.discogs.com/release/${v}`,
+  DISCOGS_MASTER: (v) => `https://www.discogs.com/master/${v}`,
+  DISCOGS_LABEL: (v) => `https://www.discogs.com/label/${v}`,
+  WIKIDATA: (v) => `https://www.wikidata.org/wiki/${v}`,
+  ISNI: (v) => `https://isni.org/isni/${v}`,
+};
 export const IDENTIFIER_SCHEME_NAMES = Object.keys(IDENTIFIER_SCHEMES) as IdentifierScheme[];
 
 export const ORGANIZATION_KINDS = ['SCHOOL', 'STUDIO', 'COMPANY'] as const;

@@ -1,5 +1,12 @@
 // Turns stored property bags into port records, the same way for both adapters so their answers match.
-import type { DocumentKind, IdentifierScheme, PersonKind, Role, WorkKind } from '../dataset/format.ts';
+import {
+  type DocumentKind,
+  IDENTIFIER_PAGES,
+  type IdentifierScheme,
+  type PersonKind,
+  type Role,
+  type WorkKind,
+} from '../dataset/format.ts';
 import type {
   AssociationRecord,
   AssociationType,
@@ -109,16 +116,6 @@ export function membershipRecord(direction: 'OUT' | 'IN', person: PersonRecord, 
 export function workLinkRecord(type: WorkLinkType, work: WorkRecord, p: Bag): WorkLinkRecord {
   return { type, work, detail: str(p.detail), attributes: strings(p.attributes), sources: sourcesOf(p) };
 }
-
-/** Pages of the schemes that have one per value; MusicBrainz's also needs the entity type, so it is stored. */
-const IDENTIFIER_PAGES: Partial<Record<IdentifierScheme, (value: string) => string>> = {
-  DISCOGS_ARTIST: (v) => `https://www.discogs.com/artist/${v}`,
-  DISCOGS_RELEASE: (v) => `https://www.discogs.com/release/${v}`,
-  DISCOGS_MASTER: (v) => `https://www.discogs.com/master/${v}`,
-  DISCOGS_LABEL: (v) => `https://www.discogs.com/label/${v}`,
-  WIKIDATA: (v) => `https://www.wikidata.org/wiki/${v}`,
-  ISNI: (v) => `https://isni.org/isni/${v}`,
-};
 
 /** MusicBrainz's page for an entity of a label (and a work kind, for the four kinds of MusicBrainz work). */
 function musicBrainzPage(label: IdentifiedLabel, kind: string | null, mbid: string): string | null {

@@ -1,5 +1,5 @@
 // The property-graph form of a dataset: the exact nodes and relationships both stores hold.
-import type { Dataset, SourceInput } from '../dataset/format.ts';
+import { ASSOCIATION_TYPES, type Dataset, type SourceInput } from '../dataset/format.ts';
 import { identifierSlug, searchTokens } from '../dataset/slug.ts';
 import { affiliationKey } from '../dataset/validate.ts';
 
@@ -28,15 +28,7 @@ export const REL_TYPES = [
   'WORKED_AT',
   'TAUGHT_AT',
   'LOCATED_IN',
-  'WORKED_WITH',
-  'MENTORED',
-  'PARENT_OF',
-  'SIBLING_OF',
-  'MARRIED_TO',
-  'INVOLVED_WITH',
-  'SUPPORTING_MUSICIAN_OF',
-  'PERFORMS_AS',
-  'SUBGROUP_OF',
+  ...ASSOCIATION_TYPES,
   'EDITION_OF',
   'RECORDING_OF',
   'IN_AREA',

@@ -8,20 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DurableStore } from '../../src/graph/memory/durable-store.ts';
 import type { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
-import type { NodeRow, RelRow } from '../../src/graph/rows.ts';
 import type { GraphStore } from '../../src/graph/store.ts';
-import { seed } from '../helpers.ts';
+import { allRows, seed } from '../helpers.ts';
 import { connection, describeNeo4j, neo4jStore, resetNeo4j } from './neo4j-env.ts';
 
 const DB_CLI = fileURLToPath(new URL('../../src/cli/db.ts', import.meta.url));
-
-async function everything(store: GraphStore): Promise<{ nodes: NodeRow[]; rels: RelRow[] }> {
-  const nodes: NodeRow[] = [];
-  const rels: RelRow[] = [];
-  for await (const batch of store.streamNodes()) nodes.push(...batch);
-  for await (const batch of store.streamRelationships()) rels.push(...batch);
-  return { nodes, rels };
-}
 
 describeNeo4j('npm run db:to-neo4j', () => {
   let neo4j: Neo4jStore;
@@ -53,7 +44,7 @@ describeNeo4j('npm run db:to-neo4j', () => {
         },
       ],
     });
-    const held = await everything(store);
+    const held = await allRows(store);
     await store.close();
 
     const { uri, password } = connection();
@@ -71,7 +62,7 @@ describeNeo4j('npm run db:to-neo4j', () => {
     const [code] = await once(child, 'exit');
     expect(code, out).toBe(0);
     expect(out).toMatch(new RegExp(`loaded ${held.nodes.length} nodes, ${held.rels.length} relationships`));
-    expect(await everything(neo4j)).toEqual(held);
+    expect(await allRows(neo4j)).toEqual(held);
     const [credits] = await neo4j.creditsOfPeople(['ada'], {}, { offset: 0, limit: 10 });
     expect(credits?.items.map((c) => [c.work.slug, c.role, c.sources])).toEqual([['bobby', 'ENGINEER', [source]]]);
   }, 120_000);

@@ -82,7 +82,7 @@ import {
   type WriteBatch,
   type WriteResult,
 } from '../store.ts';
-import { cypher, WORK_LINKS_IN, WORK_LINKS_OUT } from './cypher-files.ts';
+import { ASSOCIATIONS, cypher, WORK_LINKS_IN, WORK_LINKS_OUT } from './cypher-files.ts';
 
 export interface Neo4jOptions {
   uri: string;
@@ -829,7 +829,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async associationsOf(personSlugs: readonly string[]): Promise<AssociationRecord[][]> {
-    const rows = await this.read(cypher('read/associations-of'), { slugs: personSlugs });
+    const rows = await this.read(cypher('read/associations-of', { __PATTERN__: ASSOCIATIONS }), { slugs: personSlugs });
     return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map((g) =>
       g
         .map((r) =>

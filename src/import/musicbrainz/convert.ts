@@ -1,6 +1,6 @@
 // Converts MusicBrainz entities (web-service answers or dump lines, one at a time) into one Liner dataset, merged by MBID.
 import type { DatasetInput, IdentifierScheme, PersonKind, Role, WorkKind } from '../../dataset/format.ts';
-import { IDENTIFIER_SCHEMES } from '../../dataset/format.ts';
+import { IDENTIFIER_PAGES, IDENTIFIER_SCHEMES } from '../../dataset/format.ts';
 import { slugify } from '../../dataset/slug.ts';
 import { MusicBrainzInputError } from './errors.ts';
 import {
@@ -9,7 +9,6 @@ import {
   CREDIT_TYPES,
   creditRole,
   GROUP_KINDS,
-  IDENTIFIER_URLS,
   LIST_KEYS,
   MB_ENTITY_TYPES,
   type MbEntityType,
@@ -291,7 +290,7 @@ export class MusicBrainzConverter {
       return;
     }
     this.identifierOwners.set(key, mbid);
-    const page = url ?? IDENTIFIER_URLS[scheme]?.(value);
+    const page = url ?? IDENTIFIER_PAGES[scheme]?.(value);
     entry.identifiers.push(page ? { scheme, value, url: page } : { scheme, value });
   }
 

@@ -154,13 +154,3 @@ export const URL_IDENTIFIERS: readonly {
   { pattern: /^https?:\/\/(?:www\.)?discogs\.com\/(?:[a-z]{2}\/)?label\/(\d+)/, scheme: 'DISCOGS_LABEL' },
   { pattern: /^https?:\/\/(?:www\.)?wikidata\.org\/wiki\/(Q\d+)/, scheme: 'WIKIDATA' },
 ];
-
-/** Where an identifier of each scheme is looked up by people (the `url` an identifier carries). */
-export const IDENTIFIER_URLS: Record<string, (value: string) => string> = {
-  DISCOGS_ARTIST: (v) => `https://www.discogs.com/artist/${v}`,
-  DISCOGS_RELEASE: (v) => `https://www.discogs.com/release/${v}`,
-  DISCOGS_MASTER: (v) => `https://www.discogs.com/master/${v}`,
-  DISCOGS_LABEL: (v) => `https://www.discogs.com/label/${v}`,
-  WIKIDATA: (v) => `https://www.wikidata.org/wiki/${v}`,
-  ISNI: (v) => `https://isni.org/isni/${v}`,
-};
