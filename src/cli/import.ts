@@ -1,9 +1,12 @@
-// npm run import: load a dataset file, or convert MusicBrainz answers, dumps or a crawl, into the configured store.
+// npm run import: load a dataset file, or convert MusicBrainz or Discogs answers, dumps or a crawl, into the configured store.
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.ts';
 import { validateDataset } from '../dataset/validate.ts';
 import { createStore, neo4jStoreFrom } from '../graph/create-store.ts';
 import type { GraphRows } from '../graph/rows.ts';
+import { convertFiles as convertDiscogsFiles } from '../import/discogs/convert-files.ts';
+import { DiscogsInputError } from '../import/discogs/errors.ts';
+import { summaryLines as discogsSummaryLines } from '../import/discogs/summary.ts';
 import { convertFiles } from '../import/musicbrainz/convert-files.ts';
 import { crawlArtist } from '../import/musicbrainz/crawl.ts';
 import { isEntityType } from '../import/musicbrainz/entity-type.ts';
@@ -18,6 +21,7 @@ const USAGE = [
   'usage: npm run import -- <dataset.json> [--neo4j] [--dry-run]',
   '       npm run import -- --from musicbrainz <file|dir>... [--entity TYPE] [--out dataset.json] [--dry-run]',
   '       npm run import -- --from musicbrainz --artist <MBID> [--depth N] [--cache DIR] [--contact URL-or-email] [--out dataset.json]',
+  '       npm run import -- --from discogs <file|dir>... [--out dataset.json] [--dry-run]',
 ].join('\n');
 
 const tally = (items: { label?: string; type?: string }[]) =>
@@ -82,6 +86,30 @@ async function load(rows: GraphRows, neo4jFlag: boolean, fromFile: string | unde
   return 0;
 }
 
+/** Progress on one rewritten line at a terminal, one line per tick otherwise (a log keeps them all). */
+const progressLine = process.stderr.isTTY
+  ? (line: string) => process.stderr.write(`\r${line}\x1b[K`)
+  : (line: string) => console.error(line);
+
+/** `--from discogs`: API answers and XML dumps, converted, validated, written with --out, and loaded unless --dry-run. */
+async function importDiscogs(
+  inputs: string[],
+  values: { neo4j: boolean; 'dry-run': boolean; out?: string | undefined },
+): Promise<number> {
+  const conversion = await convertDiscogsFiles(inputs, { progress: progressLine });
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  const dataset = validateDataset(conversion.dataset);
+  for (const line of discogsSummaryLines(conversion)) console.info(line);
+  const rows = rowsOf(dataset);
+  console.info(`  valid: ${rows.nodes.length} nodes and ${rows.rels.length} relationships`);
+  if (values['dry-run']) return 0;
+  if (values.out !== undefined) {
+    await writeDatasetFile(values.out, dataset);
+    console.info(`Wrote ${values.out}`);
+  }
+  return load(rows, values.neo4j, values.out);
+}
+
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -110,6 +138,13 @@ async function main(): Promise<number> {
     return load(rows, values.neo4j, undefined);
   }
 
+  if (values.from === 'discogs') {
+    if (positionals.length === 0 || values.artist !== undefined || values.entity !== undefined) {
+      console.error(USAGE);
+      return 2;
+    }
+    return importDiscogs(positionals, values);
+  }
   if (values.from !== 'musicbrainz' || (positionals.length === 0 && values.artist === undefined)) {
     console.error(USAGE);
     return 2;
@@ -155,7 +190,7 @@ async function main(): Promise<number> {
 }
 
 runCommand(main, (error) => {
-  if (!(error instanceof MusicBrainzInputError)) return undefined;
+  if (!(error instanceof MusicBrainzInputError) && !(error instanceof DiscogsInputError)) return undefined;
   console.error(error.message);
   return 1;
 });

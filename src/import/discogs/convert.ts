@@ -1,0 +1,619 @@
+// Converts Discogs entities (API answers or dump records, one at a time) into one Liner dataset, merged by Discogs id.
+//
+// Every reader hands entities over in the API's JSON shape (read-dump.ts turns dump XML into it), so the mapping below
+// is written once. docs/graph-model.md, "Discogs mapping", is the table this follows.
+import type { DatasetInput, IdentifierScheme, Role, WorkKind } from '../../dataset/format.ts';
+import { IDENTIFIER_PAGES } from '../../dataset/format.ts';
+import { DiscogsInputError } from './errors.ts';
+import { discogsName, discogsSlug, durationMs, releasedDate, trackSlug } from './names.ts';
+import { artistCreditQuote, type CreditedArtist, creditQuote, trackQuote } from './quotes.ts';
+import { mapRole } from './role-mapping.ts';
+import { parseRoles, tracksOf } from './role-parse.ts';
+
+type Json = Record<string, unknown>;
+export type DiscogsEntityType = 'release' | 'master' | 'artist' | 'label';
+export const DISCOGS_ENTITY_TYPES: readonly DiscogsEntityType[] = ['release', 'master', 'artist', 'label'];
+
+interface Source {
+  document: string;
+  citations: string[];
+  quote: string;
+}
+interface Identifier {
+  scheme: IdentifierScheme;
+  value: string;
+  url?: string;
+}
+interface Sourced {
+  sources: Source[];
+}
+interface PersonEntry extends Sourced {
+  slug: string;
+  name: string;
+  isGroup: boolean;
+  aliases: string[];
+  kind?: 'PERSON' | 'GROUP';
+  sortName?: string;
+  disambiguation?: string;
+  identifiers: Identifier[];
+}
+interface WorkEntry extends Sourced {
+  slug: string;
+  title: string;
+  kind: WorkKind;
+  year?: number;
+  date?: string;
+  lengthMs?: number;
+  identifiers: Identifier[];
+}
+interface OrganizationEntry extends Sourced {
+  slug: string;
+  name: string;
+  kind: 'COMPANY';
+  identifiers: Identifier[];
+}
+interface CreditEntry extends Sourced {
+  person: string;
+  work: string;
+  role: Role;
+  attributes?: string[];
+  creditedAs?: string;
+}
+interface WorkLinkEntry extends Sourced {
+  from: string;
+  to: string;
+  type: 'PART_OF' | 'EDITION_OF';
+  detail?: string;
+}
+interface MembershipEntry extends Sourced {
+  person: string;
+  group: string;
+}
+interface PartEntry extends Sourced {
+  organization: string;
+  parent: string;
+}
+
+/** What an import read and could not use, for the summary: nothing is dropped without being counted here. */
+export interface DiscogsStats {
+  /** Entities read, by type (release, master, artist, label). */
+  entities: Record<string, number>;
+  /** Credits made: one per artist, role and work, as read (before equal ones merge). */
+  credits: number;
+  /** Tracks made into recordings (index tracks' sub-tracks included; headings not). */
+  tracks: number;
+  /** Tracklist headings and index tracks: titles over other tracks, not works themselves. */
+  headings: number;
+  /** Role names in neither the role table nor the instrument list, with their counts: not imported. */
+  unknownRoles: Record<string, number>;
+  /** Parts of a credit's `tracks` naming no track of the release ("A7" on a six-track release): credited on the release. */
+  unresolvedTracks: number;
+  /** What Discogs has and the dataset has no place for, by kind: artist aliases (other Discogs artists), companies… */
+  notImported: Record<string, number>;
+  /** Values that are not what they claim (a date "Unknown", a label without id), dropped, by field. */
+  invalidValues: Record<string, number>;
+}
+
+const FEATURING = /^(?:feat\.?|featuring|ft\.?)$/i;
+const NO_CITATIONS: string[] = [];
+
+const str = (value: unknown): string | undefined => {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
+  if (typeof value === 'number') return String(value);
+  return undefined;
+};
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const bump = (counts: Record<string, number>, key: string, by = 1) => {
+  counts[key] = (counts[key] ?? 0) + by;
+};
+
+function addSource(entry: Sourced, document: string, quote: string): void {
+  for (const s of entry.sources) if (s.quote === quote && s.document === document) return;
+  const source = { document, citations: NO_CITATIONS, quote };
+  if (entry.sources.length === 0) entry.sources = [source];
+  else entry.sources.push(source);
+}
+
+/** A node the facts of one entity are attached to, with the document they cite. */
+interface WorkRef {
+  entry: WorkEntry;
+  document: string;
+}
+
+export class DiscogsConverter {
+  readonly stats: DiscogsStats = {
+    entities: {},
+    credits: 0,
+    tracks: 0,
+    headings: 0,
+    unknownRoles: {},
+    unresolvedTracks: 0,
+    notImported: {},
+    invalidValues: {},
+  };
+  private readonly documents = new Map<
+    string,
+    { slug: string; title: string; url: string; kind: 'DISCOGS'; licence: string }
+  >();
+  private readonly people = new Map<number, PersonEntry>();
+  private readonly organizations = new Map<number, OrganizationEntry>();
+  /** Works by `r<id>`, `m<id>`, or the track's slug. */
+  private readonly works = new Map<string, WorkEntry>();
+  private readonly credits: CreditEntry[] = [];
+  private readonly creditsByWork = new Map<string, CreditEntry[]>();
+  private readonly workLinks = new Map<string, WorkLinkEntry>();
+  private readonly memberships = new Map<string, MembershipEntry>();
+  private readonly parts = new Map<string, PartEntry>();
+  /** Masters whose kind a main release has decided (a later edition's formats do not change it). */
+  private readonly kindFromMain = new Set<number>();
+  /** A master's main release, as its master record names it: that release's formats decide the master's kind. */
+  private readonly mainReleaseOf = new Map<number, number>();
+  private file = '';
+  private where: string | undefined;
+
+  /**
+   * Add one entity in the API's JSON shape. `file` and `where` only name the place in error messages (`where` is the
+   * dump line of the record; JSON paths follow it).
+   */
+  addEntity(type: DiscogsEntityType, entity: unknown, file: string, path = '$', where?: string): void {
+    this.file = file;
+    this.where = where;
+    const e = this.object(entity, path);
+    bump(this.stats.entities, type);
+    if (type === 'release') this.release(e, path);
+    else if (type === 'master') this.master(e, path);
+    else if (type === 'artist') this.artist(e, path);
+    else this.label(e, path);
+  }
+
+  private fail(path: string, problem: string): never {
+    throw new DiscogsInputError(this.file, this.where === undefined ? path : `${this.where}, ${path}`, problem);
+  }
+
+  private object(value: unknown, path: string): Json {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) this.fail(path, 'expected an object');
+    return value as Json;
+  }
+
+  private id(value: unknown, path: string): number {
+    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n <= 0)
+      this.fail(path, value === undefined || value === '' ? 'missing Discogs id' : `"${String(value)}" is not a Discogs id`);
+    return n;
+  }
+
+  private named(e: Json, key: 'name' | 'title', path: string): string {
+    const name = e[key];
+    if (typeof name !== 'string' || name.trim() === '') this.fail(`${path}.${key}`, `missing ${key}`);
+    return name.trim();
+  }
+
+  private document(type: DiscogsEntityType, id: number, name: string): string {
+    const slug = `discogs-${type}-${id}`;
+    if (!this.documents.has(slug))
+      this.documents.set(slug, {
+        slug,
+        title: `Discogs ${type} ${id}: ${name}`,
+        url: `https://www.discogs.com/${type}/${id}`,
+        kind: 'DISCOGS',
+        // The data dumps are CC0; through the API the same database fields are CC0 too, and the restricted data the
+        // API Terms of Use name (images, user and marketplace data) is never read.
+        licence: 'CC0 1.0',
+      });
+    return slug;
+  }
+
+  private identifier(scheme: IdentifierScheme, id: number): Identifier {
+    const value = String(id);
+    return { scheme, value, url: (IDENTIFIER_PAGES[scheme] as (v: string) => string)(value) };
+  }
+
+  // Nodes -------------------------------------------------------------------------------------------------------------
+
+  /** The person node of a Discogs artist, made on first sight with the source that named it. */
+  private person(id: number, rawName: string, document: string, quote: string): PersonEntry {
+    let p = this.people.get(id);
+    if (p !== undefined) return p;
+    const name = discogsName(rawName);
+    p = {
+      slug: discogsSlug('artist', name.display, id),
+      name: name.display,
+      isGroup: false,
+      aliases: [],
+      identifiers: [this.identifier('DISCOGS_ARTIST', id)],
+      sources: [],
+    };
+    if (name.sortName !== undefined) p.sortName = name.sortName;
+    if (name.namesake !== undefined) p.disambiguation = `"${name.discogs}" on Discogs`;
+    addSource(p, document, quote);
+    this.people.set(id, p);
+    return p;
+  }
+
+  private creditedPerson(a: Json, path: string, document: string, quote: string): PersonEntry {
+    return this.person(this.id(a.id, `${path}.id`), this.named(a, 'name', path), document, quote);
+  }
+
+  private organization(id: number, name: string, document: string, quote: string): OrganizationEntry {
+    let o = this.organizations.get(id);
+    if (o !== undefined) return o;
+    o = {
+      slug: discogsSlug('label', discogsName(name).display, id),
+      name: discogsName(name).display,
+      kind: 'COMPANY',
+      identifiers: [this.identifier('DISCOGS_LABEL', id)],
+      sources: [],
+    };
+    addSource(o, document, quote);
+    this.organizations.set(id, o);
+    return o;
+  }
+
+  private work(key: string, slug: string, title: string, kind: WorkKind, document: string, quote: string): WorkEntry {
+    let w = this.works.get(key);
+    if (w !== undefined) return w;
+    w = { slug, title, kind, identifiers: [], sources: [] };
+    addSource(w, document, quote);
+    this.works.set(key, w);
+    return w;
+  }
+
+  private masterWork(id: number, title: string, document: string, quote: string): WorkEntry {
+    const w = this.work(`m${id}`, discogsSlug('master', title, id), title, 'ALBUM', document, quote);
+    if (w.identifiers.length === 0) w.identifiers.push(this.identifier('DISCOGS_MASTER', id));
+    return w;
+  }
+
+  // Entities ----------------------------------------------------------------------------------------------------------
+
+  private release(r: Json, path: string): void {
+    const id = this.id(r.id, `${path}.id`);
+    const title = this.named(r, 'title', path);
+    const document = this.document('release', id, title);
+    const w = this.work(`r${id}`, discogsSlug('release', title, id), title, 'RELEASE', document, `release: ${title}`);
+    if (w.identifiers.length === 0) w.identifiers.push(this.identifier('DISCOGS_RELEASE', id));
+    addSource(w, document, `release: ${title}`);
+    const released = str(r.released);
+    const date = releasedDate(released);
+    if (released !== undefined && date === undefined) bump(this.stats.invalidValues, 'released');
+    if (date !== undefined && w.date === undefined) {
+      w.date = date;
+      w.year = Number(date.slice(0, 4));
+    } else if (w.year === undefined && typeof r.year === 'number' && r.year >= 1000) w.year = r.year;
+    const ref: WorkRef = { entry: w, document };
+
+    this.edition(r, id, title, ref, path);
+    const mainArtists = list(r.artists).map((a, i) => this.object(a, `${path}.artists[${i}]`));
+    this.artistCredits(mainArtists, `${path}.artists`, ref, artistCreditQuote(this.credited(mainArtists), title));
+    this.labels(r, document, path);
+    const companies = list(r.companies).length;
+    if (companies > 0) bump(this.stats.notImported, 'release companies (pressed by, recorded at…)', companies);
+
+    // The tracks, index tracks' sub-tracks in their place; headings are titles over tracks, not works.
+    const tracks: { t: Json; path: string; parent?: Json }[] = [];
+    list(r.tracklist).forEach((item, i) => {
+      const at = `${path}.tracklist[${i}]`;
+      const t = this.object(item, at);
+      const subTracks = list(t.sub_tracks);
+      const type = str(t.type_);
+      if (type === 'index' || subTracks.length > 0) {
+        this.stats.headings++;
+        subTracks.forEach((sub, j) => {
+          tracks.push({ t: this.object(sub, `${at}.sub_tracks[${j}]`), path: `${at}.sub_tracks[${j}]`, parent: t });
+        });
+      } else if (type === 'heading') this.stats.headings++;
+      else tracks.push({ t, path: at });
+    });
+    const positions = tracks.map(({ t }) => str(t.position) ?? '');
+    const trackRefs = new Map<string, WorkRef>();
+    const taken = new Set<string>();
+    tracks.forEach(({ t, path: at, parent }, i) => {
+      const trackTitle = this.named(t, 'title', at);
+      const position = positions[i] as string;
+      let slug = trackSlug(trackTitle, id, position, i);
+      // Two tracks at one position (a mistake Discogs keeps) stay two recordings.
+      if (taken.has(slug)) slug = trackSlug(trackTitle, id, `${position} ${i + 1}`, i);
+      taken.add(slug);
+      const duration = str(t.duration);
+      const quote = trackQuote(title, position || `${i + 1}`, trackTitle, duration);
+      const track = this.work(slug, slug, trackTitle, 'RECORDING', document, quote);
+      const length = durationMs(duration);
+      if (length !== undefined) track.lengthMs ??= length;
+      else if (duration !== undefined) bump(this.stats.invalidValues, 'duration');
+      this.stats.tracks++;
+      this.link(track, w, 'PART_OF', document, quote, `track ${position || `${i + 1} (no position)`}`);
+      const trackRef: WorkRef = { entry: track, document };
+      if (position !== '' && !trackRefs.has(position.toLowerCase())) trackRefs.set(position.toLowerCase(), trackRef);
+      // A track's own artists replace the release's on it; an index track's artists stand for its sub-tracks'.
+      const own = list(t.artists).length > 0 ? t : parent && list(parent.artists).length > 0 ? parent : undefined;
+      if (own !== undefined) {
+        const ownPath = own === t ? `${at}.artists` : `${path}.artists`;
+        const artists = list(own.artists).map((a, k) => this.object(a, `${ownPath}[${k}]`));
+        this.artistCredits(artists, ownPath, trackRef, artistCreditQuote(this.credited(artists), trackTitle));
+      } else this.artistCredits(mainArtists, `${path}.artists`, trackRef, artistCreditQuote(this.credited(mainArtists), title));
+      if (parent) this.extraCredits(list(parent.extraartists), `${at}(index).extraartists`, [trackRef]);
+      this.extraCredits(list(t.extraartists), `${at}.extraartists`, [trackRef]);
+    });
+
+    // Release-level credits: on the release, or on the tracks their `tracks` field names.
+    list(r.extraartists).forEach((item, i) => {
+      const at = `${path}.extraartists[${i}]`;
+      const a = this.object(item, at);
+      const range = str(a.tracks)?.trim();
+      if (range === undefined) {
+        this.extraCredit(a, at, [ref], undefined);
+        return;
+      }
+      const { found, missing } = tracksOf(range, positions);
+      this.stats.unresolvedTracks += missing.length;
+      const targets = found.map((p) => trackRefs.get(p.toLowerCase())).filter((t): t is WorkRef => t !== undefined);
+      this.extraCredit(a, at, targets.length > 0 ? targets : [ref], range);
+    });
+  }
+
+  private credited(artists: Json[]): CreditedArtist[] {
+    return artists.map((a) => ({ name: str(a.name) ?? '', anv: str(a.anv), join: str(a.join) }));
+  }
+
+  /** EDITION_OF the release's master, when it has one; the main release's formats decide the master's kind. */
+  private edition(r: Json, id: number, title: string, ref: WorkRef, path: string): void {
+    const masterId = r.master_id;
+    if (masterId === undefined || masterId === null || masterId === 0 || masterId === '0' || masterId === '') return;
+    const mid = this.id(masterId, `${path}.master_id`);
+    const quote = `${title} – master release ${mid}`;
+    const master = this.masterWork(mid, title, ref.document, quote);
+    this.link(ref.entry, master, 'EDITION_OF', ref.document, quote);
+    const isMain = r.is_main_release === true || r.is_main_release === 'true' || this.mainReleaseOf.get(mid) === id;
+    if (isMain || !this.kindFromMain.has(mid)) {
+      const kind = kindOfFormats(r.formats);
+      if (master.kind === 'ALBUM' || isMain) master.kind = kind;
+      if (isMain) this.kindFromMain.add(mid);
+    }
+  }
+
+  private labels(r: Json, document: string, path: string): void {
+    list(r.labels).forEach((item, i) => {
+      const at = `${path}.labels[${i}]`;
+      const l = this.object(item, at);
+      const name = this.named(l, 'name', at);
+      if (l.id === undefined || l.id === null || l.id === '' || l.id === 0) {
+        // Old dumps name a release's labels without ids: nothing to tell two labels of one name apart.
+        bump(this.stats.invalidValues, 'label without id');
+        return;
+      }
+      const catno = str(l.catno);
+      this.organization(this.id(l.id, `${at}.id`), name, document, `Label: ${name}${catno ? ` – ${catno}` : ''}`);
+    });
+  }
+
+  private master(m: Json, path: string): void {
+    const id = this.id(m.id, `${path}.id`);
+    const title = this.named(m, 'title', path);
+    const document = this.document('master', id, title);
+    const w = this.masterWork(id, title, document, `master: ${title}`);
+    addSource(w, document, `master: ${title}`);
+    w.title = title;
+    if (typeof m.year === 'number' && m.year >= 1000 && m.year <= 2999) w.year ??= m.year;
+    else if (typeof m.year === 'string' && /^\d{4}$/.test(m.year) && m.year !== '0000') w.year ??= Number(m.year);
+    const main = m.main_release;
+    if (main !== undefined && main !== null && main !== '') this.mainReleaseOf.set(id, this.id(main, `${path}.main_release`));
+    const artists = list(m.artists).map((a, i) => this.object(a, `${path}.artists[${i}]`));
+    this.artistCredits(artists, `${path}.artists`, { entry: w, document }, artistCreditQuote(this.credited(artists), title));
+  }
+
+  private artist(a: Json, path: string): void {
+    const id = this.id(a.id, `${path}.id`);
+    const raw = this.named(a, 'name', path);
+    const document = this.document('artist', id, discogsName(raw).display);
+    const p = this.person(id, raw, document, `artist: ${raw}`);
+    addSource(p, document, `artist: ${raw}`);
+    const alias = (value: unknown) => {
+      const name = str(value)?.trim();
+      if (name !== undefined && name !== p.name && !p.aliases.includes(name)) p.aliases.push(name);
+    };
+    // Name variations are the artist's own other names; the real name goes with them (MusicBrainz calls it a legal-name alias).
+    alias(a.realname);
+    for (const v of list(a.namevariations)) alias(typeof v === 'object' && v !== null ? (v as Json).name : v);
+    const aliases = list(a.aliases).length;
+    if (aliases > 0) bump(this.stats.notImported, 'artist aliases (other Discogs artists)', aliases);
+    if (str(a.profile) !== undefined) bump(this.stats.notImported, 'artist profile (free text)');
+    const members = list(a.members);
+    if (members.length > 0) {
+      p.isGroup = true;
+      p.kind = 'GROUP';
+    }
+    members.forEach((item, i) => {
+      const at = `${path}.members[${i}]`;
+      const m = this.object(item, at);
+      const name = this.named(m, 'name', at);
+      const quote = `${raw} – Members: ${name}`;
+      const member = this.person(this.id(m.id, `${at}.id`), name, document, quote);
+      this.membership(member, p, document, quote);
+    });
+    list(a.groups).forEach((item, i) => {
+      const at = `${path}.groups[${i}]`;
+      const g = this.object(item, at);
+      const name = this.named(g, 'name', at);
+      const quote = `${raw} – In Groups: ${name}`;
+      const group = this.person(this.id(g.id, `${at}.id`), name, document, quote);
+      group.isGroup = true;
+      group.kind = 'GROUP';
+      this.membership(p, group, document, quote);
+    });
+  }
+
+  private label(l: Json, path: string): void {
+    const id = this.id(l.id, `${path}.id`);
+    const raw = this.named(l, 'name', path);
+    const document = this.document('label', id, discogsName(raw).display);
+    const o = this.organization(id, raw, document, `label: ${raw}`);
+    addSource(o, document, `label: ${raw}`);
+    list(l.sublabels).forEach((item, i) => {
+      const at = `${path}.sublabels[${i}]`;
+      const s = this.object(item, at);
+      const name = this.named(s, 'name', at);
+      const quote = `${raw} – Sublabels: ${name}`;
+      this.part(this.organization(this.id(s.id, `${at}.id`), name, document, quote), o, document, quote);
+    });
+    const parent = l.parent_label;
+    if (parent !== undefined && parent !== null) {
+      const at = `${path}.parent_label`;
+      const p = this.object(parent, at);
+      const name = this.named(p, 'name', at);
+      const quote = `${raw} – Parent Label: ${name}`;
+      this.part(o, this.organization(this.id(p.id, `${at}.id`), name, document, quote), document, quote);
+    }
+  }
+
+  // Facts -------------------------------------------------------------------------------------------------------------
+
+  /** A release's, track's or master's main artists: PRIMARY_ARTIST, and FEATURED_ARTIST after a "Feat." join. */
+  private artistCredits(artists: Json[], path: string, work: WorkRef, quote: string): void {
+    let role: Role = 'PRIMARY_ARTIST';
+    artists.forEach((a, i) => {
+      const person = this.creditedPerson(a, `${path}[${i}]`, work.document, quote);
+      const anv = str(a.anv);
+      this.credit(person, work, role, quote, undefined, anv);
+      if (FEATURING.test((str(a.join) ?? '').trim())) role = 'FEATURED_ARTIST';
+    });
+  }
+
+  private extraCredits(artists: unknown[], path: string, works: WorkRef[]): void {
+    artists.forEach((item, i) => {
+      const at = `${path}[${i}]`;
+      this.extraCredit(this.object(item, at), at, works, undefined);
+    });
+  }
+
+  /** One extra artist's credits: one per role of its role string, on every work it applies to. */
+  private extraCredit(a: Json, path: string, works: WorkRef[], tracks: string | undefined): void {
+    const role = str(a.role) ?? '';
+    const quote = creditQuote(role.trim(), { name: str(a.name) ?? '', anv: str(a.anv) }, tracks);
+    const first = works[0] as WorkRef;
+    const person = this.creditedPerson(a, path, first.document, quote);
+    const roles = parseRoles(role);
+    if (roles.length === 0) bump(this.stats.unknownRoles, '(no role)', works.length);
+    const anv = str(a.anv);
+    for (const parsed of roles) {
+      const mapped = mapRole(parsed);
+      if (mapped === undefined) {
+        bump(this.stats.unknownRoles, parsed.name, works.length);
+        continue;
+      }
+      for (const work of works) this.credit(person, work, mapped.role, quote, parsed.text, anv);
+    }
+  }
+
+  private credit(
+    person: PersonEntry,
+    work: WorkRef,
+    role: Role,
+    quote: string,
+    attribute: string | undefined,
+    anv: string | undefined,
+  ): void {
+    this.stats.credits++;
+    const slug = work.entry.slug;
+    let ofWork = this.creditsByWork.get(slug);
+    if (ofWork === undefined) {
+      ofWork = [];
+      this.creditsByWork.set(slug, ofWork);
+    }
+    let c: CreditEntry | undefined;
+    for (const candidate of ofWork)
+      if (candidate.person === person.slug && candidate.role === role) {
+        c = candidate;
+        break;
+      }
+    if (c === undefined) {
+      c = { person: person.slug, work: slug, role, sources: [] };
+      ofWork.push(c);
+      this.credits.push(c);
+    }
+    if (attribute !== undefined) {
+      if (!c.attributes) c.attributes = [attribute];
+      else if (!c.attributes.includes(attribute)) c.attributes.push(attribute);
+    }
+    if (anv !== undefined && anv !== person.name) c.creditedAs ??= anv;
+    addSource(c, work.document, quote);
+  }
+
+  private link(from: WorkEntry, to: WorkEntry, type: WorkLinkEntry['type'], document: string, quote: string, detail?: string) {
+    const key = `${from.slug}|${to.slug}|${type}`;
+    let l = this.workLinks.get(key);
+    if (!l) {
+      l = { from: from.slug, to: to.slug, type, sources: [] };
+      if (detail !== undefined) l.detail = detail;
+      this.workLinks.set(key, l);
+    }
+    addSource(l, document, quote);
+  }
+
+  private membership(member: PersonEntry, group: PersonEntry, document: string, quote: string): void {
+    const key = `${member.slug}|${group.slug}`;
+    let m = this.memberships.get(key);
+    if (!m) {
+      m = { person: member.slug, group: group.slug, sources: [] };
+      this.memberships.set(key, m);
+    }
+    addSource(m, document, quote);
+  }
+
+  private part(organization: OrganizationEntry, parent: OrganizationEntry, document: string, quote: string): void {
+    const key = `${organization.slug}|${parent.slug}`;
+    let p = this.parts.get(key);
+    if (!p) {
+      p = { organization: organization.slug, parent: parent.slug, sources: [] };
+      this.parts.set(key, p);
+    }
+    addSource(p, document, quote);
+  }
+
+  // Output ------------------------------------------------------------------------------------------------------------
+
+  factCounts(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const c of this.credits) bump(counts, `credit ${c.role}`);
+    for (const l of this.workLinks.values()) bump(counts, `workLink ${l.type}`);
+    bump(counts, 'membership', this.memberships.size);
+    bump(counts, 'organizationPart', this.parts.size);
+    return counts;
+  }
+
+  nodeCounts(): { people: number; works: number; organizations: number; documents: number } {
+    return {
+      people: this.people.size,
+      works: this.works.size,
+      organizations: this.organizations.size,
+      documents: this.documents.size,
+    };
+  }
+
+  /** The dataset, every section in the order its entries were first seen: the same inputs give the same file. */
+  toDataset(): DatasetInput {
+    return {
+      format: 'liner-dataset',
+      version: 1,
+      documents: [...this.documents.values()],
+      people: [...this.people.values()],
+      works: [...this.works.values()],
+      organizations: [...this.organizations.values()],
+      credits: [...this.credits],
+      workLinks: [...this.workLinks.values()],
+      memberships: [...this.memberships.values()],
+      organizationParts: [...this.parts.values()],
+    };
+  }
+}
+
+/** A master's kind from its main release's formats: EP or single where a format says so, an album otherwise. */
+export function kindOfFormats(formats: unknown): WorkKind {
+  const words: string[] = [];
+  for (const f of list(formats)) {
+    if (f === null || typeof f !== 'object') continue;
+    for (const d of list((f as Json).descriptions)) if (typeof d === 'string') words.push(d.toLowerCase());
+  }
+  if (words.includes('ep') || words.includes('mini-album')) return 'EP';
+  if (words.includes('single') || words.includes('maxi-single')) return 'SINGLE';
+  return 'ALBUM';
+}
