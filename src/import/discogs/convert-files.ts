@@ -57,7 +57,7 @@ export async function convertFiles(inputs: readonly string[], options: ConvertOp
   const started = performance.now();
   const files = await inputFiles(inputs);
   const converter = new DiscogsConverter();
-  const progress = options.progress ? new ProgressLine(options.progress) : undefined;
+  const progress = options.progress ? new ProgressLine(options.progress, 1000, ['records', 'credits']) : undefined;
   let records = 0;
   for (const file of files) {
     if (kindOfInput(file) === 'answer') {

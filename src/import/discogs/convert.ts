@@ -131,10 +131,7 @@ export class DiscogsConverter {
     notImported: {},
     invalidValues: {},
   };
-  private readonly documents = new Map<
-    string,
-    { slug: string; title: string; url: string; kind: 'DISCOGS'; licence: string }
-  >();
+  private readonly documents = new Map<string, { slug: string; title: string; url: string; kind: 'DISCOGS'; licence: string }>();
   private readonly people = new Map<number, PersonEntry>();
   private readonly organizations = new Map<number, OrganizationEntry>();
   /** Works by `r<id>`, `m<id>`, or the track's slug. */

@@ -55,7 +55,11 @@ export async function readDump(file: string, sink: RecordSink, options: DumpOpti
     if (depth === 1) {
       type = ROOTS[tag.name];
       if (type === undefined)
-        fail(`<${tag.name}> is not the root of a Discogs dump (${Object.keys(ROOTS).map((r) => `<${r}>`).join(', ')})`);
+        fail(
+          `<${tag.name}> is not the root of a Discogs dump (${Object.keys(ROOTS)
+            .map((r) => `<${r}>`)
+            .join(', ')})`,
+        );
       if (named !== undefined && named !== type) fail(`the file is named for ${named} records but holds <${tag.name}>`);
       return;
     }

@@ -13,9 +13,12 @@ export class ProgressLine {
   private last = 0;
   private readonly write: (text: string) => void;
   private readonly everyMs: number;
-  constructor(write: (text: string) => void, everyMs = 1000) {
+  private readonly units: readonly [string, string];
+  /** `units` name what is counted: MusicBrainz reads entities and relationships, Discogs records and credits. */
+  constructor(write: (text: string) => void, everyMs = 1000, units: readonly [string, string] = ['entities', 'relationships']) {
     this.write = write;
     this.everyMs = everyMs;
+    this.units = units;
   }
 
   /** Print at most once per `everyMs`; `bytes` of `totalBytes` read gives the share done and the ETA. */
@@ -24,7 +27,8 @@ export class ProgressLine {
     if (!force && now - this.last < this.everyMs) return;
     this.last = now;
     const seconds = Math.max((now - this.started) / 1000, 1e-3);
-    let line = `${label}: ${human(entities)} entities (${human(entities / seconds)}/s), ${human(relationships)} relationships (${human(relationships / seconds)}/s)`;
+    const [what, related] = this.units;
+    let line = `${label}: ${human(entities)} ${what} (${human(entities / seconds)}/s), ${human(relationships)} ${related} (${human(relationships / seconds)}/s)`;
     if (bytes !== undefined && totalBytes) {
       const share = Math.min(bytes / totalBytes, 1);
       line += `, ${(share * 100).toFixed(1)}%`;
