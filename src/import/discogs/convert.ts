@@ -114,6 +114,24 @@ function addSource(entry: Sourced, document: string, quote: string): void {
   else entry.sources.push(source);
 }
 
+/**
+ * A source made once and shared by every fact one statement gives (a release's artists on each of its tracks, a
+ * credit over a range of tracks): sources are never changed in place, and one object instead of one per fact is much
+ * of what a dump's conversion allocates.
+ */
+function addSharedSource(entry: Sourced, source: Source): void {
+  const sources = entry.sources;
+  if (sources.length === 0) {
+    entry.sources = [source];
+    return;
+  }
+  for (let i = 0; i < sources.length; i++) {
+    const s = sources[i] as Source;
+    if (s === source || (s.quote === source.quote && s.document === source.document)) return;
+  }
+  sources.push(source);
+}
+
 /** A node the facts of one entity are attached to, with the document they cite. */
 interface WorkRef {
   entry: WorkEntry;
@@ -138,7 +156,9 @@ export class DiscogsConverter {
   private readonly works = new Map<string, WorkEntry>();
   private readonly credits: CreditEntry[] = [];
   private readonly creditsByWork = new Map<string, CreditEntry[]>();
-  private readonly workLinks = new Map<string, WorkLinkEntry>();
+  /** Links in the order first seen, and by their `from` work: a track has one or two, scanned (no joined key kept). */
+  private readonly workLinks: WorkLinkEntry[] = [];
+  private readonly linksFrom = new Map<WorkEntry, WorkLinkEntry[]>();
   private readonly memberships = new Map<string, MembershipEntry>();
   private readonly parts = new Map<string, PartEntry>();
   /** Masters whose kind a main release has decided (a later edition's formats do not change it). */
@@ -227,8 +247,13 @@ export class DiscogsConverter {
     return p;
   }
 
-  private creditedPerson(a: Json, path: string, document: string, quote: string): PersonEntry {
-    return this.person(this.id(a.id, `${path}.id`), this.named(a, 'name', path), document, quote);
+  /** The person an artist credit names; `index` is the credit's place in `path`'s list (the path is built on failure only). */
+  private creditedPerson(a: Json, path: string, index: number | undefined, document: string, quote: string): PersonEntry {
+    const at = () => (index === undefined ? path : `${path}[${index}]`);
+    const id = typeof a.id === 'number' && a.id > 0 && Number.isSafeInteger(a.id) ? a.id : this.id(a.id, `${at()}.id`);
+    const known = this.people.get(id);
+    if (known !== undefined) return known;
+    return this.person(id, this.named(a, 'name', at()), document, quote);
   }
 
   private organization(id: number, name: string, document: string, quote: string): OrganizationEntry {
@@ -281,7 +306,13 @@ export class DiscogsConverter {
 
     this.edition(r, id, title, ref, path);
     const mainArtists = list(r.artists).map((a, i) => this.object(a, `${path}.artists[${i}]`));
-    this.artistCredits(mainArtists, `${path}.artists`, ref, artistCreditQuote(this.credited(mainArtists), title));
+    // One statement, "Main Act – Title", for the release and every track that names no artists of its own.
+    const mainSource: Source = {
+      document,
+      citations: NO_CITATIONS,
+      quote: artistCreditQuote(this.credited(mainArtists), title),
+    };
+    this.artistCredits(mainArtists, `${path}.artists`, ref, mainSource);
     this.labels(r, document, path);
     const companies = list(r.companies).length;
     if (companies > 0) bump(this.stats.notImported, 'release companies (pressed by, recorded at…)', companies);
@@ -326,8 +357,9 @@ export class DiscogsConverter {
       if (own !== undefined) {
         const ownPath = own === t ? `${at}.artists` : `${path}.artists`;
         const artists = list(own.artists).map((a, k) => this.object(a, `${ownPath}[${k}]`));
-        this.artistCredits(artists, ownPath, trackRef, artistCreditQuote(this.credited(artists), trackTitle));
-      } else this.artistCredits(mainArtists, `${path}.artists`, trackRef, artistCreditQuote(this.credited(mainArtists), title));
+        const quote = artistCreditQuote(this.credited(artists), trackTitle);
+        this.artistCredits(artists, ownPath, trackRef, { document, citations: NO_CITATIONS, quote });
+      } else this.artistCredits(mainArtists, `${path}.artists`, trackRef, mainSource);
       if (parent) this.extraCredits(list(parent.extraartists), `${at}(index).extraartists`, [trackRef]);
       this.extraCredits(list(t.extraartists), `${at}.extraartists`, [trackRef]);
     });
@@ -395,7 +427,8 @@ export class DiscogsConverter {
     const main = m.main_release;
     if (main !== undefined && main !== null && main !== '') this.mainReleaseOf.set(id, this.id(main, `${path}.main_release`));
     const artists = list(m.artists).map((a, i) => this.object(a, `${path}.artists[${i}]`));
-    this.artistCredits(artists, `${path}.artists`, { entry: w, document }, artistCreditQuote(this.credited(artists), title));
+    const quote = artistCreditQuote(this.credited(artists), title);
+    this.artistCredits(artists, `${path}.artists`, { entry: w, document }, { document, citations: NO_CITATIONS, quote });
   }
 
   private artist(a: Json, path: string): void {
@@ -465,14 +498,15 @@ export class DiscogsConverter {
   // Facts -------------------------------------------------------------------------------------------------------------
 
   /** A release's, track's or master's main artists: PRIMARY_ARTIST, and FEATURED_ARTIST after a "Feat." join. */
-  private artistCredits(artists: Json[], path: string, work: WorkRef, quote: string): void {
+  private artistCredits(artists: Json[], path: string, work: WorkRef, source: Source): void {
     let role: Role = 'PRIMARY_ARTIST';
-    artists.forEach((a, i) => {
-      const person = this.creditedPerson(a, `${path}[${i}]`, work.document, quote);
-      const anv = str(a.anv);
-      this.credit(person, work, role, quote, undefined, anv);
-      if (FEATURING.test((str(a.join) ?? '').trim())) role = 'FEATURED_ARTIST';
-    });
+    for (let i = 0; i < artists.length; i++) {
+      const a = artists[i] as Json;
+      const person = this.creditedPerson(a, path, i, work.document, source.quote);
+      this.credit(person, work, role, source, undefined, str(a.anv));
+      const join = str(a.join);
+      if (join !== undefined && FEATURING.test(join.trim())) role = 'FEATURED_ARTIST';
+    }
   }
 
   private extraCredits(artists: unknown[], path: string, works: WorkRef[]): void {
@@ -487,7 +521,8 @@ export class DiscogsConverter {
     const role = str(a.role) ?? '';
     const quote = creditQuote(role.trim(), { name: str(a.name) ?? '', anv: str(a.anv) }, tracks);
     const first = works[0] as WorkRef;
-    const person = this.creditedPerson(a, path, first.document, quote);
+    const person = this.creditedPerson(a, path, undefined, first.document, quote);
+    const source: Source = { document: first.document, citations: NO_CITATIONS, quote };
     const roles = parseRoles(role);
     if (roles.length === 0) bump(this.stats.unknownRoles, '(no role)', works.length);
     const anv = str(a.anv);
@@ -497,7 +532,7 @@ export class DiscogsConverter {
         bump(this.stats.unknownRoles, parsed.name, works.length);
         continue;
       }
-      for (const work of works) this.credit(person, work, mapped.role, quote, parsed.text, anv);
+      for (const work of works) this.credit(person, work, mapped.role, source, parsed.text, anv);
     }
   }
 
@@ -505,7 +540,7 @@ export class DiscogsConverter {
     person: PersonEntry,
     work: WorkRef,
     role: Role,
-    quote: string,
+    source: Source,
     attribute: string | undefined,
     anv: string | undefined,
   ): void {
@@ -517,11 +552,13 @@ export class DiscogsConverter {
       this.creditsByWork.set(slug, ofWork);
     }
     let c: CreditEntry | undefined;
-    for (const candidate of ofWork)
+    for (let i = 0; i < ofWork.length; i++) {
+      const candidate = ofWork[i] as CreditEntry;
       if (candidate.person === person.slug && candidate.role === role) {
         c = candidate;
         break;
       }
+    }
     if (c === undefined) {
       c = { person: person.slug, work: slug, role, sources: [] };
       ofWork.push(c);
@@ -532,16 +569,28 @@ export class DiscogsConverter {
       else if (!c.attributes.includes(attribute)) c.attributes.push(attribute);
     }
     if (anv !== undefined && anv !== person.name) c.creditedAs ??= anv;
-    addSource(c, work.document, quote);
+    addSharedSource(c, source);
   }
 
   private link(from: WorkEntry, to: WorkEntry, type: WorkLinkEntry['type'], document: string, quote: string, detail?: string) {
-    const key = `${from.slug}|${to.slug}|${type}`;
-    let l = this.workLinks.get(key);
-    if (!l) {
+    let ofWork = this.linksFrom.get(from);
+    if (ofWork === undefined) {
+      ofWork = [];
+      this.linksFrom.set(from, ofWork);
+    }
+    let l: WorkLinkEntry | undefined;
+    for (let i = 0; i < ofWork.length; i++) {
+      const candidate = ofWork[i] as WorkLinkEntry;
+      if (candidate.to === to.slug && candidate.type === type) {
+        l = candidate;
+        break;
+      }
+    }
+    if (l === undefined) {
       l = { from: from.slug, to: to.slug, type, sources: [] };
       if (detail !== undefined) l.detail = detail;
-      this.workLinks.set(key, l);
+      ofWork.push(l);
+      this.workLinks.push(l);
     }
     addSource(l, document, quote);
   }
@@ -571,7 +620,7 @@ export class DiscogsConverter {
   factCounts(): Record<string, number> {
     const counts: Record<string, number> = {};
     for (const c of this.credits) bump(counts, `credit ${c.role}`);
-    for (const l of this.workLinks.values()) bump(counts, `workLink ${l.type}`);
+    for (const l of this.workLinks) bump(counts, `workLink ${l.type}`);
     bump(counts, 'membership', this.memberships.size);
     bump(counts, 'organizationPart', this.parts.size);
     return counts;
@@ -596,7 +645,7 @@ export class DiscogsConverter {
       works: [...this.works.values()],
       organizations: [...this.organizations.values()],
       credits: [...this.credits],
-      workLinks: [...this.workLinks.values()],
+      workLinks: [...this.workLinks],
       memberships: [...this.memberships.values()],
       organizationParts: [...this.parts.values()],
     };
