@@ -44,7 +44,7 @@ interface WorkEntry extends Sourced {
   year?: number;
   date?: string;
   lengthMs?: number;
-  identifiers: Identifier[];
+  identifiers?: Identifier[];
 }
 interface OrganizationEntry extends Sourced {
   slug: string;
@@ -238,11 +238,10 @@ export class DiscogsConverter {
       isGroup: false,
       aliases: [],
       identifiers: [this.identifier('DISCOGS_ARTIST', id)],
-      sources: [],
+      sources: [{ document, citations: NO_CITATIONS, quote }],
     };
     if (name.sortName !== undefined) p.sortName = name.sortName;
     if (name.namesake !== undefined) p.disambiguation = `"${name.discogs}" on Discogs`;
-    addSource(p, document, quote);
     this.people.set(id, p);
     return p;
   }
@@ -264,9 +263,8 @@ export class DiscogsConverter {
       name: discogsName(name).display,
       kind: 'COMPANY',
       identifiers: [this.identifier('DISCOGS_LABEL', id)],
-      sources: [],
+      sources: [{ document, citations: NO_CITATIONS, quote }],
     };
-    addSource(o, document, quote);
     this.organizations.set(id, o);
     return o;
   }
@@ -274,15 +272,15 @@ export class DiscogsConverter {
   private work(key: string, slug: string, title: string, kind: WorkKind, document: string, quote: string): WorkEntry {
     let w = this.works.get(key);
     if (w !== undefined) return w;
-    w = { slug, title, kind, identifiers: [], sources: [] };
-    addSource(w, document, quote);
+    // Tracks have no identifier of their own: no list is made for them.
+    w = { slug, title, kind, sources: [{ document, citations: NO_CITATIONS, quote }] };
     this.works.set(key, w);
     return w;
   }
 
   private masterWork(id: number, title: string, document: string, quote: string): WorkEntry {
     const w = this.work(`m${id}`, discogsSlug('master', title, id), title, 'ALBUM', document, quote);
-    if (w.identifiers.length === 0) w.identifiers.push(this.identifier('DISCOGS_MASTER', id));
+    w.identifiers ??= [this.identifier('DISCOGS_MASTER', id)];
     return w;
   }
 
@@ -293,7 +291,7 @@ export class DiscogsConverter {
     const title = this.named(r, 'title', path);
     const document = this.document('release', id, title);
     const w = this.work(`r${id}`, discogsSlug('release', title, id), title, 'RELEASE', document, `release: ${title}`);
-    if (w.identifiers.length === 0) w.identifiers.push(this.identifier('DISCOGS_RELEASE', id));
+    w.identifiers ??= [this.identifier('DISCOGS_RELEASE', id)];
     addSource(w, document, `release: ${title}`);
     const released = str(r.released);
     const date = releasedDate(released);
@@ -560,16 +558,15 @@ export class DiscogsConverter {
       }
     }
     if (c === undefined) {
-      c = { person: person.slug, work: slug, role, sources: [] };
+      c = { person: person.slug, work: slug, role, sources: [source] };
       ofWork.push(c);
       this.credits.push(c);
-    }
+    } else addSharedSource(c, source);
     if (attribute !== undefined) {
       if (!c.attributes) c.attributes = [attribute];
       else if (!c.attributes.includes(attribute)) c.attributes.push(attribute);
     }
     if (anv !== undefined && anv !== person.name) c.creditedAs ??= anv;
-    addSharedSource(c, source);
   }
 
   private link(from: WorkEntry, to: WorkEntry, type: WorkLinkEntry['type'], document: string, quote: string, detail?: string) {
@@ -587,12 +584,11 @@ export class DiscogsConverter {
       }
     }
     if (l === undefined) {
-      l = { from: from.slug, to: to.slug, type, sources: [] };
+      l = { from: from.slug, to: to.slug, type, sources: [{ document, citations: NO_CITATIONS, quote }] };
       if (detail !== undefined) l.detail = detail;
       ofWork.push(l);
       this.workLinks.push(l);
-    }
-    addSource(l, document, quote);
+    } else addSource(l, document, quote);
   }
 
   private membership(member: PersonEntry, group: PersonEntry, document: string, quote: string): void {
