@@ -292,7 +292,6 @@ export class DiscogsConverter {
     const document = this.document('release', id, title);
     const w = this.work(`r${id}`, discogsSlug('release', title, id), title, 'RELEASE', document, `release: ${title}`);
     w.identifiers ??= [this.identifier('DISCOGS_RELEASE', id)];
-    addSource(w, document, `release: ${title}`);
     const released = str(r.released);
     const date = releasedDate(released);
     if (released !== undefined && date === undefined) bump(this.stats.invalidValues, 'released');
@@ -316,7 +315,7 @@ export class DiscogsConverter {
     if (companies > 0) bump(this.stats.notImported, 'release companies (pressed by, recorded at…)', companies);
 
     // The tracks, index tracks' sub-tracks in their place; headings are titles over tracks, not works.
-    const tracks: { t: Json; path: string; parent?: Json }[] = [];
+    const tracks: { t: Json; path: string; parent?: Json; parentPath?: string }[] = [];
     list(r.tracklist).forEach((item, i) => {
       const at = `${path}.tracklist[${i}]`;
       const t = this.object(item, at);
@@ -325,7 +324,8 @@ export class DiscogsConverter {
       if (type === 'index' || subTracks.length > 0) {
         this.stats.headings++;
         subTracks.forEach((sub, j) => {
-          tracks.push({ t: this.object(sub, `${at}.sub_tracks[${j}]`), path: `${at}.sub_tracks[${j}]`, parent: t });
+          const subPath = `${at}.sub_tracks[${j}]`;
+          tracks.push({ t: this.object(sub, subPath), path: subPath, parent: t, parentPath: at });
         });
       } else if (type === 'heading') this.stats.headings++;
       else tracks.push({ t, path: at });
@@ -333,7 +333,7 @@ export class DiscogsConverter {
     const positions = tracks.map(({ t }) => str(t.position) ?? '');
     const trackRefs = new Map<string, WorkRef>();
     const taken = new Set<string>();
-    tracks.forEach(({ t, path: at, parent }, i) => {
+    tracks.forEach(({ t, path: at, parent, parentPath }, i) => {
       const trackTitle = this.named(t, 'title', at);
       const position = positions[i] as string;
       let slug = trackSlug(trackTitle, id, position, i);
@@ -353,12 +353,12 @@ export class DiscogsConverter {
       // A track's own artists replace the release's on it; an index track's artists stand for its sub-tracks'.
       const own = list(t.artists).length > 0 ? t : parent && list(parent.artists).length > 0 ? parent : undefined;
       if (own !== undefined) {
-        const ownPath = own === t ? `${at}.artists` : `${path}.artists`;
+        const ownPath = own === t ? `${at}.artists` : `${parentPath}.artists`;
         const artists = list(own.artists).map((a, k) => this.object(a, `${ownPath}[${k}]`));
         const quote = artistCreditQuote(this.credited(artists), trackTitle);
         this.artistCredits(artists, ownPath, trackRef, { document, citations: NO_CITATIONS, quote });
       } else this.artistCredits(mainArtists, `${path}.artists`, trackRef, mainSource);
-      if (parent) this.extraCredits(list(parent.extraartists), `${at}(index).extraartists`, [trackRef]);
+      if (parent) this.extraCredits(list(parent.extraartists), `${parentPath}.extraartists`, [trackRef]);
       this.extraCredits(list(t.extraartists), `${at}.extraartists`, [trackRef]);
     });
 
