@@ -6,11 +6,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Driver } from 'neo4j-driver';
 import type { GraphRows } from '../../graph/rows.ts';
 import type { GraphCounts } from '../../graph/store.ts';
 import { type AdminCommand, localAdmin, runImport } from './neo4j-admin.ts';
-import { EMPTY_LIST, type ListFixup, ONE_EMPTY_STRING, type StoreCsv, writeStoreCsv } from './store-csv.ts';
+import { type StoreCsv, writeStoreCsv } from './store-csv.ts';
 
 const NEO4J_LOCAL = fileURLToPath(new URL('../../../tools/neo4j-local/', import.meta.url));
 /** tools/neo4j-local's marker: a home with it is the launcher's to wipe on a plain start. */
@@ -19,7 +18,7 @@ const LOCAL_MARKER = '.liner-neo4j-local';
 /** Seconds each step took, and the end-to-end rate the bench reports. */
 export interface BulkReport {
   csv: StoreCsv;
-  seconds: { csv: number; import: number; start: number; schema: number; fixups: number; check: number; total: number };
+  seconds: { csv: number; import: number; start: number; schema: number; check: number; total: number };
   relationshipsPerSecond: number;
 }
 
@@ -43,55 +42,20 @@ export function countDifferences(csv: Pick<StoreCsv, 'labelCounts' | 'typeCounts
 
 /** The database Liner serves from after a bulk import: what `applySchema` and `counts` need of a store. */
 export interface BulkTarget {
-  readonly driver: Driver;
   applySchema(): Promise<void>;
   counts(): Promise<GraphCounts>;
 }
 
-/** A property name as Cypher needs it quoted; names come from Liner's own rows, but are checked all the same. */
-function quotedName(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`"${name}" is not a property name Liner writes`);
-  return `\`${name}\``;
-}
-
-/** Set the placeholder lists back to `[]` and `[""]`, in transactions of 50 000 so Neo4j's memory stays bounded. */
-async function applyFixups(driver: Driver, fixups: readonly ListFixup[]): Promise<void> {
-  const session = driver.session();
-  try {
-    for (const fixup of fixups) {
-      const property = quotedName(fixup.property);
-      const match = 'label' in fixup.on ? `(x:${quotedName(fixup.on.label)})` : `()-[x:${quotedName(fixup.on.type)}]->()`;
-      // CALL … IN TRANSACTIONS needs an auto-commit transaction, which only session.run gives.
-      for (const [placeholder, value] of [
-        [EMPTY_LIST, []],
-        [ONE_EMPTY_STRING, ['']],
-      ] as const)
-        await session.run(
-          `MATCH ${match} WHERE x.${property} = [$placeholder] CALL (x) { SET x.${property} = $value } IN TRANSACTIONS OF 50000 ROWS`,
-          { placeholder, value },
-        );
-    }
-  } finally {
-    await session.close();
-  }
-}
-
-/**
- * Constraints, full-text index (built and online), the list fix-ups, then the counts: throws BulkCountMismatchError on
- * a difference.
- */
-export async function finishImport(target: BulkTarget, csv: Pick<StoreCsv, 'labelCounts' | 'typeCounts' | 'fixups'>) {
+/** Constraints, full-text index (built and online), then the counts: throws BulkCountMismatchError on a difference. */
+export async function finishImport(target: BulkTarget, csv: Pick<StoreCsv, 'labelCounts' | 'typeCounts'>) {
   const schemaStarted = performance.now();
   await target.applySchema();
   const schema = (performance.now() - schemaStarted) / 1000;
-  const fixupsStarted = performance.now();
-  await applyFixups(target.driver, csv.fixups);
-  const fixups = (performance.now() - fixupsStarted) / 1000;
   const checkStarted = performance.now();
   const differences = countDifferences(csv, await target.counts());
   if (differences.length > 0)
     throw new BulkCountMismatchError(`the imported database does not hold what was written:\n  ${differences.join('\n  ')}`);
-  return { schema, fixups, check: (performance.now() - checkStarted) / 1000 };
+  return { schema, check: (performance.now() - checkStarted) / 1000 };
 }
 
 /** tools/neo4j-local's data home for a port, as its launcher computes it. */
@@ -152,11 +116,11 @@ export async function bulkLoadLocal(options: LocalBulkOptions): Promise<BulkRepo
   const startSeconds = since(startStarted);
   const target = await options.connect();
   try {
-    const { schema, fixups, check } = await finishImport(target, csv);
+    const { schema, check } = await finishImport(target, csv);
     const total = since(started);
     return {
       csv,
-      seconds: { csv: csvSeconds, import: importSeconds, start: startSeconds, schema, fixups, check, total },
+      seconds: { csv: csvSeconds, import: importSeconds, start: startSeconds, schema, check, total },
       relationshipsPerSecond: csv.relationships / total,
     };
   } finally {
@@ -167,7 +131,7 @@ export async function bulkLoadLocal(options: LocalBulkOptions): Promise<BulkRepo
 /** For an installation or a container: the CSV and the command to run there, and the counts to check after. */
 export async function writeBulkFiles(rows: GraphRows, csvDir: string): Promise<StoreCsv> {
   const csv = await writeStoreCsv(rows, csvDir);
-  const { labelCounts, typeCounts, fixups } = csv;
-  await writeFile(join(csvDir, 'counts.json'), `${JSON.stringify({ labelCounts, typeCounts, fixups }, null, 2)}\n`);
+  const { labelCounts, typeCounts } = csv;
+  await writeFile(join(csvDir, 'counts.json'), `${JSON.stringify({ labelCounts, typeCounts }, null, 2)}\n`);
   return csv;
 }

@@ -22,18 +22,10 @@ interface Column {
 
 /**
  * neo4j-admin reads an empty list field as no property at all, so `[]` and `[""]` (a fact with one source and no
- * citation markers) cannot be written as themselves: they go in as one-item lists of these control characters, which
- * no text holds, and `fixups` turns them back after the import (see bulk-load.ts).
+ * citation markers) cannot be written as themselves and are left out. Liner reads a missing list as that list
+ * (records.ts, and the provenance lists in cypher/write), so the answers are the same as after an online load.
  */
-export const EMPTY_LIST = '\u0003';
-export const ONE_EMPTY_STRING = '\u0002';
-
-/** A list property some rows hold as `[]` or `[""]`, to be set right after the import. */
-export interface ListFixup {
-  /** A node label, or a relationship type. */
-  on: { label: string } | { type: string };
-  property: string;
-}
+const unwritable = (value: readonly (string | number)[]) => value.length === 0 || (value.length === 1 && value[0] === '');
 
 /** One CSV file of the import and what neo4j-admin is told about it. */
 export interface CsvFile {
@@ -44,7 +36,6 @@ export interface CsvFile {
 
 export interface StoreCsv {
   files: CsvFile[];
-  fixups: ListFixup[];
   nodes: number;
   relationships: number;
   /** Rows per label and per relationship type, to check the imported database against. */
@@ -113,33 +104,10 @@ function columnsOf(propsList: readonly Record<string, PropValue>[], skip: Readon
 /** RFC 4180 quoting. Every value is quoted: neo4j-admin reads an unquoted empty field as "no property". */
 const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
 
-/** A list that neo4j-admin would drop: its placeholder. */
-function placeholder(value: readonly (string | number)[]): string | null {
-  if (value.length === 0) return EMPTY_LIST;
-  return value.length === 1 && value[0] === '' ? ONE_EMPTY_STRING : null;
-}
-
 function cell(value: PropValue | undefined): string {
   if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return quoted(placeholder(value) ?? value.map(String).join(ARRAY_DELIMITER));
+  if (Array.isArray(value)) return unwritable(value) ? '' : quoted(value.map(String).join(ARRAY_DELIMITER));
   return quoted(String(value));
-}
-
-/** The list columns of `propsList` holding a value `cell` writes as a placeholder; they must be string lists. */
-function placeholderColumns(propsList: readonly Record<string, PropValue>[], columns: readonly Column[]): string[] {
-  const found: string[] = [];
-  for (const column of columns) {
-    if (!column.type.endsWith('[]')) continue;
-    const hit = propsList.some((props) => {
-      const value = props[column.name];
-      return Array.isArray(value) && placeholder(value) !== null;
-    });
-    if (!hit) continue;
-    if (column.type !== 'string[]')
-      throw new Error(`property "${column.name}": an empty ${column.type} list cannot be bulk-imported`);
-    found.push(column.name);
-  }
-  return found;
 }
 
 const header = (column: Column) => quoted(`${column.name}:${column.type}`);
@@ -164,39 +132,30 @@ async function writeLines(path: string, head: string, rows: number, lineAt: (i: 
 
 interface Written {
   file: CsvFile;
-  fixups: ListFixup[];
 }
 
-async function writeNodes(dir: string, label: string, nodes: readonly NodeRow[]): Promise<Written> {
+async function writeNodes(dir: string, label: string, nodes: readonly NodeRow[]): Promise<CsvFile> {
   const columns = columnsOf(
     nodes.map((n) => n.props),
     new Set(['slug']),
   );
   const path = join(dir, `nodes-${label}.csv`);
-  const fixups = placeholderColumns(
-    nodes.map((n) => n.props),
-    columns,
-  ).map((property) => ({ on: { label }, property }));
   // The ID group is the label: one slug may name a person and a work, as the per-label slug constraints allow.
   const head = [quoted(`slug:ID(${label})`), quoted(':LABEL'), ...columns.map(header)].join(',');
   await writeLines(path, head, nodes.length, (i) => {
     const node = nodes[i] as NodeRow;
     return [quoted(node.slug), label, ...columns.map((c) => cell(node.props[c.name]))].join(',');
   });
-  return { file: { kind: 'nodes', path, rows: nodes.length }, fixups };
+  return { kind: 'nodes', path, rows: nodes.length };
 }
 
-async function writeRelationships(dir: string, name: string, rels: readonly RelRow[]): Promise<Written> {
+async function writeRelationships(dir: string, name: string, rels: readonly RelRow[]): Promise<CsvFile> {
   const first = rels[0] as RelRow;
   const columns = columnsOf(
     rels.map((r) => r.props),
     new Set(['key']),
   );
   const path = join(dir, `relationships-${name}.csv`);
-  const fixups = placeholderColumns(
-    rels.map((r) => r.props),
-    columns,
-  ).map((property) => ({ on: { type: first.type }, property }));
   const head = [
     quoted(`:START_ID(${first.fromLabel})`),
     quoted(`:END_ID(${first.toLabel})`),
@@ -210,18 +169,16 @@ async function writeRelationships(dir: string, name: string, rels: readonly RelR
       ',',
     );
   });
-  return { file: { kind: 'relationships', path, rows: rels.length }, fixups };
+  return { kind: 'relationships', path, rows: rels.length };
 }
 
 /** Write `rows` into `dir` as neo4j-admin import files; a repeated row is written once, its last version. */
 export async function writeStoreCsv(rows: GraphRows, dir: string): Promise<StoreCsv> {
   await mkdir(dir, { recursive: true });
-  const result: StoreCsv = { files: [], fixups: [], nodes: 0, relationships: 0, labelCounts: {}, typeCounts: {} };
+  const result: StoreCsv = { files: [], nodes: 0, relationships: 0, labelCounts: {}, typeCounts: {} };
   const nodes = lastOfEach(rows.nodes, (n) => `${n.label}|${n.slug}`);
   for (const [label, group] of groupBy(nodes, (n) => n.label)) {
-    const written = await writeNodes(dir, label, group);
-    result.files.push(written.file);
-    result.fixups.push(...written.fixups);
+    result.files.push(await writeNodes(dir, label, group));
     result.labelCounts[label] = group.length;
     result.nodes += group.length;
   }
@@ -233,16 +190,7 @@ export async function writeStoreCsv(rows: GraphRows, dir: string): Promise<Store
   }
   const rels = lastOfEach(rows.rels, (r) => `${r.type}|${r.fromLabel}|${r.from}|${r.toLabel}|${r.to}|${r.key}`);
   for (const [name, group] of groupBy(rels, (r) => `${r.type}-${r.fromLabel}-${r.toLabel}`)) {
-    const written = await writeRelationships(dir, name, group);
-    result.files.push(written.file);
-    // One type may span several files (one per pair of end labels); its fix-up runs once.
-    for (const fixup of written.fixups)
-      if (
-        !result.fixups.some(
-          (f) => 'type' in f.on && 'type' in fixup.on && f.on.type === fixup.on.type && f.property === fixup.property,
-        )
-      )
-        result.fixups.push(fixup);
+    result.files.push(await writeRelationships(dir, name, group));
     const type = (group[0] as RelRow).type;
     result.typeCounts[type] = (result.typeCounts[type] ?? 0) + group.length;
     result.relationships += group.length;
