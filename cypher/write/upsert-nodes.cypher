@@ -5,12 +5,15 @@ WITH row, existing IS NULL AS created, properties(existing) AS before
 MERGE (n:__LABEL__ {slug: row.slug})
 ON CREATE SET n.sourceDocuments = [], n.sourceCitations = [], n.sourceQuotes = []
 SET n += row.set
-WITH n, row, created, before,
+// A bulk import (neo4j-admin) cannot write the list [""], so one source without citation markers has none: read
+// as that list here.
+WITH n, row, created, before, coalesce(n.sourceCitations, [d IN n.sourceDocuments | '']) AS citations
+WITH n, row, created, before, citations,
      row.source IS NOT NULL AND NOT any(i IN range(0, size(n.sourceQuotes) - 1)
        WHERE n.sourceQuotes[i] = row.source.quote AND n.sourceDocuments[i] = row.source.document
-         AND n.sourceCitations[i] = row.source.citations) AS addSource
+         AND citations[i] = row.source.citations) AS addSource
 SET n.sourceDocuments = n.sourceDocuments + CASE WHEN addSource THEN [row.source.document] ELSE [] END,
-    n.sourceCitations = n.sourceCitations + CASE WHEN addSource THEN [row.source.citations] ELSE [] END,
+    n.sourceCitations = citations + CASE WHEN addSource THEN [row.source.citations] ELSE [] END,
     n.sourceQuotes = n.sourceQuotes + CASE WHEN addSource THEN [row.source.quote] ELSE [] END
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND before <> properties(n) THEN 1 ELSE 0 END) AS updated

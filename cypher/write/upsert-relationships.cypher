@@ -7,12 +7,15 @@ WITH a, b, row, existing IS NULL AS created, properties(existing) AS before
 MERGE (a)-[r:__TYPE__ {key: row.key}]->(b)
 ON CREATE SET r.sourceDocuments = [], r.sourceCitations = [], r.sourceQuotes = []
 SET r += row.set
-WITH r, row, created, before,
+// A bulk import (neo4j-admin) cannot write the list [""], so one source without citation markers has none: read
+// as that list here.
+WITH r, row, created, before, coalesce(r.sourceCitations, [d IN r.sourceDocuments | '']) AS citations
+WITH r, row, created, before, citations,
      row.source IS NOT NULL AND NOT any(i IN range(0, size(r.sourceQuotes) - 1)
        WHERE r.sourceQuotes[i] = row.source.quote AND r.sourceDocuments[i] = row.source.document
-         AND r.sourceCitations[i] = row.source.citations) AS addSource
+         AND citations[i] = row.source.citations) AS addSource
 SET r.sourceDocuments = r.sourceDocuments + CASE WHEN addSource THEN [row.source.document] ELSE [] END,
-    r.sourceCitations = r.sourceCitations + CASE WHEN addSource THEN [row.source.citations] ELSE [] END,
+    r.sourceCitations = citations + CASE WHEN addSource THEN [row.source.citations] ELSE [] END,
     r.sourceQuotes = r.sourceQuotes + CASE WHEN addSource THEN [row.source.quote] ELSE [] END
 RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS created,
        sum(CASE WHEN NOT created AND before <> properties(r) THEN 1 ELSE 0 END) AS updated

@@ -1,0 +1,137 @@
+// A first load at bulk speed: rows → neo4j-admin CSV → `neo4j-admin database import full` (Neo4j stopped) → Neo4j
+// started → Liner's constraints and full-text index → the counts checked against the rows.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GraphRows } from '../../graph/rows.ts';
+import type { GraphCounts } from '../../graph/store.ts';
+import { type AdminCommand, localAdmin, runImport } from './neo4j-admin.ts';
+import { type StoreCsv, writeStoreCsv } from './store-csv.ts';
+
+const NEO4J_LOCAL = fileURLToPath(new URL('../../../tools/neo4j-local/', import.meta.url));
+/** tools/neo4j-local's marker: a home with it is the launcher's to wipe on a plain start. */
+const LOCAL_MARKER = '.liner-neo4j-local';
+
+/** Seconds each step took, and the end-to-end rate the bench reports. */
+export interface BulkReport {
+  csv: StoreCsv;
+  seconds: { csv: number; import: number; start: number; schema: number; check: number; total: number };
+  relationshipsPerSecond: number;
+}
+
+/** Where the counts of the imported database differ from the rows written: nothing to serve from. */
+export class BulkCountMismatchError extends Error {
+  override name = 'BulkCountMismatchError';
+}
+
+/** The differences between what was written and what the database holds, as lines; empty when they agree. */
+export function countDifferences(csv: Pick<StoreCsv, 'labelCounts' | 'typeCounts'>, counts: GraphCounts): string[] {
+  const lines: string[] = [];
+  const compare = (what: string, expected: Record<string, number>, found: Record<string, number>) => {
+    for (const name of new Set([...Object.keys(expected), ...Object.keys(found)]))
+      if ((expected[name] ?? 0) !== (found[name] ?? 0))
+        lines.push(`${what} ${name}: ${expected[name] ?? 0} written, ${found[name] ?? 0} in the database`);
+  };
+  compare('label', csv.labelCounts, counts.nodes);
+  compare('relationship type', csv.typeCounts, counts.relationships);
+  return lines;
+}
+
+/** The database Liner serves from after a bulk import: what `applySchema` and `counts` need of a store. */
+export interface BulkTarget {
+  applySchema(): Promise<void>;
+  counts(): Promise<GraphCounts>;
+}
+
+/** Constraints, full-text index (built and online), then the counts: throws BulkCountMismatchError on a difference. */
+export async function finishImport(target: BulkTarget, csv: Pick<StoreCsv, 'labelCounts' | 'typeCounts'>) {
+  const schemaStarted = performance.now();
+  await target.applySchema();
+  const schema = (performance.now() - schemaStarted) / 1000;
+  const checkStarted = performance.now();
+  const differences = countDifferences(csv, await target.counts());
+  if (differences.length > 0)
+    throw new BulkCountMismatchError(`the imported database does not hold what was written:\n  ${differences.join('\n  ')}`);
+  return { schema, check: (performance.now() - checkStarted) / 1000 };
+}
+
+/** tools/neo4j-local's data home for a port, as its launcher computes it. */
+export const localHome = (port: number) =>
+  process.env.NEO4J_LOCAL_HOME ?? join(process.env.TMPDIR ?? tmpdir(), `liner-neo4j-${port}`);
+
+function script(name: 'start.sh' | 'stop.sh', env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', [join(NEO4J_LOCAL, name)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output: string[] = [];
+    const keep = (chunk: Buffer) => output.push(chunk.toString('utf8'));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      for (const line of output.join('').split('\n')) if (line.trim()) log(line);
+      if (code === 0) resolve();
+      else reject(new Error(`tools/neo4j-local/${name} failed (exit ${code})`));
+    });
+  });
+}
+
+export interface LocalBulkOptions {
+  rows: GraphRows;
+  /** Where the CSV files go; kept afterwards, so the same import can be run again by hand. */
+  csvDir: string;
+  port: number;
+  /** Connects to the started instance; a function so the caller owns the driver's lifetime. */
+  connect: () => Promise<BulkTarget & { close(): Promise<void> }>;
+  log: (line: string) => void;
+  /** neo4j-admin to run instead of tools/neo4j-local's (tests leave it unset). */
+  admin?: AdminCommand;
+}
+
+/**
+ * The whole first load into tools/neo4j-local's instance on `port`: it is stopped for the import (an import needs the
+ * database offline) and started again on the imported files.
+ */
+export async function bulkLoadLocal(options: LocalBulkOptions): Promise<BulkReport> {
+  const { rows, csvDir, port, log } = options;
+  const started = performance.now();
+  const since = (t: number) => (performance.now() - t) / 1000;
+  const csv = await writeBulkFiles(rows, csvDir);
+  const csvSeconds = since(started);
+  log(`wrote ${csv.nodes} nodes and ${csv.relationships} relationships as CSV in ${csvDir} (${csvSeconds.toFixed(1)} s)`);
+
+  const home = localHome(port);
+  const env = { ...process.env, NEO4J_BOLT_PORT: String(port), NEO4J_LOCAL_HOME: home, NEO4J_KEEP_DATA: '1' };
+  await script('stop.sh', env, log);
+  await mkdir(home, { recursive: true });
+  if (!existsSync(join(home, LOCAL_MARKER))) await writeFile(join(home, LOCAL_MARKER), '');
+  const importStarted = performance.now();
+  await runImport(options.admin ?? (await localAdmin(home)), csv.files, log);
+  const importSeconds = since(importStarted);
+
+  const startStarted = performance.now();
+  await script('start.sh', env, log);
+  const startSeconds = since(startStarted);
+  const target = await options.connect();
+  try {
+    const { schema, check } = await finishImport(target, csv);
+    const total = since(started);
+    return {
+      csv,
+      seconds: { csv: csvSeconds, import: importSeconds, start: startSeconds, schema, check, total },
+      relationshipsPerSecond: csv.relationships / total,
+    };
+  } finally {
+    await target.close();
+  }
+}
+
+/** For an installation or a container: the CSV and the command to run there, and the counts to check after. */
+export async function writeBulkFiles(rows: GraphRows, csvDir: string): Promise<StoreCsv> {
+  const csv = await writeStoreCsv(rows, csvDir);
+  const { labelCounts, typeCounts } = csv;
+  await writeFile(join(csvDir, 'counts.json'), `${JSON.stringify({ labelCounts, typeCounts }, null, 2)}\n`);
+  return csv;
+}
