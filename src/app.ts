@@ -18,6 +18,7 @@ import { corsFrom } from './plugins/cors.ts';
 import { useCsrfPrevention } from './plugins/csrf.ts';
 import { useDeadlineCleanup } from './plugins/deadline.ts';
 import { createErrorMasker } from './plugins/errors.ts';
+import { useIncrementalDelivery } from './plugins/incremental-delivery.ts';
 import { useSchemaPrivacy } from './plugins/introspection.ts';
 import { useMetrics } from './plugins/metrics.ts';
 import { createStoreMetrics, registerExportGauges, useRequestLog } from './plugins/observability.ts';
@@ -72,6 +73,8 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       // First, so that nothing else (exports included) runs for a request over its client's limits.
       useClientLimits(config, scope),
       ...useCompiledExecution(),
+      /** @defer and @stream, answered as multipart/mixed or server-sent events; run by the default executor. */
+      ...useIncrementalDelivery(),
       useDeadlineCleanup(),
       useQueryLimits(config),
       ...useSchemaPrivacy(config, scope),

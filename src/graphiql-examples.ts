@@ -39,6 +39,17 @@ query Collaborators {
   }
 }
 
+# The name at once, the collaborators (a slow relationship field) in a later payload: @defer. GraphiQL shows the
+# first answer and merges the rest in as it arrives; with curl, send -H 'accept: multipart/mixed' to see the parts.
+query DeferredCollaborators {
+  person(slug: "thom-russo") {
+    name
+    ... @defer(label: "collaborators") {
+      collaborators(first: 5) { totalCount edges { node { name } sharedWorks { title } } }
+    }
+  }
+}
+
 # What won what, and where the article contradicts itself.
 query AwardsAndConflicts {
   person(slug: "thom-russo") { awards { award { name } category year work { title } } }

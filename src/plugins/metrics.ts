@@ -26,6 +26,7 @@ export const KNOWN_OPERATIONS = [
   'ArtistsWithBoth',
   'ShortestChain',
   'Credits',
+  'DeferredCollaborators',
   'AwardsAndConflicts',
 ] as const;
 
