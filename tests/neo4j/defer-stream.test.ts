@@ -66,7 +66,12 @@ describeNeo4j('@defer and @stream on Neo4j', () => {
     const first = payloads[0]?.data as { person: { collaborators: { edges: unknown[] } } };
     expect(first.person.collaborators.edges).toHaveLength(2);
     expect(payloads.at(-1)?.hasNext).toBe(false);
-    expect(payloads.slice(1).flatMap((p) => p.incremental ?? []).flatMap((part) => part.items)).toHaveLength(6);
+    expect(
+      payloads
+        .slice(1)
+        .flatMap((p) => p.incremental ?? [])
+        .flatMap((part) => part.items),
+    ).toHaveLength(6);
     expect(mergePayloads(payloads)).toEqual(await whole(query('')));
   });
 });
