@@ -1,6 +1,5 @@
 // createApp({ store, config }) → the yoga instance: GraphQL, GraphiQL, health, readiness, metrics. It never listens.
 
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { type Logger, pino } from 'pino';
 import { Registry } from 'prom-client';
@@ -11,6 +10,7 @@ import { useExportRoutes } from './export/http.ts';
 import { MetricsPool } from './export/metrics-pool.ts';
 import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
+import { renderLinerGraphiQL } from './graphiql-page.ts';
 import { useLandingPage } from './landing-page.ts';
 import { useCacheControl } from './plugins/cache-control.ts';
 import { useCompiledExecution } from './plugins/compiled-execution.ts';
@@ -59,8 +59,9 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     landingPage: false,
     cors: corsFrom(config),
     graphiql: config.GRAPHIQL ? { title: 'Liner', defaultQuery: EXAMPLE_OPERATIONS } : false,
-    // GraphiQL's code bundled from npm and served by us: the default page would fetch it from a CDN at run time.
-    renderGraphiQL,
+    // GraphiQL's code bundled from npm and served by us (the default page would fetch it from a CDN at run time), the
+    // query editor given most of the width.
+    renderGraphiQL: renderLinerGraphiQL,
     maskedErrors: { maskError: createErrorMasker(config.REQUEST_TIMEOUT_MS) },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
