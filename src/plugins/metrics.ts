@@ -17,6 +17,7 @@ export const KNOWN_OPERATIONS = [
   'Search',
   'Collaborators',
   'WorkCounts',
+  'WorkNodes',
   'Person',
   'Work',
   'ShortestPath',
