@@ -84,6 +84,26 @@ describe('@defer', () => {
     expect(mergePayloads(payloads)).toEqual(await plainAnswer(PLAIN));
   });
 
+  it('sends the parts for a request whose body came chunked (no Content-Length), too', async () => {
+    const body = new TextEncoder().encode(JSON.stringify({ query: DEFERRED }));
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+      body: new ReadableStream({
+        start(controller) {
+          controller.enqueue(body.subarray(0, 20));
+          controller.enqueue(body.subarray(20));
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(200);
+    const payloads = await multipartPayloads(response);
+    expectWellFormed(payloads);
+    expect(mergePayloads(payloads)).toEqual(await plainAnswer(PLAIN));
+  });
+
   it('answers a client that accepts only JSON with a 406 that names what to accept', async () => {
     const response = await post(DEFERRED, 'application/graphql-response+json, application/json');
     expect(response.status).toBe(406);
