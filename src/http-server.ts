@@ -42,7 +42,8 @@ async function forwardChunked(app: App, req: IncomingMessage, res: ServerRespons
   res.writeHead(response.status, Object.fromEntries(response.headers));
   // Written as it comes: an incremental answer (@defer, @stream) is sent part by part, not once the last is ready.
   if (!response.body) return void res.end();
-  for await (const chunk of response.body) res.write(chunk);
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) res.write(read.value);
   res.end();
 }
 
