@@ -48,6 +48,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     memoryMb: config.EXPORT_WORKER_MEMORY_MB,
   });
   registerExportGauges(registry, pool);
+  const maskError = createErrorMasker(config.REQUEST_TIMEOUT_MS);
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -62,7 +63,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     // GraphiQL's code bundled from npm and served by us (the default page would fetch it from a CDN at run time), the
     // query editor given most of the width.
     renderGraphiQL: renderLinerGraphiQL,
-    maskedErrors: { maskError: createErrorMasker(config.REQUEST_TIMEOUT_MS) },
+    maskedErrors: { maskError },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
@@ -75,7 +76,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       useClientLimits(config, scope),
       ...useCompiledExecution(),
       /** @defer and @stream, answered as multipart/mixed or server-sent events; run by the default executor. */
-      ...useIncrementalDelivery(),
+      ...useIncrementalDelivery(maskError),
       useDeadlineCleanup(),
       useQueryLimits(config),
       ...useSchemaPrivacy(config, scope),

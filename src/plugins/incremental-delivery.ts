@@ -4,6 +4,8 @@ import { useDeferStream } from '@graphql-yoga/plugin-defer-stream';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
+type MaskError = (error: unknown, message: string, isDev?: boolean) => Error;
+
 /** What a client must accept to be sent an incremental answer; named in the error when it accepts neither. */
 export const INCREMENTAL_MEDIA_TYPES = ['multipart/mixed', 'text/event-stream'] as const;
 
@@ -40,6 +42,34 @@ function useNotAcceptableExplained(): Plugin {
 }
 
 /**
+ * Error masking (yoga's maskedErrors) reaches only a payload's top-level `errors`; a deferred fragment's or a streamed
+ * item's errors travel inside `incremental[]`, and went out unmasked: an internal message (a Cypher error, a file path)
+ * for any client that asked with @defer. They go through the same masker here.
+ */
+function useMaskedIncrementalErrors(maskError: MaskError): Plugin {
+  const mask = (error: unknown) => maskError(error, 'Unexpected error.', false) as GraphQLError;
+  return {
+    onExecute() {
+      return {
+        onExecuteDone({ result }) {
+          if (!(Symbol.asyncIterator in result)) return;
+          return {
+            onNext({ result: payload, setResult }) {
+              const { incremental } = payload as { incremental?: { errors?: readonly unknown[] }[] };
+              if (!incremental?.some((part) => part.errors?.length)) return;
+              setResult({
+                ...payload,
+                incremental: incremental.map((part) => (part.errors ? { ...part, errors: part.errors.map(mask) } : part)),
+              } as typeof payload);
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+/**
  * The plugin adds both directives to the schema the server runs (not to schema/schema.graphql, which describes the
  * types) and the validation rules that go with them (a label once per operation, no @defer on a root mutation field,
  * @stream on lists only). Yoga then answers an operation that uses them with a stream of payloads, as multipart/mixed
@@ -49,9 +79,9 @@ function useNotAcceptableExplained(): Plugin {
  * Such operations run on the default executor (src/plugins/compiled-execution.ts says why), stop at the request's
  * deadline like any other (src/plugins/deadline.ts keeps its timer until the last payload), are sent `no-store`
  * (src/plugins/cache-control.ts), are logged once their last payload is out with the errors of every payload
- * (src/plugins/observability.ts), and count against the query limits as written: each directive is one of
+ * (src/plugins/observability.ts), have the errors of later payloads masked as the first's are, and count against the query limits as written: each directive is one of
  * MAX_DIRECTIVES, and complexity is that of the same selection without them.
  */
-export function useIncrementalDelivery(): Plugin[] {
-  return [useDeferStream(), useNotAcceptableExplained()];
+export function useIncrementalDelivery(maskError: MaskError): Plugin[] {
+  return [useDeferStream(), useNotAcceptableExplained(), useMaskedIncrementalErrors(maskError)];
 }

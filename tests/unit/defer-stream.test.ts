@@ -4,8 +4,13 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
+import { type Deadline, DeadlineExceededError, type GraphStore } from '../../src/graph/store.ts';
 import { EXAMPLE_OPERATIONS } from '../../src/graphiql-examples.ts';
 import { usesDeferOrStream } from '../../src/plugins/compiled-execution.ts';
+import { seed } from '../helpers.ts';
 import { mergePayloads, multipartPayloads, type Payload, ssePayloads } from '../incremental.ts';
 import { type ServerProcess, startServer } from '../server-process.ts';
 
@@ -215,5 +220,70 @@ describe('which documents skip the compiled executor', () => {
     expect(usesDeferOrStream(parse('query { person(slug: "a") { ...F @defer } } fragment F on Person { name }'))).toBe(true);
     expect(usesDeferOrStream(parse(PLAIN))).toBe(false);
     expect(usesDeferOrStream(parse('{ person(slug: "a") { name @include(if: true) } }'))).toBe(false);
+  });
+});
+
+describe('the request deadline with @defer', () => {
+  /**
+   * A store that, like the Neo4j one, stops on the deadline's abort signal rather than by looking at the clock: the
+   * lookup of the initial payload makes the signal (and its timer), and listing people waits until it aborts. The
+   * response is made as soon as the initial payload is ready; the deferred part must still be stopped.
+   */
+  class SignalStore extends MemoryStore {
+    override withDeadline(deadline: Deadline): GraphStore {
+      const view = super.withDeadline(deadline);
+      return Object.assign(Object.create(view) as GraphStore, {
+        nodesBySlug: ((label, slugs) => {
+          void deadline.signal;
+          return view.nodesBySlug(label, slugs);
+        }) as GraphStore['nodesBySlug'],
+        listPeople: () =>
+          new Promise<never>((_, reject) =>
+            deadline.signal.addEventListener('abort', () => reject(new DeadlineExceededError('deadline')), { once: true }),
+          ),
+      });
+    }
+  }
+
+  it('stops a deferred field at the deadline even though the first payload went out before it', async () => {
+    const store = new SignalStore();
+    await store.load(await seed());
+    const app = createApp({ store, config: loadConfig({ LOG_LEVEL: 'silent', REQUEST_TIMEOUT_MS: '200' }) });
+    const response = await app.fetch('http://liner.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+      body: JSON.stringify({
+        query: '{ person(slug: "thom-russo") { name } ... @defer { people(first: 1) { totalCount } } }',
+      }),
+    });
+    const payloads = await multipartPayloads(response);
+    expect(payloads[0]).toEqual({ data: { person: { name: 'Thom Russo' } }, hasNext: true });
+    expect(payloads.at(-1)?.hasNext).toBe(false);
+    const errors = payloads.flatMap((p) => (p.incremental ?? []).flatMap((part) => part.errors ?? []));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ message: expect.stringMatching(/200 ms deadline/), extensions: { code: 'TIMEOUT' } });
+  });
+
+  it('masks an internal error in a deferred part as it does in the first', async () => {
+    class FailingStore extends MemoryStore {
+      override async listPeople(): Promise<never> {
+        throw new Error('connection to /var/lib/secret refused');
+      }
+    }
+    const store = new FailingStore();
+    await store.load(await seed());
+    const app = createApp({ store, config: loadConfig({ LOG_LEVEL: 'silent' }) });
+    const ask = async (query: string) =>
+      multipartPayloads(
+        await app.fetch('http://liner.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'multipart/mixed' },
+          body: JSON.stringify({ query }),
+        }),
+      );
+    const payloads = await ask('{ person(slug: "thom-russo") { name } ... @defer { people(first: 1) { totalCount } } }');
+    const errors = payloads.flatMap((p) => (p.incremental ?? []).flatMap((part) => part.errors ?? []));
+    expect(errors.map((e) => e.message)).toEqual(['Unexpected error.']);
+    expect(JSON.stringify(payloads)).not.toContain('secret');
   });
 });
