@@ -454,6 +454,10 @@ export class GraphView {
       move.x += dx;
       move.y += dy;
     };
+    // Labels are wide and short, so the cheaper push is nearly always vertical, which stacks the drawing into a tall
+    // column that a wide canvas can only fit by zooming out past readable labels; weigh the pushes by the canvas's
+    // shape so the drawing grows the way there is room.
+    const aspect = Math.max(0.5, Math.min(3, this.cy.width() / Math.max(1, this.cy.height())));
     for (let round = 0; round < maxRounds; round++) {
       let moved = false;
       for (let i = 0; i < boxes.length; i++) {
@@ -467,7 +471,7 @@ export class GraphView {
           // Which way: from the centres, or by order where they coincide, so equal boxes still part.
           const cx = b.x1 + b.x2 - a.x1 - a.x2 || 1;
           const cy = b.y1 + b.y2 - a.y1 - a.y2 || 1;
-          if (ox < oy) {
+          if (ox < oy * aspect) {
             shift(i, (-Math.sign(cx) * ox) / 2, 0);
             shift(j, (Math.sign(cx) * ox) / 2, 0);
           } else {
