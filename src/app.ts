@@ -1,6 +1,5 @@
 // createApp({ store, config }) → the yoga instance: GraphQL, GraphiQL, health, readiness, metrics. It never listens.
 
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { type Logger, pino } from 'pino';
 import { Registry } from 'prom-client';
@@ -11,6 +10,7 @@ import { useExportRoutes } from './export/http.ts';
 import { MetricsPool } from './export/metrics-pool.ts';
 import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
+import { renderLinerGraphiQL } from './graphiql-page.ts';
 import { useLandingPage } from './landing-page.ts';
 import { useCacheControl } from './plugins/cache-control.ts';
 import { useCompiledExecution } from './plugins/compiled-execution.ts';
@@ -18,6 +18,7 @@ import { corsFrom } from './plugins/cors.ts';
 import { useCsrfPrevention } from './plugins/csrf.ts';
 import { useDeadlineCleanup } from './plugins/deadline.ts';
 import { createErrorMasker } from './plugins/errors.ts';
+import { useIncrementalDelivery } from './plugins/incremental-delivery.ts';
 import { useSchemaPrivacy } from './plugins/introspection.ts';
 import { useMetrics } from './plugins/metrics.ts';
 import { createStoreMetrics, registerExportGauges, useRequestLog } from './plugins/observability.ts';
@@ -47,6 +48,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     memoryMb: config.EXPORT_WORKER_MEMORY_MB,
   });
   registerExportGauges(registry, pool);
+  const maskError = createErrorMasker(config.REQUEST_TIMEOUT_MS);
   return createYoga({
     schema,
     graphqlEndpoint: '/graphql',
@@ -58,9 +60,10 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     landingPage: false,
     cors: corsFrom(config),
     graphiql: config.GRAPHIQL ? { title: 'Liner', defaultQuery: EXAMPLE_OPERATIONS } : false,
-    // GraphiQL's code bundled from npm and served by us: the default page would fetch it from a CDN at run time.
-    renderGraphiQL,
-    maskedErrors: { maskError: createErrorMasker(config.REQUEST_TIMEOUT_MS) },
+    // GraphiQL's code bundled from npm and served by us (the default page would fetch it from a CDN at run time), the
+    // query editor given most of the width.
+    renderGraphiQL: renderLinerGraphiQL,
+    maskedErrors: { maskError },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
@@ -72,6 +75,8 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       // First, so that nothing else (exports included) runs for a request over its client's limits.
       useClientLimits(config, scope),
       ...useCompiledExecution(),
+      /** @defer and @stream, answered as multipart/mixed or server-sent events; run by the default executor. */
+      ...useIncrementalDelivery(maskError),
       useDeadlineCleanup(),
       useQueryLimits(config),
       ...useSchemaPrivacy(config, scope),

@@ -40,7 +40,11 @@ async function forwardChunked(app: App, req: IncomingMessage, res: ServerRespons
     body: Buffer.concat(chunks),
   });
   res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  // Written as it comes: an incremental answer (@defer, @stream) is sent part by part, not once the last is ready.
+  if (!response.body) return void res.end();
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) res.write(read.value);
+  res.end();
 }
 
 /**

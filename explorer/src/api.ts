@@ -176,7 +176,7 @@ export const COLLABORATORS = /* GraphQL */ `query Collaborators($slug: String!) 
     id slug name
     collaborators(first: 100) {
       totalCount
-      edges { node { id slug name } sharedWorks { slug title year } }
+      edges { node { id slug name } sharedWorks { id slug title year } }
     }
   }
 }`;
@@ -185,6 +185,17 @@ export const COLLABORATORS = /* GraphQL */ `query Collaborators($slug: String!) 
 export const WORK_COUNTS = /* GraphQL */ `query WorkCounts($ids: [ID!]!) {
   nodes(ids: $ids) {
     ... on Person { slug credits(first: 100) { totalCount edges { node { work { slug } } } } }
+  }
+}`;
+
+/** Works drawn as nodes: who is credited on each and in what role, and the awards each won, with their recipients. */
+export const WORK_NODES = /* GraphQL */ `query WorkNodes($ids: [ID!]!) {
+  nodes(ids: $ids) {
+    ... on Work {
+      slug title year kind
+      credits { role person { slug } }
+      awards { slug year category award { name } recipients { slug } }
+    }
   }
 }`;
 
@@ -247,7 +258,10 @@ export const collaborators = (slug: string) =>
     person:
       | (PersonRef & {
           id: string;
-          collaborators: { totalCount: number; edges: { node: PersonRef & { id: string }; sharedWorks: WorkRef[] }[] };
+          collaborators: {
+            totalCount: number;
+            edges: { node: PersonRef & { id: string }; sharedWorks: (WorkRef & { id: string })[] }[];
+          };
         })
       | null;
   }>(COLLABORATORS, { slug }).then((d) => d.person);
@@ -262,6 +276,18 @@ export async function workCounts(ids: string[]): Promise<Map<string, number>> {
   }
   return counts;
 }
+
+export interface WorkNode extends WorkRef {
+  kind: string;
+  credits: { role: Role; person: { slug: string } }[];
+  awards: { slug: string; year: number | null; category: string | null; award: { name: string }; recipients: { slug: string }[] }[];
+}
+
+/** The works with these global ids, for drawing them as nodes; ids that name no work are left out. */
+export const workNodes = (ids: string[]) =>
+  graphql<{ nodes: (Partial<WorkNode> | null)[] }>(WORK_NODES, { ids }).then((d) =>
+    d.nodes.filter((n): n is WorkNode => Boolean(n?.slug && n.credits)),
+  );
 
 export const person = (slug: string) => graphql<{ person: PersonDetail | null }>(PERSON, { slug }).then((d) => d.person);
 export const work = (slug: string) => graphql<{ work: WorkDetail | null }>(WORK, { slug }).then((d) => d.work);

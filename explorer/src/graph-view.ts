@@ -1,6 +1,8 @@
-// The collaboration network on a canvas (cytoscape.js): people as nodes sized by their works, shared works as edges.
+// The collaboration network on a canvas (cytoscape.js): people as nodes sized by their works, shared works as edges;
+// or, with works shown, works and awards as nodes between the people (work-layer.ts).
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
-import type { Path, PersonRef, WorkRef } from './api.ts';
+import type { Path, PersonRef, WorkNode, WorkRef } from './api.ts';
+import { workLayerElements } from './work-layer.ts';
 
 export interface NodeInfo extends PersonRef {
   works: number | null;
@@ -9,7 +11,15 @@ export interface NodeInfo extends PersonRef {
 
 export interface EgoNetwork {
   center: PersonRef & { id: string };
-  collaborators: { node: PersonRef & { id: string }; sharedWorks: WorkRef[] }[];
+  collaborators: { node: PersonRef & { id: string }; sharedWorks: (WorkRef & { id?: string })[] }[];
+}
+
+/** What a tap on the canvas opens: a person, a work, or an award (its work). */
+export interface Tapped {
+  kind: 'person' | 'work' | 'award';
+  slug: string;
+  /** The work an award was won for. */
+  work?: string;
 }
 
 const COLORS = {
@@ -20,7 +30,12 @@ const COLORS = {
   path: '#dc2626',
   label: '#111827',
   halo: '#ffffff',
+  work: '#0f766e',
+  award: '#b45309',
 };
+
+/** Works and awards drawn as nodes; everything else is a person. */
+const NOT_PEOPLE = '.work-node, .award-node';
 
 /** Node diameter in pixels: grows with the square root of the works, so one prolific person doesn't swamp the rest. */
 export const nodeSize = (works: number | null) => (works ? Math.min(80, 16 + 7 * Math.sqrt(works)) : 18);
@@ -43,8 +58,12 @@ export class GraphView {
   readonly cy: Core;
   private readonly container: HTMLElement;
   private readonly globalIds = new Map<string, string>();
+  /** Global ids of the works on the drawn links, by slug: what `nodes(ids:)` needs to fetch them as nodes. */
+  private readonly workIds = new Map<string, string>();
+  /** Whether works and awards are drawn as nodes (and the people-to-people links hidden behind them). */
+  worksShown = false;
 
-  constructor(container: HTMLElement, onTapNode: (slug: string) => void) {
+  constructor(container: HTMLElement, onTapNode: (tapped: Tapped) => void) {
     this.container = container;
     this.cy = cytoscape({
       container,
@@ -88,9 +107,33 @@ export class GraphView {
         { selector: 'node.on-path', style: { 'background-color': COLORS.path, 'z-index': 20 } },
         { selector: 'edge.on-path', style: { 'line-color': COLORS.path, width: 6, opacity: 1, 'z-index': 20 } },
         { selector: '.faded', style: { opacity: 0.2 } },
+        { selector: 'node.work-node', style: { shape: 'round-rectangle', 'background-color': COLORS.work } },
+        { selector: 'node.award-node', style: { shape: 'star', 'background-color': COLORS.award } },
+        {
+          selector: 'edge.credit-edge',
+          style: {
+            width: 1.5,
+            'line-color': COLORS.work,
+            opacity: 0.6,
+            label: 'data(label)',
+            'font-size': 'data(font)',
+            color: COLORS.work,
+            'text-rotation': 'autorotate',
+            'text-outline-color': COLORS.halo,
+            'text-outline-width': 2,
+          },
+        },
+        { selector: 'edge.award-edge', style: { width: 1.5, 'line-color': COLORS.award, 'line-style': 'dashed' } },
+        // With works drawn, a link between two people is the works between them: the direct line goes.
+        { selector: 'edge.behind-works', style: { display: 'none' } },
+        { selector: 'edge.on-path', style: { display: 'element' } },
       ],
     });
-    this.cy.on('tap', 'node', (event) => onTapNode((event.target as NodeSingular).id()));
+    this.cy.on('tap', 'node', (event) => {
+      const node = event.target as NodeSingular;
+      const kind = node.hasClass('work-node') ? 'work' : node.hasClass('award-node') ? 'award' : 'person';
+      onTapNode({ kind, slug: kind === 'person' ? node.id() : node.data('slug'), work: node.data('work') });
+    });
     this.cy.on('add remove', () => this.publish());
     // Labels keep a readable size on screen when the drawing is zoomed out to fit a small screen.
     let zoomFrame = 0;
@@ -117,6 +160,49 @@ export class GraphView {
   clear(): void {
     this.cy.elements().remove();
     this.globalIds.clear();
+    this.workIds.clear();
+  }
+
+  /** The people drawn (not the works or awards). */
+  private people() {
+    return this.cy.nodes().not(NOT_PEOPLE);
+  }
+
+  /** Global ids of the works on the drawn links that are not drawn as nodes yet. */
+  undrawnWorkIds(): string[] {
+    return [...this.workIds].filter(([slug]) => !this.has(`work:${slug}`)).map(([, id]) => id);
+  }
+
+  /**
+   * Draws these works, and their awards, as nodes linked to the people drawn who are credited on them, and hides the
+   * people-to-people links. Works already drawn gain the edges to people drawn since.
+   */
+  showWorks(works: WorkNode[]): void {
+    this.worksShown = true;
+    const people = new Set(this.people().map((n) => n.id()));
+    this.cy.batch(() => {
+      this.cy.add(
+        workLayerElements({
+          // Only the works on the links drawn: one fetched for an earlier network may touch a single person now.
+          works: works.filter((w) => this.workIds.has(w.slug)),
+          people,
+          drawn: (id) => this.cy.getElementById(id).nonempty(),
+          positionOf: (slug) => (this.has(slug) ? this.cy.getElementById(slug).position() : null),
+          font: this.labelSize(),
+        }),
+      );
+      this.cy.edges().not('.credit-edge, .award-edge').addClass('behind-works');
+    });
+    this.scaleLabels();
+  }
+
+  /** Back to people only: the works and awards go, the people-to-people links return. */
+  hideWorks(): void {
+    this.worksShown = false;
+    this.cy.batch(() => {
+      this.cy.nodes(NOT_PEOPLE).remove();
+      this.cy.edges('.behind-works').removeClass('behind-works');
+    });
   }
 
   /** Merges one person's collaborators into the graph; returns the slugs it added. */
@@ -140,6 +226,7 @@ export class GraphView {
       addNode(node, { x: origin.x + 120 * Math.cos(angle), y: origin.y + 120 * Math.sin(angle) });
     });
     for (const { node, sharedWorks } of collaborators) {
+      for (const work of sharedWorks) if (work.id) this.workIds.set(work.slug, work.id);
       const id = edgeId(center.slug, node.slug);
       if (this.cy.getElementById(id).nonempty()) continue;
       elements.push({
@@ -152,6 +239,7 @@ export class GraphView {
           width: edgeWidth(sharedWorks.length),
           works: sharedWorks.map((w) => w.slug),
         },
+        classes: this.worksShown ? 'behind-works' : '',
       });
     }
     this.cy.add(elements);
@@ -161,8 +249,7 @@ export class GraphView {
 
   /** People whose work count is unknown, by global id (for `nodes(ids:)`). */
   unsized(): string[] {
-    return this.cy
-      .nodes()
+    return this.people()
       .filter((n) => n.data('works') === null)
       .map((n) => this.globalIds.get(n.id()))
       .filter((id): id is string => Boolean(id));
@@ -178,7 +265,8 @@ export class GraphView {
   /** Lays the graph out: a ring around the first person, then a force layout from where nodes stand. */
   layout(focus?: string): Promise<void> {
     const nodes = this.cy.nodes();
-    const first = nodes.length > 0 && this.cy.nodes('.expanded').length <= 1;
+    // Rings suit one person and their collaborators; works between them need the force layout.
+    const first = nodes.length > 0 && this.cy.nodes('.expanded').length <= 1 && !this.worksShown;
     const options = first
       ? {
           name: 'concentric',
@@ -222,12 +310,17 @@ export class GraphView {
     if (slug) this.cy.getElementById(slug).addClass('selected');
   }
 
-  /** Lights the edges whose shared works include this work. */
+  /** Lights the links whose shared works include this work (and, with works drawn, the work's own edges). */
   highlightWork(slug: string | null): number {
-    this.cy.edges('.work').removeClass('work');
+    this.cy.elements('.work').removeClass('work');
     if (!slug) return 0;
+    this.cy
+      .edges('.credit-edge')
+      .filter((e) => e.data('work') === slug)
+      .addClass('work');
     return this.cy
       .edges()
+      .not('.credit-edge, .award-edge')
       .filter((e) => (e.data('works') as string[]).includes(slug))
       .addClass('work').length;
   }
@@ -298,8 +391,11 @@ export class GraphView {
 
   private scaleLabels(): void {
     const font = this.labelSize();
+    // Role labels on the edges a little smaller than the names they join.
+    const edgeFont = Math.round(font * 0.8);
     this.cy.batch(() => {
       for (const node of this.cy.nodes()) if (node.data('font') !== font) node.data('font', font);
+      for (const edge of this.cy.edges('.credit-edge')) if (edge.data('font') !== edgeFont) edge.data('font', edgeFont);
     });
   }
 
@@ -358,6 +454,10 @@ export class GraphView {
       move.x += dx;
       move.y += dy;
     };
+    // Labels are wide and short, so the cheaper push is nearly always vertical, which stacks the drawing into a tall
+    // column that a wide canvas can only fit by zooming out past readable labels; weigh the pushes by the canvas's
+    // shape so the drawing grows the way there is room.
+    const aspect = Math.max(0.5, Math.min(3, this.cy.width() / Math.max(1, this.cy.height())));
     for (let round = 0; round < maxRounds; round++) {
       let moved = false;
       for (let i = 0; i < boxes.length; i++) {
@@ -371,7 +471,7 @@ export class GraphView {
           // Which way: from the centres, or by order where they coincide, so equal boxes still part.
           const cx = b.x1 + b.x2 - a.x1 - a.x2 || 1;
           const cy = b.y1 + b.y2 - a.y1 - a.y2 || 1;
-          if (ox < oy) {
+          if (ox < oy * aspect) {
             shift(i, (-Math.sign(cx) * ox) / 2, 0);
             shift(j, (Math.sign(cx) * ox) / 2, 0);
           } else {
@@ -399,12 +499,22 @@ export class GraphView {
     this.cy.resize();
   }
 
+  /** The people drawn. */
   nodes(): NodeInfo[] {
-    return this.cy.nodes().map((n) => ({
+    return this.people().map((n) => ({
       slug: n.id(),
       name: n.data('name') as string,
       works: n.data('works') as number | null,
       expanded: n.hasClass('expanded'),
+    }));
+  }
+
+  /** The edges works and awards bring, as `{ from, to, label }` by node id (people by slug, `work:…`, `award:…`). */
+  workEdges(): { from: string; to: string; label: string | null }[] {
+    return this.cy.edges('.credit-edge, .award-edge').map((e) => ({
+      from: e.source().id(),
+      to: e.target().id(),
+      label: (e.data('label') as string | undefined) ?? null,
     }));
   }
 
@@ -419,8 +529,12 @@ export class GraphView {
 
   /** Counts on the container, for anyone reading the page without the canvas. */
   private publish(): void {
-    this.container.dataset.nodeCount = String(this.cy.nodes().length);
-    this.container.dataset.edgeCount = String(this.cy.edges().length);
+    // People and the links between them, whether drawn directly or through works; then what works add.
+    this.container.dataset.nodeCount = String(this.people().length);
+    this.container.dataset.edgeCount = String(this.cy.edges().not('.credit-edge, .award-edge').length);
+    this.container.dataset.workCount = String(this.cy.nodes('.work-node').length);
+    this.container.dataset.awardCount = String(this.cy.nodes('.award-node').length);
+    this.container.dataset.creditEdgeCount = String(this.cy.edges('.credit-edge').length);
     this.container.dispatchEvent(new CustomEvent('graphchange'));
   }
 }

@@ -17,9 +17,15 @@ const graphElement = byId('graph');
 const fitButton = byId<HTMLButtonElement>('fit');
 const graphiqlLink = byId<HTMLAnchorElement>('graph-graphiql');
 const exportLink = byId<HTMLAnchorElement>('graph-export');
+const worksButton = byId<HTMLButtonElement>('show-works');
 
-const announce = (message: string) => {
+/** The last thing said about the network and the selection: what the status line returns to after reading a source. */
+let graphStatus = statusLine.textContent ?? '';
+
+/** Says what the page now shows; `transient` messages (reading a document) are not kept for coming back. */
+const announce = (message: string, { transient = false } = {}) => {
   statusLine.textContent = message;
+  if (!transient) graphStatus = message;
 };
 
 /** The person the network was opened for, and what the panel shows. */
@@ -28,7 +34,33 @@ let selected: { kind: 'person' | 'work'; slug: string } | null = null;
 /** Each new selection bumps this, so a slow answer for an older one is dropped. */
 let panelRequest = 0;
 
-const graph = new GraphView(graphElement, (slug) => void openPerson(slug, { focusPanel: false }));
+const graph = new GraphView(graphElement, (tapped) => {
+  if (tapped.kind === 'person') void openPerson(tapped.slug, { focusPanel: false });
+  else if (tapped.kind === 'work') void openWork(tapped.slug, { focusPanel: false });
+  else if (tapped.work) void openWork(tapped.work, { focusPanel: false });
+});
+
+/** Works fetched for drawing as nodes, by slug: a work is asked for once, however often the network grows. */
+const fetchedWorks = new Map<string, api.WorkNode>();
+
+/** With works shown, draws the works on the links drawn (fetching those not fetched yet) and their awards. */
+async function drawWorks(): Promise<void> {
+  if (!graph.worksShown) return;
+  const missing = graph.undrawnWorkIds();
+  if (missing.length) for (const work of await api.workNodes(missing)) fetchedWorks.set(work.slug, work);
+  graph.showWorks([...fetchedWorks.values()]);
+}
+
+/** What the network holds, for the status line. */
+function graphSummary(): string {
+  const people = Number(graphElement.dataset.nodeCount ?? 0);
+  const links = Number(graphElement.dataset.edgeCount ?? 0);
+  const shown = `${count(people, 'person', 'people')} and ${count(links, 'link')}`;
+  if (!graph.worksShown) return `The graph shows ${shown}.`;
+  const works = Number(graphElement.dataset.workCount ?? 0);
+  const awards = Number(graphElement.dataset.awardCount ?? 0);
+  return `The graph shows ${shown}, through ${count(works, 'work')} and ${count(awards, 'award')}.`;
+}
 
 const actions: PanelActions = {
   openPerson: (slug) => void openPerson(slug, { focusPanel: true }),
@@ -64,6 +96,7 @@ function renderPeople() {
   );
   const edges = Number(graphElement.dataset.edgeCount ?? 0);
   fitButton.disabled = nodes.length === 0;
+  worksButton.disabled = nodes.length === 0;
   if (focus) {
     graphiqlLink.href = graphiqlUrl(api.COLLABORATORS, { slug: focus });
     exportLink.href = exportUrl(focus, 1);
@@ -84,12 +117,11 @@ async function expand(slug: string, reset: boolean): Promise<void> {
   graph.merge({ center: data, collaborators: data.collaborators.edges });
   const unsized = graph.unsized();
   if (unsized.length) graph.setWorkCounts(await api.workCounts(unsized));
+  await drawWorks();
   await graph.layout(slug);
   graph.select(selected?.kind === 'person' ? selected.slug : null);
-  const { nodes, edges } = renderPeople();
-  announce(
-    `${data.name}: ${count(data.collaborators.totalCount, 'collaborator')}. The graph shows ${count(nodes, 'person', 'people')} and ${count(edges, 'link')}.`,
-  );
+  renderPeople();
+  announce(`${data.name}: ${count(data.collaborators.totalCount, 'collaborator')}. ${graphSummary()}`);
 }
 
 async function showPanel(kind: 'person' | 'work', slug: string, focusPanel: boolean) {
@@ -123,10 +155,8 @@ async function openPerson(slug: string, { reset = false, focusPanel = false }: {
   try {
     await Promise.all([showPanel('person', slug, focusPanel), reset || !known?.expanded ? expand(slug, reset) : undefined]);
     if (known?.expanded && !reset) {
-      const { nodes, edges } = renderPeople();
-      announce(
-        `${known.name}: collaborators already drawn. The graph shows ${count(nodes, 'person', 'people')} and ${count(edges, 'link')}.`,
-      );
+      renderPeople();
+      announce(`${known.name}: collaborators already drawn. ${graphSummary()}`);
     }
   } catch (error) {
     announce((error as Error).message);
@@ -164,7 +194,10 @@ const paths = pathFinder({
     graph.drawPath(path);
     const unsized = graph.unsized();
     if (unsized.length) graph.setWorkCounts(await api.workCounts(unsized));
-    if (graph.nodes().length !== before) await graph.layout(focus ?? path.steps[0]?.from.slug);
+    if (graph.nodes().length !== before) {
+      await drawWorks();
+      await graph.layout(focus ?? path.steps[0]?.from.slug);
+    }
     graph.fit(path.steps.flatMap((s) => [s.from.slug, s.to.slug]));
     renderPeople();
   },
@@ -179,13 +212,16 @@ async function readSource({ document: slug, span }: ReadRequest) {
   try {
     const found = await api.documentOf(slug);
     if (request !== panelRequest) return;
+    // Back to what was open, and the status line back to what it said of the network before the reading began
+    // (or since: a tap on the canvas while reading updates it).
     const back = () => {
+      announce(graphStatus);
       if (previous) void showPanel(previous.kind, previous.slug, true);
     };
     detail.replaceChildren(found ? documentPanel(found, span, back) : h('p', { class: 'error' }, `No document “${slug}”.`));
     detail.querySelector('#quote')?.scrollIntoView({ block: 'center' });
     detail.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
-    announce(`Reading ${found?.title ?? slug}${span ? ', the quote marked' : ''}.`);
+    announce(`Reading ${found?.title ?? slug}${span ? ', the quote marked' : ''}.`, { transient: true });
   } catch (error) {
     if (request === panelRequest) detail.replaceChildren(h('p', { class: 'error' }, (error as Error).message));
   } finally {
@@ -200,6 +236,27 @@ browser({
 });
 
 fitButton.addEventListener('click', () => graph.fit());
+
+/** Works and awards as nodes, or people only: the network is laid out again either way. */
+worksButton.addEventListener('click', async () => {
+  const show = !graph.worksShown;
+  worksButton.setAttribute('aria-pressed', String(show));
+  worksButton.disabled = true;
+  announce(show ? 'Drawing works and awards…' : 'Back to people only…');
+  try {
+    if (show) {
+      graph.worksShown = true;
+      await drawWorks();
+    } else graph.hideWorks();
+    await graph.layout(focus ?? undefined);
+    renderPeople();
+    announce(graphSummary());
+  } catch (error) {
+    announce((error as Error).message);
+  } finally {
+    worksButton.disabled = graph.nodes().length === 0;
+  }
+});
 for (const link of [graphiqlLink, exportLink]) {
   link.addEventListener('click', (event) => {
     if (link.getAttribute('aria-disabled') === 'true') event.preventDefault();
@@ -221,5 +278,6 @@ Object.assign(window, {
     nodes: () => graph.nodes(),
     pagePosition: (slug: string) => graph.pagePosition(slug),
     labelBoxes: () => graph.labelBoxes(),
+    workEdges: () => graph.workEdges(),
   },
 });

@@ -11,7 +11,7 @@ import type { Config } from '../config.ts';
  * - `private, no-cache`: a GET that succeeded for a caller with a token (or while reads need one): the browser may
  *   keep it but must revalidate it (with the ETag, when RESPONSE_CACHE=true) before reusing it.
  * - `no-store`: everything else: POSTs (mutations included), and any answer with errors or a status other than 200.
- * CACHE_MAX_AGE_S=0 sends `no-store` for the public reads too.
+ * CACHE_MAX_AGE_S=0 sends `no-store` for the public reads too. Incremental answers (`@defer`, `@stream`) are no-store.
  */
 export function useCacheControl(config: Config, endpoint = '/graphql'): Plugin {
   /** GraphQL requests whose result was processed, and whether it was clean (no errors). */
@@ -19,9 +19,17 @@ export function useCacheControl(config: Config, endpoint = '/graphql'): Plugin {
   return {
     onResultProcess({ request, result }) {
       const results = Array.isArray(result) ? result : [result];
+      // An incremental answer (@defer, @stream) is sent while its later payloads still run: whether they will carry
+      // errors is unknown when the headers go out, so it is never stored (no-store).
       clean.set(
         request,
-        results.every((r) => r !== null && typeof r === 'object' && !('errors' in r && r.errors && r.errors.length > 0)),
+        results.every(
+          (r) =>
+            r !== null &&
+            typeof r === 'object' &&
+            !(Symbol.asyncIterator in r) &&
+            !('errors' in r && r.errors && r.errors.length > 0),
+        ),
       );
     },
     onResponse({ request, response }) {

@@ -1,7 +1,27 @@
 // Queries compiled once by graphql-jit and run as plain functions afterwards, answering as the default executor.
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { type ExecutionArgs, GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
+import { BREAK, type DocumentNode, type ExecutionArgs, GraphQLError, Kind, type OperationDefinitionNode, visit } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+
+/** Documents already looked at: a document is parsed once and cached by yoga, so each is walked once. */
+const incremental = new WeakMap<DocumentNode, boolean>();
+
+/** Whether a document asks for incremental delivery: a `@defer` or `@stream` anywhere in it. */
+export function usesDeferOrStream(document: DocumentNode): boolean {
+  let found = incremental.get(document);
+  if (found === undefined) {
+    found = false;
+    visit(document, {
+      Directive(node) {
+        if (node.name.value !== 'defer' && node.name.value !== 'stream') return;
+        found = true;
+        return BREAK;
+      },
+    });
+    incremental.set(document, found);
+  }
+  return found;
+}
 
 /**
  * Only a document holding one query, asked for by its name or by none, is compiled. The plugin keeps one compiled
@@ -9,6 +29,11 @@ import type { Plugin } from 'graphql-yoga';
  * one compiled for every name (a mutation for a GET naming a query); and graphql-jit reads argument literals once,
  * without variables, so a JSON literal with variables inside (importDataset's) would lose them. Mutations are not
  * where the time goes: they, and documents of several operations, run on the default executor.
+ *
+ * Nor is a document with `@defer` or `@stream`: graphql-jit knows neither directive (it compiles the whole selection
+ * into one function that returns one result, and would answer everything at once, or not at all for `@stream` on a
+ * list), while the default executor (@graphql-tools/executor) yields the initial payload and then each deferred
+ * fragment and streamed item as it resolves, which yoga sends as multipart/mixed or server-sent events.
  */
 function compilable({ document, operationName }: ExecutionArgs): boolean {
   let only: OperationDefinitionNode | undefined;
@@ -17,7 +42,8 @@ function compilable({ document, operationName }: ExecutionArgs): boolean {
       if (only) return false;
       only = definition;
     }
-  return only?.operation === 'query' && (!operationName || operationName === only.name?.value);
+  if (only?.operation !== 'query' || (operationName && operationName !== only.name?.value)) return false;
+  return !usesDeferOrStream(document);
 }
 
 /**

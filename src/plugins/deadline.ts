@@ -32,15 +32,34 @@ export function requestDeadline(request: Request, timeoutMs: number): Deadline {
   };
 }
 
-/** Clears the deadline timer of a request whose response is ready. */
+function clearDeadline(request: Request): void {
+  const timer = timers.get(request);
+  if (timer !== undefined) {
+    clearTimeout(timer);
+    timers.delete(request);
+  }
+}
+
+/**
+ * Clears the deadline timer of a request whose response is ready, or, for an incremental answer (`@defer`, `@stream`),
+ * once its last payload is out: such a response is made as soon as the initial payload is ready, while the deferred
+ * fields still run against the store, and they must still stop at the deadline.
+ */
 export function useDeadlineCleanup(): Plugin {
+  const streaming = new WeakSet<Request>();
   return {
+    onExecute() {
+      return {
+        onExecuteDone({ args, result }) {
+          const request = (args.contextValue as { request?: Request }).request;
+          if (request === undefined || !(Symbol.asyncIterator in result)) return;
+          streaming.add(request);
+          return { onEnd: () => clearDeadline(request) };
+        },
+      };
+    },
     onResponse({ request }) {
-      const timer = timers.get(request);
-      if (timer !== undefined) {
-        clearTimeout(timer);
-        timers.delete(request);
-      }
+      if (!streaming.has(request)) clearDeadline(request);
     },
   };
 }

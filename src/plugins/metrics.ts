@@ -17,6 +17,7 @@ export const KNOWN_OPERATIONS = [
   'Search',
   'Collaborators',
   'WorkCounts',
+  'WorkNodes',
   'Person',
   'Work',
   'ShortestPath',
@@ -26,6 +27,7 @@ export const KNOWN_OPERATIONS = [
   'ArtistsWithBoth',
   'ShortestChain',
   'Credits',
+  'DeferredCollaborators',
   'AwardsAndConflicts',
 ] as const;
 

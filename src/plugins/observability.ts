@@ -23,6 +23,15 @@ export function requestIdOf(request: Request): string {
  * One log line per GraphQL operation, errors counted by code (liner_graphql_errors_total), and the request id echoed
  * on every response. One hook does all three: each plugin hook costs every request something.
  */
+/** The codes of a result's errors, those of its incremental parts included (a later payload of @defer/@stream). */
+function errorCodes(result: {
+  errors?: readonly { extensions?: { code?: unknown } }[];
+  incremental?: readonly { errors?: readonly { extensions?: { code?: unknown } }[] }[];
+}): string[] {
+  const errors = [...(result.errors ?? []), ...(result.incremental ?? []).flatMap((part) => part.errors ?? [])];
+  return errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+}
+
 export function useRequestLog(logger: Logger, registry: Registry): Plugin {
   const errorsByCode = new Counter({
     name: 'liner_graphql_errors_total',
@@ -40,18 +49,28 @@ export function useRequestLog(logger: Logger, registry: Registry): Plugin {
       const operationName = args.operationName ?? operation?.name?.value ?? null;
       return {
         onExecuteDone({ result }) {
-          const errors = 'errors' in result && result.errors ? result.errors : [];
-          const codes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
-          for (const code of codes) errorsByCode.inc({ code });
-          logger.info(
-            {
-              requestId: request ? requestIdOf(request) : undefined,
-              operationName,
-              ms: Math.round((performance.now() - started) * 10) / 10,
-              errors: codes.length > 0 ? codes : undefined,
-            },
-            'graphql operation',
-          );
+          const codes: string[] = [];
+          const done = () => {
+            for (const code of codes) errorsByCode.inc({ code });
+            logger.info(
+              {
+                requestId: request ? requestIdOf(request) : undefined,
+                operationName,
+                ms: Math.round((performance.now() - started) * 10) / 10,
+                errors: codes.length > 0 ? codes : undefined,
+              },
+              'graphql operation',
+            );
+          };
+          if (!(Symbol.asyncIterator in result)) {
+            codes.push(...errorCodes(result));
+            return done();
+          }
+          // An incremental answer (@defer, @stream): its errors may come in any payload; logged once it has ended.
+          return {
+            onNext: ({ result: payload }) => void codes.push(...errorCodes(payload)),
+            onEnd: done,
+          };
         },
       };
     },

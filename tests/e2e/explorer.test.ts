@@ -177,6 +177,9 @@ describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
 
   it('opens a citation as the article itself, the quote marked and in view, and comes back', async () => {
     const quote = 'Thom Russo was born on December 31, 1969, in Cleveland, Ohio.';
+    const status = () => page.textContent('#status');
+    const before = await status();
+    expect(before).toMatch(/^Thom Russo: \d+ collaborators\. The graph shows \d+ people and \d+ links\.$/);
     // The birth line's source, shown without unfolding anything.
     await page.locator('#detail .fact-block .sources li', { hasText: quote }).first().locator('cite button').click();
     await page.waitForSelector('#detail [data-kind=document] h2:text-is("Thom Russo")');
@@ -187,9 +190,12 @@ describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
       return box.top >= pane.top && box.bottom <= pane.bottom;
     });
     expect(inView).toBe(true);
+    expect(await status()).toBe('Reading Thom Russo, the quote marked.');
     await page.screenshot({ path: `${SHOTS}reading-a-source.png` });
     await page.click('#detail button.back');
     await page.waitForSelector('#detail [data-kind=person] h2:text-is("Thom Russo")');
+    // Back at the network, the status line says what it shows again, not what was being read.
+    expect(await status()).toBe(before);
   });
 
   it('lists each school and studio once, the stays the sources repeat gathered on one line', async () => {
@@ -301,15 +307,16 @@ describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
     );
     // Tab on reaches the graph's tools, then the people in the graph, each a button that opens it.
     const order: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 9; i++) {
       await page.keyboard.press('Tab');
       order.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
     }
-    expect(order.slice(0, 5)).toEqual([
+    expect(order.slice(0, 6)).toEqual([
       'GraphiQL',
       'Fit',
       'GraphiQL',
       'GraphML',
+      'Works and awards',
       expect.stringMatching(/^Johnny Cash|^Rick Rubin|^Thom Russo/),
     ]);
     lap('keyboard');
@@ -400,6 +407,100 @@ describe.runIf(HAVE_CHROMIUM)('the explorer in headless Chromium', () => {
     await phone.screenshot({ path: `${SHOTS}phone-browse.png` });
     await phone.context().close();
     lap('phone');
+  });
+
+  /** Turns works and awards on (or off) and waits for the page to say what the network now holds. */
+  async function toggleWorks(on: Page, shown: boolean) {
+    await on.click('#show-works');
+    await on.waitForFunction(
+      (want) =>
+        document.querySelector('#show-works')?.getAttribute('aria-pressed') === String(want) &&
+        /^The graph shows /.test(document.querySelector('#status')?.textContent ?? ''),
+      shown,
+    );
+  }
+  const workCounts = (on: Page) =>
+    on.$eval('#graph', (el) => ({
+      works: Number((el as HTMLElement).dataset.workCount),
+      awards: Number((el as HTMLElement).dataset.awardCount),
+      creditEdges: Number((el as HTMLElement).dataset.creditEdgeCount),
+    }));
+  const workEdges = (on: Page) =>
+    on.evaluate(() =>
+      (
+        window as unknown as { linerExplorer: { workEdges(): { from: string; to: string; label: string | null }[] } }
+      ).linerExplorer.workEdges(),
+    );
+
+  it('draws works and awards as nodes: people linked to works by role, awards to their works and winners', async () => {
+    const desktop = await openPage({ width: 1366, height: 800 });
+    await desktop.goto(`${base}/explore#person=thom-russo`);
+    await desktop.waitForFunction(() => /^Thom Russo: /.test(document.querySelector('#status')?.textContent ?? ''));
+    const people = await graphCounts(desktop);
+    await toggleWorks(desktop, true);
+    const shown = await workCounts(desktop);
+    expect(shown.works).toBeGreaterThan(10);
+    expect(shown.awards).toBeGreaterThan(0);
+    expect(await desktop.textContent('#status')).toBe(
+      `The graph shows ${people.nodes} people and ${people.edges} links, through ${shown.works} works and ${shown.awards} awards.`,
+    );
+    // The people stay; each link between two people is now the works they share, each end labelled with its roles.
+    expect(await graphCounts(desktop)).toEqual(people);
+    const edges = await workEdges(desktop);
+    expect(edges).toEqual(
+      expect.arrayContaining([
+        { from: 'bobby-brown', to: 'work:bobby', label: 'primary artist' },
+        { from: 'thom-russo', to: 'work:bobby', label: 'mixer' },
+      ]),
+    );
+    // Every work is linked to someone drawn; every award to its work, and to winners that are drawn.
+    const works = new Set(edges.filter((e) => e.to.startsWith('work:')).map((e) => e.to));
+    expect(works.size).toBe(shown.works);
+    const awardEdges = edges.filter((e) => e.from.startsWith('award:'));
+    expect(new Set(awardEdges.filter((e) => e.to.startsWith('work:')).map((e) => e.from)).size).toBe(shown.awards);
+    expect(awardEdges.filter((e) => e.to === 'thom-russo').length).toBeGreaterThan(0);
+    expect(await overlappingLabels(desktop)).toEqual([]);
+    await desktop.screenshot({ path: `${SHOTS}desktop-works.png` });
+
+    // Expanding a person with works shown brings their works too, and still no two labels overlap.
+    const at = await desktop.evaluate(() =>
+      (window as unknown as { linerExplorer: { pagePosition(s: string): { x: number; y: number } } }).linerExplorer.pagePosition(
+        'rick-rubin',
+      ),
+    );
+    await desktop.mouse.click(at.x, at.y);
+    await desktop.waitForFunction(() =>
+      /^Rick Rubin: \d+ collaborators?\. The graph shows .* through /.test(document.querySelector('#status')?.textContent ?? ''),
+    );
+    // Rick Rubin's links join Thom Russo's (each of them through works already drawn: in this dataset every shared
+    // work has Thom Russo on it), and every work drawn keeps its edges.
+    expect((await graphCounts(desktop)).edges).toBeGreaterThan(people.edges);
+    const expanded = await workCounts(desktop);
+    expect(expanded.works).toBeGreaterThanOrEqual(shown.works);
+    expect(expanded.creditEdges).toBeGreaterThanOrEqual(shown.creditEdges);
+    expect(await overlappingLabels(desktop)).toEqual([]);
+    await desktop.screenshot({ path: `${SHOTS}desktop-works-expanded.png` });
+
+    // Off again: people only, every link between them back.
+    await toggleWorks(desktop, false);
+    expect(await workCounts(desktop)).toEqual({ works: 0, awards: 0, creditEdges: 0 });
+    expect(await desktop.textContent('#status')).toMatch(/^The graph shows \d+ people and \d+ links\.$/);
+    expect(await overlappingLabels(desktop)).toEqual([]);
+    await desktop.context().close();
+    lap('works as nodes');
+  });
+
+  it('draws works and awards as nodes on a phone (390×844) with no two labels overlapping', async () => {
+    const phone = await openPage({ width: 390, height: 844 }, true);
+    await phone.goto(`${base}/explore#person=thom-russo`);
+    await phone.waitForFunction(() => /^Thom Russo: /.test(document.querySelector('#status')?.textContent ?? ''));
+    await toggleWorks(phone, true);
+    expect((await workCounts(phone)).works).toBeGreaterThan(10);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await overlappingLabels(phone)).toEqual([]);
+    await phone.locator('.graph-area').screenshot({ path: `${SHOTS}phone-works.png` });
+    await phone.context().close();
+    lap('works as nodes, phone');
   });
 
   it('asked nothing of any other origin and raised no error', () => {
