@@ -2,6 +2,8 @@
 import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
 import type { IdentifierScheme, Role } from '../../dataset/format.ts';
 import { identifierSlug, searchTokens } from '../../dataset/slug.ts';
+import type { PlanArgs, PlanResultByRoot, PlanRoot, ReadPlan } from '../../plan/plan.ts';
+import { planResult, type Row } from '../../plan/planned.ts';
 import {
   associationRecord,
   awardWinRecord,
@@ -83,6 +85,7 @@ import {
   type WriteResult,
 } from '../store.ts';
 import { ASSOCIATIONS, cypher, WORK_LINKS_IN, WORK_LINKS_OUT } from './cypher-files.ts';
+import { planCypher, planParameters } from './plan-cypher.ts';
 
 export interface Neo4jOptions {
   uri: string;
@@ -844,6 +847,12 @@ export class Neo4jStore implements GraphStore {
     return inKeyOrder(slugs, rows, (r) => String(r.subject)).map((g) =>
       g.map(conflictRecord).sort((a, b) => compareStrings(a.slug, b.slug)),
     );
+  }
+
+  /** A root field's plan as one statement (plan-cypher.ts): only the selected properties cross the wire. */
+  async runPlan(plan: ReadPlan, args: PlanArgs): Promise<PlanResultByRoot[PlanRoot]> {
+    const rows = await this.read(planCypher(plan, args), planParameters(plan, args));
+    return planResult(plan, rows as Row[]);
   }
 
   async conflicts(): Promise<ConflictRecord[]> {
