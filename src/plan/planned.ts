@@ -49,17 +49,29 @@ export function nodeRecord(selection: NodeSelection, row: Row): PersonRecord | W
   if (selection.traversals.length === 0) return record;
   const planned: Record<string, unknown> = {};
   for (const traversal of selection.traversals)
-    planned[traversal.field] = traversalResult(traversal, row[traversalKey(traversal)]);
+    planned[traversal.field] = traversalResult(traversal, row[traversalKey(traversal)], record);
   // Not enumerable: the record reads and compares as the loaders' record does.
   Object.defineProperty(record, PLANNED, { value: planned });
   return record;
 }
 
-function credit(traversal: Traversal, item: Row): CreditRecord {
+/**
+ * Whether a credit's end that is the traversal's parent (the person of a person's credits, the work of a work's) needs
+ * nothing but its slug: then a store leaves it out of each item and the credit takes the parent's record, as the
+ * loaders' credits do.
+ */
+export function parentSuffices(traversal: Traversal): boolean {
+  const end = traversal.kind === 'CREDITS_OF_PERSON' ? traversal.credit.person : traversal.credit.work;
+  return end.traversals.length === 0 && end.props.length === 1;
+}
+
+function credit(traversal: Traversal, item: Row, parent: PersonRecord | WorkRecord, parentIsEnough: boolean): CreditRecord {
   const { person, work } = traversal.credit;
+  const asPerson = parentIsEnough && traversal.kind === 'CREDITS_OF_PERSON';
+  const asWork = parentIsEnough && traversal.kind === 'CREDITS_OF_WORK';
   return creditRecord(
-    nodeRecord(person as NodeSelection & { label: 'Person' }, item.person as Row),
-    nodeRecord(work as NodeSelection & { label: 'Work' }, item.work as Row),
+    asPerson ? (parent as PersonRecord) : nodeRecord(person as NodeSelection & { label: 'Person' }, item.person as Row),
+    asWork ? (parent as WorkRecord) : nodeRecord(work as NodeSelection & { label: 'Work' }, item.work as Row),
     item,
   );
 }
@@ -68,15 +80,16 @@ function credit(traversal: Traversal, item: Row): CreditRecord {
 const byRoleThenPerson = (a: CreditRecord, b: CreditRecord) =>
   ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug);
 
-function traversalResult(traversal: Traversal, answer: unknown): unknown {
+function traversalResult(traversal: Traversal, answer: unknown, parent: PersonRecord | WorkRecord): unknown {
+  const parentIsEnough = parentSuffices(traversal);
   if (traversal.kind === 'CREDITS_OF_WORK') {
     const items = (answer as Row[] | null) ?? [];
-    return items.map((item) => credit(traversal, item)).sort(byRoleThenPerson);
+    return items.map((item) => credit(traversal, item, parent, parentIsEnough)).sort(byRoleThenPerson);
   }
   const page = (answer as { total: unknown; items: Row[] | null } | null) ?? { total: 0, items: [] };
   const result: Page<CreditRecord> = {
     total: Number(page.total ?? 0),
-    items: (page.items ?? []).map((item) => credit(traversal, item)),
+    items: (page.items ?? []).map((item) => credit(traversal, item, parent, parentIsEnough)),
   };
   return result;
 }

@@ -12,7 +12,7 @@ export async function planned<R extends PlanRoot>(
   args: RootArgsByRoot[R],
 ): Promise<PlanResultByRoot[R] | undefined> {
   // The embedded store answers through its loaders: no plan is built for it.
-  if (!ctx.store.runPlan) return undefined;
+  if (!ctx.store.runPlan || !ctx.config.READ_PLANS) return undefined;
   const built = planFor(info);
   if (!built || built.plan.root !== root) return undefined;
   const traversals = built.bind(info.variableValues, ctx.config);

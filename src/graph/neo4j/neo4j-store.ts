@@ -287,6 +287,22 @@ function guarded<T>(iterator: AsyncIterator<T>): AsyncIterator<T> {
   };
 }
 
+/**
+ * The driver captures its caller's stack trace for every result, to graft onto a later error; formatting it was
+ * about half of a one-statement read's client CPU under GraphQL's resolvers, whose async stacks are deep
+ * (bench/RESULTS.md). The result is made with no frames to capture: a failed read's error then carries its name and
+ * message without a stack, and is translated into this adapter's own errors and logged with its GraphQL path anyway.
+ */
+function withoutCallSite<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 async function translated<T>(work: () => Promise<T>, deadline: Deadline | null): Promise<T> {
   try {
     return await work();
@@ -350,7 +366,8 @@ export class Neo4jStore implements GraphStore {
       signal?.addEventListener('abort', stop);
       try {
         signal?.throwIfAborted();
-        return (await session.run(query, parameters, this.transactionConfig())).records.map((r) => r.toObject());
+        const result = withoutCallSite(() => session.run(query, parameters, this.transactionConfig()));
+        return (await result).records.map((r) => r.toObject());
       } finally {
         signal?.removeEventListener('abort', stop);
         await session.close();

@@ -11,7 +11,7 @@ import {
   type Traversal,
   traversalsOf,
 } from '../../plan/plan.ts';
-import { traversalKey } from '../../plan/planned.ts';
+import { parentSuffices, traversalKey } from '../../plan/planned.ts';
 import { NODE_LABELS, REL_TYPES } from '../rows.ts';
 import { ROLE_RANK } from '../store.ts';
 
@@ -55,9 +55,12 @@ function projection(v: string, selection: NodeSelection, names: Names): string {
   return `${v} {${entries.join(', ')}}`;
 }
 
+/** A credit's properties and its ends; the end that is the parent node is left out when its slug is all it needs. */
 function creditItem(c: string, person: string, work: string, t: Traversal, names: Names): string {
   const entries = t.credit.props.map((p) => `.${property(p)}`);
-  entries.push(`person: ${projection(person, t.credit.person, names)}`, `work: ${projection(work, t.credit.work, names)}`);
+  if (!(t.kind === 'CREDITS_OF_PERSON' && parentSuffices(t)))
+    entries.push(`person: ${projection(person, t.credit.person, names)}`);
+  if (!(t.kind === 'CREDITS_OF_WORK' && parentSuffices(t))) entries.push(`work: ${projection(work, t.credit.work, names)}`);
   return `${c} {${entries.join(', ')}}`;
 }
 
