@@ -4,9 +4,10 @@ import { offsetToCursor } from '@pothos/plugin-relay';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
 import type { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
 import type { GraphStore } from '../../src/graph/store.ts';
-import { testConfig } from '../helpers.ts';
+import { countingStore, testConfig } from '../helpers.ts';
 import { describeNeo4j, seededNeo4jStore } from './neo4j-env.ts';
 
 /** Statements the driver was asked to run, counted by wrapping its two `run` methods. */
@@ -128,6 +129,19 @@ describeNeo4j('read plans on Neo4j', () => {
     sent.length = 0;
     expect(await answer(store, op.query, op.variables)).toBe(planned);
     expect(sent.length).toBe(op.statements);
+  });
+
+  it('READ_PLANS=false answers every field through the loaders, with the same bytes', async () => {
+    const { store: counted, calls } = countingStore(store);
+    const app = createApp({ store: counted, config: loadConfig({ LOG_LEVEL: 'silent', READ_PLANS: 'false' }) });
+    const op = OPERATIONS[3] as (typeof OPERATIONS)[number];
+    const response = await app.fetch('http://liner.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query: op.query }),
+    });
+    expect(await response.text()).toBe(await answer(store, op.query));
+    expect(Object.fromEntries(calls)).toEqual({ listPeople: 1, creditsOfPeople: 1, creditsOfWorks: 1 });
   });
 
   it('answers more than the empty shape: the corpus reads real data', async () => {

@@ -103,6 +103,15 @@ describe('read plans compile to one Cypher statement', () => {
     expect(planCypher(withTotal.plan, args(withTotal))).toContain('COUNT {');
   });
 
+  it('writes only the filters a request gives, one compiled text per combination', () => {
+    const built = only('query Q($roles: [Role!]) { person(slug: "x") { credits(roles: $roles) { totalCount } } }');
+    const text = (variables: Record<string, unknown>) =>
+      planCypher(built.plan, { root: { slug: 'x' }, traversals: built.bind(variables, config) ?? {} });
+    expect(text({})).not.toContain('$t0_roles');
+    expect(text({ roles: ['PRODUCER'] })).toContain('c1.role IN $t0_roles');
+    expect(text({ roles: ['ENGINEER'] })).toBe(text({ roles: ['PRODUCER'] }));
+  });
+
   it('binds a traversal’s arguments from each request’s variables, as its resolver reads them', () => {
     const built = only(
       'query Q($first: Int, $kind: WorkKind) { person(slug: "x") { credits(first: $first, kind: $kind) { totalCount } } }',

@@ -30,13 +30,27 @@ function property(name: string): string {
   return name;
 }
 
-/** Fresh variable names, so no subquery's variable shadows one of the statement around it. */
+/**
+ * One compilation: fresh variable names, so no subquery's variable shadows one of the statement around it, and the
+ * request's arguments, whose null filters are left out of the text (a `$x IS NULL OR …` test costs Neo4j a
+ * property read per row even when nothing filters).
+ */
 class Names {
   private next = 0;
+  readonly args: PlanArgs | undefined;
+  constructor(args: PlanArgs | undefined) {
+    this.args = args;
+  }
   fresh(prefix: string): string {
     return `${prefix}${this.next++}`;
   }
+  /** Whether a traversal's filter is given (not null) in these arguments. */
+  given(t: Traversal, name: string): boolean {
+    return (this.args?.traversals[t.id] as Record<string, unknown> | undefined)?.[name] != null;
+  }
 }
+
+const FILTERS = ['roles', 'kind', 'yearFrom', 'yearTo'] as const;
 
 /**
  * The rank of each role as a map literal: a constant of the code (the role names are the API's enum), so it is part
@@ -68,19 +82,22 @@ function traversal(v: string, t: Traversal, names: Names): string {
   const c = names.fresh('c');
   if (t.kind === 'CREDITS_OF_WORK') {
     const p = names.fresh('p');
-    const roles = argument(t, 'roles');
-    return (
-      `COLLECT { MATCH (${p}:${label('Person')})-[${c}:${CREDITED}]->(${v}) ` +
-      `WHERE ${roles} IS NULL OR ${c}.role IN ${roles} RETURN ${creditItem(c, p, v, t, names)} }`
-    );
+    const where = names.given(t, 'roles') ? `WHERE ${c}.role IN ${argument(t, 'roles')} ` : '';
+    return `COLLECT { MATCH (${p}:${label('Person')})-[${c}:${CREDITED}]->(${v}) ${where}RETURN ${creditItem(c, p, v, t, names)} }`;
   }
   const w = names.fresh('w');
   const a = (name: string) => argument(t, name);
   // As cypher/read/credits-of-people.cypher: a year bound drops undated works, as `w.year >= $yearFrom` is null for them.
+  const test = {
+    roles: `${c}.role IN ${a('roles')}`,
+    kind: `${w}.kind = ${a('kind')}`,
+    yearFrom: `${w}.year >= ${a('yearFrom')}`,
+    yearTo: `${w}.year <= ${a('yearTo')}`,
+  };
+  const conditions = FILTERS.filter((f) => names.given(t, f)).map((f) => test[f]);
   const match =
-    `MATCH (${v})-[${c}:${CREDITED}]->(${w}:${label('Work')}) ` +
-    `WHERE (${a('roles')} IS NULL OR ${c}.role IN ${a('roles')}) AND (${a('kind')} IS NULL OR ${w}.kind = ${a('kind')}) ` +
-    `AND (${a('yearFrom')} IS NULL OR ${w}.year >= ${a('yearFrom')}) AND (${a('yearTo')} IS NULL OR ${w}.year <= ${a('yearTo')})`;
+    `MATCH (${v})-[${c}:${CREDITED}]->(${w}:${label('Work')})` +
+    (conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '');
   const items =
     `COLLECT { ${match} RETURN ${creditItem(c, v, w, t, names)} ` +
     `ORDER BY ${w}.year IS NULL, ${w}.year, ${w}.slug, ${ROLE_RANK_MAP}[${c}.role] SKIP ${a('offset')} LIMIT ${a('limit')} }`;
@@ -102,8 +119,9 @@ function listStatement(l: 'Person' | 'Work', node: NodeSelection, total: boolean
 /** The longest path shortestPath may look along: person-work-person hops, two relationships each. */
 const MAX_PATH_HOPS = 20;
 
-function statement(plan: ReadPlan, maxHops: number | undefined): string {
-  const names = new Names();
+function statement(plan: ReadPlan, args: PlanArgs | undefined): string {
+  const names = new Names(args);
+  const root = args?.root as Record<string, unknown> | undefined;
   switch (plan.root) {
     case 'PERSON':
     case 'WORK': {
@@ -118,16 +136,17 @@ function statement(plan: ReadPlan, maxHops: number | undefined): string {
       // As cypher/read/common-collaborators.cypher, returning only the selected properties.
       return [
         'UNWIND $of AS target',
-        `MATCH (o:${label('Person')} {slug: target})-[:${CREDITED}]->(w:${label('Work')})<-[c:${CREDITED}]-(other:${label('Person')})`,
-        'WHERE NOT other.slug IN $of AND ($roles IS NULL OR c.role IN $roles)',
-        'WITH other, o, collect(DISTINCT w) AS works',
-        'WITH other, count(o) AS reached, collect(works) AS workLists',
+        `MATCH (:${label('Person')} {slug: target})-[:${CREDITED}]->(w:${label('Work')})<-[c:${CREDITED}]-(other:${label('Person')})`,
+        `WHERE NOT other.slug IN $of${root?.roles != null ? ' AND c.role IN $roles' : ''}`,
+        'WITH other, target, collect(DISTINCT w) AS works',
+        'WITH other, count(target) AS reached, collect(works) AS workLists',
         'WHERE reached = size($of)',
         'WITH other, reduce(acc = [], ws IN workLists | acc + [x IN ws WHERE NOT x IN acc]) AS shared',
         `RETURN ${projection('other', plan.person, names)} AS person, [sw IN shared | ${projection('sw', plan.sharedWorks, names)}] AS works`,
         'ORDER BY size(shared) DESC, other.slug',
       ].join('\n');
     case 'SHORTEST_PATH': {
+      const maxHops = root?.maxHops as number | undefined;
       if (maxHops === undefined || !Number.isInteger(maxHops) || maxHops < 1 || maxHops > MAX_PATH_HOPS)
         throw new Error(`read plan: maxHops must be a whole number from 1 to ${MAX_PATH_HOPS}; got ${maxHops}`);
       // As cypher/read/shortest-path.cypher: of equal paths, the smallest sequence of slugs, so both stores agree.
@@ -148,21 +167,38 @@ function statement(plan: ReadPlan, maxHops: number | undefined): string {
 }
 
 /** Compiled statements by plan (a plan is built once per operation, so this holds one entry per cached plan). */
-const compiled = new WeakMap<ReadPlan, Map<number, string>>();
+const compiled = new WeakMap<ReadPlan, Map<string, string>>();
 
-/** The plan's one statement. Only shortestPath's text depends on an argument (the path length, a number). */
+/**
+ * What of the arguments shapes the text: which filters are given, and shortestPath's length (a number). A plan has
+ * a handful of such variants, each compiled once.
+ */
+function variant(plan: ReadPlan, args: PlanArgs | undefined): string {
+  const root = args?.root as Record<string, unknown> | undefined;
+  let key =
+    plan.root === 'SHORTEST_PATH'
+      ? String(root?.maxHops)
+      : plan.root === 'COMMON_COLLABORATORS'
+        ? String(root?.roles != null)
+        : '';
+  const names = new Names(args);
+  for (const selection of rootSelections(plan))
+    for (const t of traversalsOf(selection)) key += `|${FILTERS.map((f) => (names.given(t, f) ? 1 : 0)).join('')}`;
+  return key;
+}
+
+/** The plan's one statement for these arguments. */
 export function planCypher(plan: ReadPlan, args?: PlanArgs): string {
-  const maxHops = plan.root === 'SHORTEST_PATH' ? (args?.root as { maxHops?: number } | undefined)?.maxHops : undefined;
-  let byHops = compiled.get(plan);
-  if (!byHops) {
-    byHops = new Map();
-    compiled.set(plan, byHops);
+  let variants = compiled.get(plan);
+  if (!variants) {
+    variants = new Map();
+    compiled.set(plan, variants);
   }
-  const key = maxHops ?? 0;
-  let text = byHops.get(key);
+  const key = variant(plan, args);
+  let text = variants.get(key);
   if (text === undefined) {
-    text = statement(plan, maxHops);
-    byHops.set(key, text);
+    text = statement(plan, args);
+    variants.set(key, text);
   }
   return text;
 }
