@@ -190,6 +190,14 @@ async function benchScale(credits: number): Promise<ScaleResult> {
       result.startup.push({ target: s.name, seconds: s.startupMs / 1000, rssBytes: s.rssBytes() });
     log(`  start-up: embedded ${(embedded.startupMs / 1000).toFixed(1)} s, ${mb(embedded.rssBytes())}`);
     const baseline: Record<string, RunningServer> = { embedded, neo4j: onNeo4j };
+    // The same server with read plans off: every field through the loaders, as before plans, in the same invocation.
+    if (targets.includes('neo4j-loaders' as Target))
+      baseline['neo4j-loaders'] = await start('liner-neo4j-loaders', 'src/main.ts', {
+        ...liner,
+        ...neo4jEnv,
+        LOAD_SEED: 'false',
+        READ_PLANS: 'false',
+      });
     if (targets.includes('raw')) baseline.raw = await start('raw', 'bench/servers/raw-cypher.ts', neo4jEnv);
     if (targets.includes('peer')) baseline.peer = await start('peer', 'bench/servers/neo4j-graphql.ts', neo4jEnv);
 
@@ -201,7 +209,8 @@ async function benchScale(credits: number): Promise<ScaleResult> {
     for (const scenario of all.filter((s) => s.kind === 'read'))
       for (const target of targets) {
         const server = baseline[target];
-        if (server) result.rows.push(await benchScenario(server, scenario, target));
+        const spec = scenario.requests[target === ('neo4j-loaders' as Target) ? 'neo4j' : target];
+        if (server) result.rows.push(await benchScenario(server, scenario, target, spec));
       }
 
     // The person query while the heaviest export computes in a worker: one export must not hold others up.

@@ -95,6 +95,11 @@ const envSchema = z.object({
    * entry's RESPONSE_CACHE_TTL_MS has passed.
    */
   RESPONSE_CACHE: flag.default(false),
+  /**
+   * On Neo4j, answer the root fields read plans cover with one statement each (docs/architecture.md). Default true;
+   * false answers every field through the loaders, as before plans (the bench compares the two).
+   */
+  READ_PLANS: flag.default(true),
   /** How long a cached answer is served, in ms. Default 10000. */
   RESPONSE_CACHE_TTL_MS: integer(1, 86_400_000).default(10_000),
   /** Automatic Persisted Queries: a query registered once with its SHA-256 may then be sent as the hash alone (e.g. in a GET). Default true. */

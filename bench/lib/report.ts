@@ -61,7 +61,7 @@ function scaleTables(scale: ScaleResult): string[] {
     const base = row.target.replace('+cache', '');
     const raw = find(scale, row.scenario, 'raw');
     const peer = find(scale, row.scenario, 'peer');
-    const ours = base === 'embedded' || base === 'neo4j';
+    const ours = base === 'embedded' || base === 'neo4j' || base === 'neo4j-loaders';
     const cpu = row.load.cpuMicrosPerRequest;
     out.push(
       `| ${row.scenario} | ${row.target} | ${fixed(row.load.rps)} (${fixed(row.load.rpsMin)}–${fixed(row.load.rpsMax)}) | ${row.load.p50} | ${row.load.p99} | ` +

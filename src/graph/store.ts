@@ -8,6 +8,7 @@ import type {
   WORK_LINK_TYPES,
   WorkKind,
 } from '../dataset/format.ts';
+import type { PlanArgs, PlanResultByRoot, PlanRoot, ReadPlan } from '../plan/plan.ts';
 import type { GraphRows, NodeLabel, NodeRow, Props, RelRow } from './rows.ts';
 
 export type AssociationType = (typeof ASSOCIATION_TYPES)[number];
@@ -358,6 +359,11 @@ export interface GraphStore {
   associationsOf(personSlugs: readonly string[]): Promise<AssociationRecord[][]>;
   conflictsAbout(label: NodeLabel, slugs: readonly string[]): Promise<ConflictRecord[][]>;
   conflicts(): Promise<ConflictRecord[]>;
+  /**
+   * One root field's read plan (src/plan/plan.ts) answered in one query, with only the selected properties read.
+   * Optional: a store without it (the embedded one) answers every field through the methods above, via the loaders.
+   */
+  runPlan?(plan: ReadPlan, args: PlanArgs): Promise<PlanResultByRoot[PlanRoot]>;
   /** People other than `of` who share a work with every one of them, with their role on it in `roles`. */
   commonCollaborators(of: readonly string[], filter: RoleFilter): Promise<CollaboratorRecord[]>;
   /** Fewest person→work→person hops; ties broken by the smallest sequence of slugs. */

@@ -2,6 +2,8 @@
 import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
 import type { IdentifierScheme, Role } from '../../dataset/format.ts';
 import { identifierSlug, searchTokens } from '../../dataset/slug.ts';
+import type { PlanArgs, PlanResultByRoot, PlanRoot, ReadPlan } from '../../plan/plan.ts';
+import { planResult, type Row } from '../../plan/planned.ts';
 import {
   associationRecord,
   awardWinRecord,
@@ -83,6 +85,7 @@ import {
   type WriteResult,
 } from '../store.ts';
 import { ASSOCIATIONS, cypher, WORK_LINKS_IN, WORK_LINKS_OUT } from './cypher-files.ts';
+import { planCypher, planParameters } from './plan-cypher.ts';
 
 export interface Neo4jOptions {
   uri: string;
@@ -284,6 +287,22 @@ function guarded<T>(iterator: AsyncIterator<T>): AsyncIterator<T> {
   };
 }
 
+/**
+ * The driver captures its caller's stack trace for every result, to graft onto a later error; formatting it was
+ * about half of a one-statement read's client CPU under GraphQL's resolvers, whose async stacks are deep
+ * (bench/RESULTS.md). The result is made with no frames to capture: a failed read's error then carries its name and
+ * message without a stack, and is translated into this adapter's own errors and logged with its GraphQL path anyway.
+ */
+function withoutCallSite<T>(make: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 async function translated<T>(work: () => Promise<T>, deadline: Deadline | null): Promise<T> {
   try {
     return await work();
@@ -347,7 +366,8 @@ export class Neo4jStore implements GraphStore {
       signal?.addEventListener('abort', stop);
       try {
         signal?.throwIfAborted();
-        return (await session.run(query, parameters, this.transactionConfig())).records.map((r) => r.toObject());
+        const result = withoutCallSite(() => session.run(query, parameters, this.transactionConfig()));
+        return (await result).records.map((r) => r.toObject());
       } finally {
         signal?.removeEventListener('abort', stop);
         await session.close();
@@ -844,6 +864,12 @@ export class Neo4jStore implements GraphStore {
     return inKeyOrder(slugs, rows, (r) => String(r.subject)).map((g) =>
       g.map(conflictRecord).sort((a, b) => compareStrings(a.slug, b.slug)),
     );
+  }
+
+  /** A root field's plan as one statement (plan-cypher.ts): only the selected properties cross the wire. */
+  async runPlan(plan: ReadPlan, args: PlanArgs): Promise<PlanResultByRoot[PlanRoot]> {
+    const rows = await this.read(planCypher(plan, args), planParameters(plan, args));
+    return planResult(plan, rows as Row[]);
   }
 
   async conflicts(): Promise<ConflictRecord[]> {

@@ -2,6 +2,7 @@
 import type { Context } from '../../context.ts';
 import { builder } from '../builder.ts';
 import { badInput, notFound } from '../errors.ts';
+import { planned } from '../plans.ts';
 import { CommonCollaboratorRef, PathRef, PathStepRef, PersonRef, WorkRef } from '../refs.ts';
 import { RoleEnum } from './enums.ts';
 
@@ -54,12 +55,14 @@ builder.queryFields((t) => ({
       of: t.arg.stringList({ required: true }),
       roles: t.arg({ type: [RoleEnum], required: false }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const of = [...new Set(args.of)];
       if (of.length < 2) throw badInput(`"of" needs at least two different people; got ${of.length}.`, 'of');
       if (of.length > 10) throw badInput(`"of" takes at most 10 people; got ${of.length}.`, 'of');
       const roles = args.roles && args.roles.length > 0 ? [...new Set(args.roles)].sort() : undefined;
-      const found = await ctx.store.commonCollaborators(of, { roles });
+      const found =
+        (await planned(ctx, info, 'COMMON_COLLABORATORS', { of, roles: roles ?? null })) ??
+        (await ctx.store.commonCollaborators(of, { roles }));
       // A collaborator shares a work with every one of them, so all exist; only an empty answer needs the check.
       if (found.length === 0)
         await requirePeople(
@@ -80,12 +83,13 @@ builder.queryFields((t) => ({
       to: t.arg.string({ required: true }),
       maxHops: t.arg.int({ description: "Default 4; at most the server's MAX_HOPS (6 unless configured)." }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const maxHops = args.maxHops ?? Math.min(4, ctx.config.MAX_HOPS);
       if (!Number.isInteger(maxHops) || maxHops < 1 || maxHops > ctx.config.MAX_HOPS)
         throw badInput(`"maxHops" must be from 1 to ${ctx.config.MAX_HOPS}; got ${maxHops}.`, 'maxHops');
       if (args.from === args.to) throw badInput('"from" and "to" are the same person.', 'to');
-      const steps = await ctx.store.shortestPath(args.from, args.to, maxHops);
+      const path = await planned(ctx, info, 'SHORTEST_PATH', { from: args.from, to: args.to, maxHops });
+      const steps = path !== undefined ? path : await ctx.store.shortestPath(args.from, args.to, maxHops);
       // A path runs between two people who exist; only when there is none can one of them be unknown.
       if (!steps)
         await requirePeople(ctx, [

@@ -3,10 +3,12 @@
 import type { Role } from '../../dataset/format.ts';
 import type { CollaboratorRecord } from '../../graph/store.ts';
 import { loadAll } from '../../loaders.ts';
+import { plannedOf } from '../../plan/planned.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 import { resolveSlug } from '../lookup.ts';
 import { pageArgs, toConnection } from '../pagination.ts';
+import { planned } from '../plans.ts';
 import {
   AffiliationRef,
   AssociationRef,
@@ -129,7 +131,9 @@ builder.node(PersonRef, {
           yearFrom: args.yearFrom ?? undefined,
           yearTo: args.yearTo ?? undefined,
         };
-        const result = await ctx.loaders.creditsOfPerson({ ...filter, ...page }).load(p.slug);
+        const result =
+          plannedOf(p, 'credits', 'CREDITS_OF_PERSON') ??
+          (await ctx.loaders.creditsOfPerson({ ...filter, ...page }).load(p.slug));
         return toConnection(result, page);
       },
     }),
@@ -176,7 +180,12 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A person by slug, or by name where one person has it ("Thom Russo"); NOT_FOUND lists the closest matches.',
     args: { slug: t.arg.string(), name: t.arg.string() },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
+      // Found by its plan in one statement; an unknown or derived slug, or a name, takes the lookup below.
+      if (args.slug != null && args.name == null) {
+        const found = await planned(ctx, info, 'PERSON', { slug: args.slug });
+        if (found) return found;
+      }
       const slug = await resolveSlug(ctx, 'Person', args, 'name', async (s) => (await ctx.loaders.person.load(s)) !== null);
       return ctx.loaders.person.load(slug);
     },
@@ -185,9 +194,10 @@ builder.queryFields((t) => ({
     type: PersonConnection,
     description: 'People and groups by slug; `search` keeps those with a name word starting with each search word.',
     args: { search: t.arg.string(), first: t.arg.int(), after: t.arg.string() },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const page = pageArgs(args, ctx.config);
-      return toConnection(await ctx.store.listPeople(args.search ?? undefined, page), page);
+      const all = args.search == null ? await planned(ctx, info, 'PEOPLE', page) : undefined;
+      return toConnection(all ?? (await ctx.store.listPeople(args.search ?? undefined, page)), page);
     },
   }),
 }));

@@ -2,10 +2,12 @@
 
 import type { Role } from '../../dataset/format.ts';
 import { loadAll } from '../../loaders.ts';
+import { plannedOf } from '../../plan/planned.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 import { resolveSlug } from '../lookup.ts';
 import { pageArgs, toConnection } from '../pagination.ts';
+import { planned } from '../plans.ts';
 import { AwardWinRef, ConflictRef, CreditRef, IdentifierRef, SourceRef, WorkLinkRef, WorkRef } from '../refs.ts';
 import { CreditStatsRef, creditStats } from './credit-stats.ts';
 import { RoleEnum, WorkKindEnum, WorkLinkTypeEnum } from './enums.ts';
@@ -40,7 +42,7 @@ builder.node(WorkRef, {
       args: { roles: t.arg({ type: [RoleEnum], required: false }) },
       resolve: (w, args, ctx) => {
         const roles: Role[] | undefined = args.roles && args.roles.length > 0 ? [...new Set(args.roles)].sort() : undefined;
-        return ctx.loaders.creditsOfWork({ roles }).load(w.slug);
+        return plannedOf(w, 'credits', 'CREDITS_OF_WORK') ?? ctx.loaders.creditsOfWork({ roles }).load(w.slug);
       },
     }),
     creditStats: t.field({
@@ -92,7 +94,12 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'A work by slug, or by title where one work has it ("Dangerous"); NOT_FOUND lists the closest matches.',
     args: { slug: t.arg.string(), title: t.arg.string() },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
+      // Found by its plan in one statement; an unknown or derived slug, or a title, takes the lookup below.
+      if (args.slug != null && args.title == null) {
+        const found = await planned(ctx, info, 'WORK', { slug: args.slug });
+        if (found) return found;
+      }
       const slug = await resolveSlug(
         ctx,
         'Work',
@@ -114,7 +121,7 @@ builder.queryFields((t) => ({
       first: t.arg.int(),
       after: t.arg.string(),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       if (args.yearFrom != null && args.yearTo != null && args.yearFrom > args.yearTo)
         throw badInput(`"yearFrom" (${args.yearFrom}) is after "yearTo" (${args.yearTo}).`, 'yearFrom');
       const page = pageArgs(args, ctx.config);
@@ -124,7 +131,9 @@ builder.queryFields((t) => ({
         yearTo: args.yearTo ?? undefined,
         search: args.search ?? undefined,
       };
-      return toConnection(await ctx.store.listWorks(filter, page), page);
+      const unfiltered = Object.values(filter).every((value) => value === undefined);
+      const all = unfiltered ? await planned(ctx, info, 'WORKS', page) : undefined;
+      return toConnection(all ?? (await ctx.store.listWorks(filter, page)), page);
     },
   }),
 }));
