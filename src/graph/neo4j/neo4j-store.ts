@@ -6,6 +6,7 @@ import {
   associationRecord,
   awardWinRecord,
   compareAssociations,
+  compareRelRows,
   compareAwardWins,
   compareIdentifiers,
   compareMemberships,
@@ -59,6 +60,9 @@ import {
   type LookupLabel,
   type MembershipRecord,
   MissingNodeError,
+  type NodeNames,
+  type NodeNeighbourhood,
+  NodeStillLinkedError,
   type NodeRef,
   type Page,
   type PageArgs,
@@ -71,6 +75,7 @@ import {
   type RelRef,
   type RelUpsert,
   ROLE_RANK,
+  type RowChange,
   type RoleFilter,
   type SearchHitRecord,
   type SourceRecord,
@@ -583,6 +588,83 @@ export class Neo4jStore implements GraphStore {
               result.relationshipsRemoved += Number(counts?.removed ?? 0);
             }
             return result;
+          }, this.transactionConfig()),
+        this.deadline,
+      );
+    } finally {
+      await session.close();
+    }
+  }
+
+  async namesOf(label: 'Person' | 'Work'): Promise<NodeNames[]> {
+    const rows = await this.read(cypher('read/names-of', { __LABEL__: label }));
+    return rows.map((r) => ({ slug: String(r.slug), name: String(r.name), aliases: (r.aliases as string[]).map(String) }));
+  }
+
+  async neighbourhoods(label: NodeLabel, slugs: readonly string[]): Promise<(NodeNeighbourhood | null)[]> {
+    const rows = await this.read(cypher('read/neighbourhoods', { __LABEL__: label }), { slugs, labels: NODE_LABELS });
+    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map(([row]) => {
+      if (!row) return null;
+      const rels = (row.rels as Bag[]).map(
+        (r): RelRow => ({
+          type: r.type as RelType,
+          fromLabel: r.fromLabel as NodeLabel,
+          from: String(r.from),
+          toLabel: r.toLabel as NodeLabel,
+          to: String(r.to),
+          key: String(r.key ?? ''),
+          props: withoutKeys(r.props as Props, 'key'),
+        }),
+      );
+      return {
+        node: { label, slug: String(row.slug), props: withoutKeys(row.props as Props, 'slug') },
+        rels: rels.sort(compareRelRows),
+      };
+    });
+  }
+
+  async nodeRows(label: NodeLabel): Promise<NodeRow[]> {
+    const rows = await this.read(cypher('read/node-rows', { __LABEL__: label }));
+    return rows.map((r) => ({ label, slug: String(r.slug), props: withoutKeys(r.props as Props, 'slug') }));
+  }
+
+  /** One write transaction, in RowChange's order; the checks run inside it, so a refusal rolls everything back. */
+  async applyChange(change: RowChange): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      await translated(
+        () =>
+          session.executeWrite(async (tx) => {
+            const run = async (query: string, rows: Bag[]) =>
+              (await tx.run(query, toParams({ rows }) as Bag)).records.map((r) => r.toObject());
+            const byEnds = (rels: readonly RelRef[]) => groupBy(rels, (r) => `${r.type}|${r.fromLabel}|${r.toLabel}`).values();
+            for (const rels of byEnds(change.removeRels ?? [])) {
+              const first = rels[0] as RelRef;
+              await run(
+                cypher('write/remove-relationships', { __FROM__: first.fromLabel, __TO__: first.toLabel, __TYPE__: first.type }),
+                rels.map((r) => ({ from: r.from, to: r.to, key: r.key })),
+              );
+            }
+            for (const [label, nodes] of groupBy(change.removeNodes ?? [], (n) => n.label)) {
+              const rows = nodes.map((n) => ({ slug: n.slug }));
+              const [linked] = await run(cypher('write/linked-nodes', { __LABEL__: label }), rows);
+              if (linked) throw new NodeStillLinkedError(`${label} "${String(linked.slug)}" still has a ${String(linked.type)} relationship`);
+              await run(cypher('write/delete-nodes', { __LABEL__: label }), rows);
+            }
+            for (const [label, nodes] of groupBy(change.putNodes ?? [], (n) => n.label))
+              await run(
+                cypher('load/merge-nodes', { __LABEL__: label }),
+                nodes.map((n) => ({ slug: n.slug, props: { ...n.props, slug: n.slug } })),
+              );
+            for (const rels of byEnds(change.putRels ?? [])) {
+              const first = rels[0] as RelRow;
+              const fill = { __FROM__: first.fromLabel, __TO__: first.toLabel };
+              const rows = (rels as RelRow[]).map((r) => ({ from: r.from, to: r.to, key: r.key, props: { ...r.props, key: r.key } }));
+              const [missing] = await run(cypher('write/missing-ends', fill), rows);
+              if (missing)
+                throw new MissingNodeError(missing.fromMissing ? first.fromLabel : first.toLabel, String(missing.slug));
+              await run(cypher('load/merge-relationships', { ...fill, __TYPE__: first.type }), rows);
+            }
           }, this.transactionConfig()),
         this.deadline,
       );
