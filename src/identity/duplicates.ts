@@ -56,9 +56,10 @@ export interface DuplicateCandidate {
 }
 
 /** Pairs sharing a name key, each once, with the key they share (the primary names' key first). */
-export function candidatePairs(
-  names: readonly { slug: string; name: string; aliases: readonly string[] }[],
-): { pairs: { a: string; b: string; key: string; sameName: boolean }[]; skippedKeys: string[] } {
+export function candidatePairs(names: readonly { slug: string; name: string; aliases: readonly string[] }[]): {
+  pairs: { a: string; b: string; key: string; sameName: boolean }[];
+  skippedKeys: string[];
+} {
   const groups = new Map<string, string[]>();
   const primary = new Map<string, string>();
   for (const node of names) {
@@ -130,7 +131,10 @@ export function scorePair(
     );
   const peopleA = peopleOf(a);
   const peopleB = peopleOf(b);
-  const sharedPeople = [...peopleA].filter(([k]) => k !== '' && peopleB.has(k)).map(([, name]) => name).sort();
+  const sharedPeople = [...peopleA]
+    .filter(([k]) => k !== '' && peopleB.has(k))
+    .map(([, name]) => name)
+    .sort();
   let sharedWorks: string[] = [];
   if (label === 'Person') {
     const workKey = (w: NodeFacts['works'][number]) => normaliseName(w.title);
@@ -138,13 +142,17 @@ export function scorePair(
       ...new Set(
         a.works
           .filter((x) =>
-            b.works.some((y) => y.slug === x.slug || (workKey(x) === workKey(y) && (x.year === null || y.year === null || x.year === y.year))),
+            b.works.some(
+              (y) =>
+                y.slug === x.slug || (workKey(x) === workKey(y) && (x.year === null || y.year === null || x.year === y.year)),
+            ),
           )
           .map((x) => x.title),
       ),
     ].sort();
     score += 0.3 * saturating(sharedWorks.length) + 0.2 * saturating(sharedPeople.length);
-    if (sharedWorks.length > 0) reasons.push(`credited on ${sharedWorks.length} work(s) of the same title: ${sharedWorks.join(', ')}`);
+    if (sharedWorks.length > 0)
+      reasons.push(`credited on ${sharedWorks.length} work(s) of the same title: ${sharedWorks.join(', ')}`);
     if (sharedPeople.length > 0) reasons.push(`${sharedPeople.length} collaborator(s) in common: ${sharedPeople.join(', ')}`);
   } else {
     score += 0.4 * saturating(sharedPeople.length);
@@ -165,7 +173,17 @@ export function scorePair(
   }
   return {
     score: round(Math.max(0, Math.min(1, score))),
-    evidence: { nameKey: key, sameName, sharedWorks, sharedPeople, yearsA: a.years, yearsB: b.years, yearsOverlap, sameKind, reasons },
+    evidence: {
+      nameKey: key,
+      sameName,
+      sharedWorks,
+      sharedPeople,
+      yearsA: a.years,
+      yearsB: b.years,
+      yearsOverlap,
+      sameKind,
+      reasons,
+    },
   };
 }
 
@@ -180,7 +198,11 @@ function spanOf(values: readonly (string | number | null | undefined)[]): YearSp
 const identifierPairs = (ids: readonly IdentifierRecord[]) => ids.map(({ scheme, value }) => ({ scheme, value }));
 
 /** The facts of these nodes, from batch port calls (one per kind of fact, whatever the number of nodes). */
-export async function factsOf(store: GraphStore, label: MergeableLabel, slugs: readonly string[]): Promise<Map<string, NodeFacts>> {
+export async function factsOf(
+  store: GraphStore,
+  label: MergeableLabel,
+  slugs: readonly string[],
+): Promise<Map<string, NodeFacts>> {
   const facts = new Map<string, NodeFacts>();
   if (slugs.length === 0) return facts;
   const identifiers = await store.identifiersOf(label, slugs);

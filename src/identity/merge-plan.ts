@@ -206,7 +206,10 @@ export function planSplit(
 ): RowChange {
   const { snapshot } = record;
   if (record.undoneAt !== null)
-    throw new MergeRefusedError(`Merge "${record.slug}" was already undone (${record.undoneAt}, by ${record.undoneBy}).`, 'merge');
+    throw new MergeRefusedError(
+      `Merge "${record.slug}" was already undone (${record.undoneAt}, by ${record.undoneBy}).`,
+      'merge',
+    );
   if (keepNow === null)
     throw new MergeRefusedError(
       `Merge "${record.slug}" cannot be undone: "${record.keep}" no longer exists (merged into another node since?). ` +
@@ -242,11 +245,7 @@ export function planSplit(
   return {
     removeRels: [...snapshot.after.rels.filter((r) => !collided.has(refKey(r))), ...snapshot.conflicts.rels].map(ref),
     removeNodes: snapshot.conflicts.nodes.map((n) => ({ label: n.label, slug: n.slug })),
-    putNodes: [
-      snapshot.keptBefore,
-      snapshot.merged.node,
-      { label: 'Merge', slug: record.slug, props: recordProps(undone) },
-    ],
+    putNodes: [snapshot.keptBefore, snapshot.merged.node, { label: 'Merge', slug: record.slug, props: recordProps(undone) }],
     putRels: [...snapshot.keptRelsBefore, ...snapshot.merged.rels],
   };
 }

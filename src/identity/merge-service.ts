@@ -2,7 +2,15 @@
 // atomic store change. Merges and splits of one server run one at a time, so two cannot plan from the same rows.
 import { slugify } from '../dataset/slug.ts';
 import type { GraphStore } from '../graph/store.ts';
-import { MERGEABLE_LABELS, type MergeableLabel, MergeRefusedError, type MergeRecord, planMerge, planSplit, recordOf } from './merge-plan.ts';
+import {
+  MERGEABLE_LABELS,
+  type MergeableLabel,
+  type MergeRecord,
+  MergeRefusedError,
+  planMerge,
+  planSplit,
+  recordOf,
+} from './merge-plan.ts';
 
 /** A slug that names no node of the label; `otherLabel` is set when it names a node of another mergeable label. */
 export class UnknownNodeError extends Error {
@@ -85,4 +93,3 @@ async function unknown(store: GraphStore, label: MergeableLabel, slug: string, a
   const [elsewhere] = await store.neighbourhoods(other, [slug]);
   return new UnknownNodeError(label, slug, argument, elsewhere ? other : null);
 }
-

@@ -7,12 +7,16 @@ import { prepareExport } from '../../src/export/export.ts';
 import { parseExportOptions } from '../../src/export/options.ts';
 import type { GraphStore } from '../../src/graph/store.ts';
 import { allRows, graphqlClient } from '../helpers.ts';
-import { WRITER_TOKEN, writeConfig } from './writes.ts';
+import { loadConfig } from '../../src/config.ts';
+import { WRITER_TOKEN } from './writes.ts';
+
+/** Writes on, and a deadline a loaded test machine's Neo4j meets: the answers are under test here, not the timing. */
+export const identityConfig = loadConfig({ LOG_LEVEL: 'silent', API_TOKENS: WRITER_TOKEN, REQUEST_TIMEOUT_MS: '60000' });
 
 export const DISCOGS_FILE = fileURLToPath(new URL('../fixtures/discogs-thom-russo.json', import.meta.url));
 
 /** The questions whose answers a merge changes and a split must give back exactly. */
-const ANSWERS = /* GraphQL */ `{
+export const ANSWERS = /* GraphQL */ `{
   thom: person(slug: "thom-russo") {
     name aliases nationality country sources { documentSlug quote }
     identifiers { scheme value }
@@ -28,7 +32,7 @@ const ANSWERS = /* GraphQL */ `{
   byDiscogs: byIdentifier(scheme: DISCOGS_ARTIST, value: "253104") { ... on Person { slug } }
 }`;
 
-const DUPLICATES = /* GraphQL */ `query($label: MergeLabel, $minScore: Float, $first: Int, $after: String) {
+export const DUPLICATES = /* GraphQL */ `query($label: MergeLabel, $minScore: Float, $first: Int, $after: String) {
   possibleDuplicates(label: $label, minScore: $minScore, first: $first, after: $after) {
     totalCount
     edges { cursor node { label score a { ... on Person { slug } ... on Work { slug } } b { ... on Person { slug } ... on Work { slug } }
@@ -37,16 +41,16 @@ const DUPLICATES = /* GraphQL */ `query($label: MergeLabel, $minScore: Float, $f
   }
 }`;
 
-const MERGE = /* GraphQL */ `mutation($label: MergeLabel!, $keep: ID!, $merge: ID!) {
+export const MERGE = /* GraphQL */ `mutation($label: MergeLabel!, $keep: ID!, $merge: ID!) {
   mergeNodes(label: $label, keep: $keep, merge: $merge) {
     id label keepSlug mergedSlug mergedName by undone movedRelationships conflicts { slug claims { statement source { documentSlug } } }
   }
 }`;
-const SPLIT = /* GraphQL */ `mutation($merge: ID!) { splitNode(merge: $merge) { id undone undoneBy keepSlug mergedSlug } }`;
+export const SPLIT = /* GraphQL */ `mutation($merge: ID!) { splitNode(merge: $merge) { id undone undoneBy keepSlug mergedSlug } }`;
 
 export function identityTests(getStore: () => GraphStore) {
   const as = (token: string | null) => {
-    const client = graphqlClient(getStore(), writeConfig);
+    const client = graphqlClient(getStore(), identityConfig);
     return (query: string, variables?: Record<string, unknown>) => client(query, variables, token);
   };
   const writer = () => as(WRITER_TOKEN);
@@ -80,7 +84,7 @@ export function identityTests(getStore: () => GraphStore) {
     before = { rows: await graphRows(), answers: answers.data, links: await exportedLinks() };
   });
 
-  it('lists the article\'s Thom Russo and the Discogs one as a possible duplicate, with the evidence', async () => {
+  it("lists the article's Thom Russo and the Discogs one as a possible duplicate, with the evidence", async () => {
     const response = await reader()(DUPLICATES, { label: 'PERSON', minScore: 0.5 });
     expect(response.errors).toBeUndefined();
     const page = response.data.possibleDuplicates as {
@@ -114,7 +118,9 @@ export function identityTests(getStore: () => GraphStore) {
     expect(page1.pageInfo.hasNextPage).toBe(true);
     const second = await reader()(DUPLICATES, { label: 'WORK', first: 2, after: page1.pageInfo.endCursor });
     const page2 = second.data.possibleDuplicates as { edges: { node: unknown }[] };
-    expect([...page1.edges, ...page2.edges].map((e) => (e as { node: unknown }).node)).toEqual(edges.slice(0, 4).map((e) => e.node));
+    expect([...page1.edges, ...page2.edges].map((e) => (e as { node: unknown }).node)).toEqual(
+      edges.slice(0, 4).map((e) => e.node),
+    );
     expect(edges[0]?.node).toMatchObject({ a: { slug: 'audioslave' }, b: { slug: 'audioslave-6767' } });
     const tooMany = await reader()(DUPLICATES, { label: 'WORK', first: 80 });
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
@@ -130,7 +136,13 @@ export function identityTests(getStore: () => GraphStore) {
     ['keep == merge', { keep: 'thom-russo', merge: 'thom-russo' }, 'BAD_USER_INPUT', 'merge', /merged into itself/],
     ['an unknown slug', { keep: 'thom-russo', merge: 'nobody-at-all' }, 'NOT_FOUND', 'merge', /nobody-at-all/],
     ['an unknown keep', { keep: 'nobody-at-all', merge: 'thom-russo' }, 'NOT_FOUND', 'keep', /nobody-at-all/],
-    ['a work as a person', { keep: 'thom-russo', merge: 'audioslave-6767' }, 'BAD_USER_INPUT', 'merge', /is a work, not a person/],
+    [
+      'a work as a person',
+      { keep: 'thom-russo', merge: 'audioslave-6767' },
+      'BAD_USER_INPUT',
+      'merge',
+      /is a work, not a person/,
+    ],
     ['a malformed id', { keep: 'thom-russo', merge: 'Not A Slug!' }, 'BAD_USER_INPUT', 'merge', /slug or a node id/],
   ])('refuses %s with an error naming it, changing nothing', async (_name, args, code, argument, message) => {
     const response = await writer()(MERGE, { label: 'PERSON', ...args });
@@ -146,7 +158,7 @@ export function identityTests(getStore: () => GraphStore) {
     expect(response.errors?.[0]?.message).toMatch(/is a Work and label is PERSON/);
   });
 
-  it('merges the Discogs Thom Russo into the article\'s: sources, identifier, credits, alias and a conflict', async () => {
+  it("merges the Discogs Thom Russo into the article's: sources, identifier, credits, alias and a conflict", async () => {
     const response = await writer()(MERGE, { label: 'PERSON', keep: 'thom-russo', merge: 'thom-russo-253104' });
     expect(response.errors).toBeUndefined();
     const merge = response.data.mergeNodes as Record<string, unknown> & { id: string };
@@ -189,7 +201,11 @@ export function identityTests(getStore: () => GraphStore) {
     expect((before.answers as any).path).toBeNull();
     expect(common).toEqual([{ person: { slug: 'audioslave-251559' }, sharedWorks: [{ slug: 'audioslave-6767' }] }]);
     expect(path.hops).toBe(2);
-    expect(path.steps[0]).toEqual({ from: { slug: 'tim-commerford-59420' }, work: { slug: 'audioslave-6767' }, to: { slug: 'thom-russo' } });
+    expect(path.steps[0]).toEqual({
+      from: { slug: 'tim-commerford-59420' },
+      work: { slug: 'audioslave-6767' },
+      to: { slug: 'thom-russo' },
+    });
     const gone = await reader()(`{ person(slug: "thom-russo-253104") { slug } }`);
     expect(gone.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     const links = await exportedLinks();
@@ -199,9 +215,9 @@ export function identityTests(getStore: () => GraphStore) {
 
   it('no longer lists the merged pair, and lists the merge, latest first', async () => {
     const response = await reader()(DUPLICATES, { label: 'PERSON' });
-    const pairs = (response.data.possibleDuplicates as { edges: { node: { a: { slug: string }; b: { slug: string } } }[] }).edges.map(
-      (e) => `${e.node.a.slug} ~ ${e.node.b.slug}`,
-    );
+    const pairs = (
+      response.data.possibleDuplicates as { edges: { node: { a: { slug: string }; b: { slug: string } } }[] }
+    ).edges.map((e) => `${e.node.a.slug} ~ ${e.node.b.slug}`);
     expect(pairs).not.toContain('thom-russo ~ thom-russo-253104');
     const merges = await reader()(`{ merges { totalCount edges { node { id keepSlug mergedSlug undone } } } }`);
     expect((merges.data.merges as any).edges[0].node).toEqual({
@@ -215,7 +231,9 @@ export function identityTests(getStore: () => GraphStore) {
   it('merges two records of one album: a credit on both becomes one with both sources, and splits back', async () => {
     const merged = await writer()(MERGE, { label: 'WORK', keep: 'audioslave', merge: 'audioslave-6767' });
     expect(merged.errors).toBeUndefined();
-    const work = await reader()(`{ work(slug: "audioslave") { date credits(roles: [ENGINEER]) { person { slug } sources { quote } } } }`);
+    const work = await reader()(
+      `{ work(slug: "audioslave") { date credits(roles: [ENGINEER]) { person { slug } sources { quote } } } }`,
+    );
     const engineer = (work.data.work as any).credits.find((c: any) => c.person.slug === 'thom-russo');
     const quotes = engineer.sources.map((s: { quote: string }) => s.quote);
     expect(quotes).toContain('Engineer – Thom Russo');

@@ -6,11 +6,11 @@ import {
   associationRecord,
   awardWinRecord,
   compareAssociations,
-  compareRelRows,
   compareAwardWins,
   compareIdentifiers,
   compareMemberships,
   compareNullableNumbers,
+  compareRelRows,
   compareStrings,
   compareWorkLinks,
   compareWorks,
@@ -62,8 +62,8 @@ import {
   MissingNodeError,
   type NodeNames,
   type NodeNeighbourhood,
-  NodeStillLinkedError,
   type NodeRef,
+  NodeStillLinkedError,
   type Page,
   type PageArgs,
   type PathStepRecord,
@@ -75,8 +75,8 @@ import {
   type RelRef,
   type RelUpsert,
   ROLE_RANK,
-  type RowChange,
   type RoleFilter,
+  type RowChange,
   type SearchHitRecord,
   type SourceRecord,
   StoreUnavailableError,
@@ -648,7 +648,10 @@ export class Neo4jStore implements GraphStore {
             for (const [label, nodes] of groupBy(change.removeNodes ?? [], (n) => n.label)) {
               const rows = nodes.map((n) => ({ slug: n.slug }));
               const [linked] = await run(cypher('write/linked-nodes', { __LABEL__: label }), rows);
-              if (linked) throw new NodeStillLinkedError(`${label} "${String(linked.slug)}" still has a ${String(linked.type)} relationship`);
+              if (linked)
+                throw new NodeStillLinkedError(
+                  `${label} "${String(linked.slug)}" still has a ${String(linked.type)} relationship`,
+                );
               await run(cypher('write/delete-nodes', { __LABEL__: label }), rows);
             }
             for (const [label, nodes] of groupBy(change.putNodes ?? [], (n) => n.label))
@@ -659,7 +662,12 @@ export class Neo4jStore implements GraphStore {
             for (const rels of byEnds(change.putRels ?? [])) {
               const first = rels[0] as RelRow;
               const fill = { __FROM__: first.fromLabel, __TO__: first.toLabel };
-              const rows = (rels as RelRow[]).map((r) => ({ from: r.from, to: r.to, key: r.key, props: { ...r.props, key: r.key } }));
+              const rows = (rels as RelRow[]).map((r) => ({
+                from: r.from,
+                to: r.to,
+                key: r.key,
+                props: { ...r.props, key: r.key },
+              }));
               const [missing] = await run(cypher('write/missing-ends', fill), rows);
               if (missing)
                 throw new MissingNodeError(missing.fromMissing ? first.fromLabel : first.toLabel, String(missing.slug));

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { Context } from '../../context.ts';
 import { MissingNodeError, NodeStillLinkedError, type PersonRecord, type WorkRecord } from '../../graph/store.ts';
 import { type DuplicateCandidate, type DuplicateEvidence, possibleDuplicates, type YearSpan } from '../../identity/duplicates.ts';
-import { type MergeableLabel, MergeRefusedError, type MergeRecord } from '../../identity/merge-plan.ts';
+import { type MergeableLabel, type MergeRecord, MergeRefusedError } from '../../identity/merge-plan.ts';
 import { listMerges, mergeNodes, mergeRecord, splitNode, UnknownNodeError } from '../../identity/merge-service.ts';
 import { loadAll } from '../../loaders.ts';
 import { builder } from '../builder.ts';
@@ -197,7 +197,7 @@ builder.mutationFields((t) => ({
   mergeNodes: t.field({
     type: MergeRef,
     description:
-      "Merge `merge` into `keep` (slugs or ids), all or nothing: its relationships and identifiers move to `keep`, its " +
+      'Merge `merge` into `keep` (slugs or ids), all or nothing: its relationships and identifiers move to `keep`, its ' +
       'name becomes an alias, sources are united, properties `keep` lacks are added, and a property both state ' +
       "differently keeps `keep`'s value with a Conflict holding both claims. Answers the merge record; splitNode undoes it.",
     args: {
@@ -236,4 +236,3 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
-
