@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
 import { prepareExport } from '../../src/export/export.ts';
 import { parseExportOptions } from '../../src/export/options.ts';
 import type { GraphStore } from '../../src/graph/store.ts';
 import { allRows, graphqlClient } from '../helpers.ts';
-import { loadConfig } from '../../src/config.ts';
 import { WRITER_TOKEN } from './writes.ts';
 
 /** Writes on, and a deadline a loaded test machine's Neo4j meets: the answers are under test here, not the timing. */
