@@ -289,6 +289,14 @@ export interface NodeNames {
   aliases: string[];
 }
 
+/** What a node is credited with, names only: a person's works and collaborators, or a work's credited people. */
+export interface CreditedAround {
+  /** A person's works, by slug (none for a work). */
+  works: { slug: string; title: string; year: number | null }[];
+  /** A person's collaborators, or the people credited on a work, by slug. */
+  people: { slug: string; name: string }[];
+}
+
 /**
  * Whole rows replaced or removed in one atomic change, applied in this order: relationships removed, nodes removed
  * (which must have no relationship left), nodes put (properties replaced exactly, created if absent), relationships
@@ -408,6 +416,8 @@ export interface GraphStore {
   namesOf(label: 'Person' | 'Work'): Promise<NodeNames[]>;
   /** Each node as stored with every relationship touching it; null for a slug with no such node. */
   neighbourhoods(label: NodeLabel, slugs: readonly string[]): Promise<(NodeNeighbourhood | null)[]>;
+  /** Each node's works and people over CREDITED, names only (duplicate evidence); empty for a missing node. */
+  creditedAround(label: 'Person' | 'Work', slugs: readonly string[]): Promise<CreditedAround[]>;
   /** Every node of the label as stored, in slug order (merge records). */
   nodeRows(label: NodeLabel): Promise<NodeRow[]>;
   /** Apply a RowChange atomically; MissingNodeError or NodeStillLinkedError, and nothing changed, when it cannot. */

@@ -7,7 +7,6 @@ import { nameKeys, normaliseName } from './names.ts';
 
 /** Members a name key may have before it is too common to compare pairwise ("John Smith"); larger groups are skipped. */
 export const MAX_GROUP = 40;
-const ALL = { offset: 0, limit: 2 ** 31 - 1 };
 
 export interface YearSpan {
   from: number;
@@ -26,6 +25,29 @@ export interface NodeFacts {
   years: YearSpan | null;
   /** Works only: the kind ("ALBUM"). */
   kind: string | null;
+}
+
+/** NodeFacts with their names normalised once, however many pairs a node is in. */
+interface KeyedFacts extends NodeFacts {
+  nameKey: string;
+  /** Normalised name → name as given. */
+  peopleKeys: Map<string, { slug: string; name: string }>;
+  workKeys: { slug: string; key: string; title: string; year: number | null }[];
+}
+
+const keyed = new WeakMap<NodeFacts, KeyedFacts>();
+function keysOf(facts: NodeFacts): KeyedFacts {
+  let out = keyed.get(facts);
+  if (out === undefined) {
+    out = {
+      ...facts,
+      nameKey: normaliseName(facts.name),
+      peopleKeys: new Map(facts.people.map((p) => [normaliseName(p.name), p])),
+      workKeys: facts.works.map((w) => ({ ...w, key: normaliseName(w.title) })),
+    };
+    keyed.set(facts, out);
+  }
+  return out;
 }
 
 export interface DuplicateEvidence {
@@ -122,29 +144,24 @@ export function scorePair(
     sameName ? `both are named "${key}" once normalised` : `a name or alias of each normalises to "${key}"`,
   ];
   let score = sameName ? 0.4 : 0.3;
-  const pairKeys = new Set([normaliseName(a.name), normaliseName(b.name)]);
-  const peopleOf = (facts: NodeFacts) =>
-    new Map(
-      facts.people
-        .filter((p) => p.slug !== a.slug && p.slug !== b.slug && !(label === 'Person' && pairKeys.has(normaliseName(p.name))))
-        .map((p) => [normaliseName(p.name), p.name]),
-    );
-  const peopleA = peopleOf(a);
-  const peopleB = peopleOf(b);
-  const sharedPeople = [...peopleA]
-    .filter(([k]) => k !== '' && peopleB.has(k))
-    .map(([, name]) => name)
+  const ka = keysOf(a);
+  const kb = keysOf(b);
+  const pairKeys = new Set([ka.nameKey, kb.nameKey]);
+  // The pair themselves are no evidence: neither each other, nor (for people) anyone of their own name.
+  const counts = (key: string, p: { slug: string }) =>
+    key !== '' && p.slug !== a.slug && p.slug !== b.slug && !(label === 'Person' && pairKeys.has(key));
+  const sharedPeople = [...ka.peopleKeys]
+    .filter(([key, p]) => counts(key, p) && kb.peopleKeys.has(key) && counts(key, kb.peopleKeys.get(key) as { slug: string }))
+    .map(([, p]) => p.name)
     .sort();
   let sharedWorks: string[] = [];
   if (label === 'Person') {
-    const workKey = (w: NodeFacts['works'][number]) => normaliseName(w.title);
     sharedWorks = [
       ...new Set(
-        a.works
+        ka.workKeys
           .filter((x) =>
-            b.works.some(
-              (y) =>
-                y.slug === x.slug || (workKey(x) === workKey(y) && (x.year === null || y.year === null || x.year === y.year)),
+            kb.workKeys.some(
+              (y) => y.slug === x.slug || (x.key === y.key && (x.year === null || y.year === null || x.year === y.year)),
             ),
           )
           .map((x) => x.title),
@@ -205,40 +222,35 @@ export async function factsOf(
 ): Promise<Map<string, NodeFacts>> {
   const facts = new Map<string, NodeFacts>();
   if (slugs.length === 0) return facts;
-  const identifiers = await store.identifiersOf(label, slugs);
+  const [identifiers, around] = await Promise.all([store.identifiersOf(label, slugs), store.creditedAround(label, slugs)]);
   if (label === 'Person') {
-    const [people, credits, collaborators] = await Promise.all([
-      store.nodesBySlug('Person', slugs),
-      store.creditsOfPeople(slugs, {}, ALL),
-      store.collaboratorsOf(slugs, {}, ALL),
-    ]);
+    const people = await store.nodesBySlug('Person', slugs);
     slugs.forEach((slug, i) => {
       const person = people[i];
       if (!person) return;
-      const works = (credits[i]?.items ?? []).map((c) => ({ slug: c.work.slug, title: c.work.title, year: c.work.year }));
+      const { works, people: collaborators } = around[i] ?? { works: [], people: [] };
       facts.set(slug, {
         slug,
         name: person.name,
         identifiers: identifierPairs(identifiers[i] ?? []),
-        works: [...new Map(works.map((w) => [w.slug, w])).values()],
-        people: (collaborators[i]?.items ?? []).map((c) => ({ slug: c.person.slug, name: c.person.name })),
+        works,
+        people: collaborators,
         years: spanOf([...works.map((w) => w.year), person.beginDate, person.endDate, person.birthDate]),
         kind: null,
       });
     });
     return facts;
   }
-  const [works, credits] = await Promise.all([store.nodesBySlug('Work', slugs), store.creditsOfWorks(slugs, {})]);
+  const works = await store.nodesBySlug('Work', slugs);
   slugs.forEach((slug, i) => {
     const work = works[i];
     if (!work) return;
-    const people = (credits[i] ?? []).map((c) => ({ slug: c.person.slug, name: c.person.name }));
     facts.set(slug, {
       slug,
       name: work.title,
       identifiers: identifierPairs(identifiers[i] ?? []),
       works: [{ slug, title: work.title, year: work.year }],
-      people: [...new Map(people.map((p) => [p.slug, p])).values()],
+      people: around[i]?.people ?? [],
       years: spanOf([work.year, work.endYear, work.date]),
       kind: work.kind,
     });

@@ -1,6 +1,7 @@
 // Name keys for finding duplicates: two spellings of one name ("Persuader, The", "The Persuader", "Mora (19)") fold
 // to one key, so candidates are found by key lookups (blocking) rather than by comparing every pair of nodes.
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** Articles catalogues move behind a comma when sorting ("Beatles, The"); folded back in front. */
 const TRAILING_ARTICLE = /^(.+?),\s*(the|a|an|el|la|los|las|le|les|die|der|das|il|lo|gli|i)$/i;
 /** Discogs tells artists of one name apart with a number in brackets: "Mora (19)". */
@@ -15,9 +16,8 @@ export function normaliseName(name: string): string {
   let text = name.trim().replace(DISCOGS_SUFFIX, '');
   const article = TRAILING_ARTICLE.exec(text);
   if (article) text = `${article[2]} ${article[1]}`;
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // Plain ASCII has nothing to decompose: skipping NFKD saves most of the time over a big catalogue's names.
+  return (PRINTABLE_ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}+/gu, ''))
     .toLowerCase()
     .replace(/&/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')

@@ -229,6 +229,9 @@ export class DurableStore implements GraphStore {
   neighbourhoods(label: NodeLabel, slugs: readonly string[]) {
     return this.reads.neighbourhoods(label, slugs);
   }
+  creditedAround(label: 'Person' | 'Work', slugs: readonly string[]) {
+    return this.reads.creditedAround(label, slugs);
+  }
   nodeRows(label: NodeLabel) {
     return this.reads.nodeRows(label);
   }

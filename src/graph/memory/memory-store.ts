@@ -47,6 +47,7 @@ import {
   type BirthPlaceRecord,
   type CollaboratorRecord,
   type ConflictRecord,
+  type CreditedAround,
   type CreditFilter,
   type CreditRecord,
   type Deadline,
@@ -278,6 +279,40 @@ export class MemoryStore implements GraphStore {
         if (this.graph.from(edge) !== id) rels.push(row(edge));
       });
       return { node: { label, slug, props: this.graph.props(id) }, rels: rels.sort(compareRelRows) };
+    });
+  }
+
+  async creditedAround(label: 'Person' | 'Work', slugs: readonly string[]): Promise<CreditedAround[]> {
+    const bySlug = (a: { slug: string }, b: { slug: string }) => compareStrings(a.slug, b.slug);
+    const person = (id: number) => ({
+      slug: this.graph.slug(id),
+      name: String(this.graph.props(id).name ?? this.graph.slug(id)),
+    });
+    return slugs.map((slug) => {
+      this.checkDeadline();
+      const id = this.graph.nodeId(label, slug);
+      if (id === -1) return { works: [], people: [] };
+      if (label === 'Work') {
+        const people = new Set(this.neighbours(id, 'in', ['CREDITED']).map(([other]) => other));
+        return { works: [], people: [...people].map(person).sort(bySlug) };
+      }
+      const works = new Set(this.neighbours(id, 'out', ['CREDITED']).map(([work]) => work));
+      const people = new Set<number>();
+      for (const work of works)
+        for (const [other] of this.neighbours(work, 'in', ['CREDITED'])) if (other !== id) people.add(other);
+      return {
+        works: [...works]
+          .map((work) => {
+            const props = this.graph.props(work);
+            return {
+              slug: this.graph.slug(work),
+              title: String(props.title ?? ''),
+              year: typeof props.year === 'number' ? props.year : null,
+            };
+          })
+          .sort(bySlug),
+        people: [...people].map(person).sort(bySlug),
+      };
     });
   }
 

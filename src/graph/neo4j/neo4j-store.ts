@@ -46,6 +46,7 @@ import {
   type ClaimRecord,
   type CollaboratorRecord,
   type ConflictRecord,
+  type CreditedAround,
   type CreditFilter,
   type CreditRecord,
   type Deadline,
@@ -621,6 +622,20 @@ export class Neo4jStore implements GraphStore {
         rels: rels.sort(compareRelRows),
       };
     });
+  }
+
+  async creditedAround(label: 'Person' | 'Work', slugs: readonly string[]): Promise<CreditedAround[]> {
+    const statement = label === 'Person' ? 'read/credited-around-people' : 'read/credited-around-works';
+    const rows = await this.read(cypher(statement), { slugs });
+    const bySlug = (a: { slug: string }, b: { slug: string }) => compareStrings(a.slug, b.slug);
+    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map(([row]) => ({
+      works: ((row?.works as Bag[] | undefined) ?? [])
+        .map((w) => ({ slug: String(w.slug), title: String(w.title ?? ''), year: typeof w.year === 'number' ? w.year : null }))
+        .sort(bySlug),
+      people: ((row?.people as Bag[] | undefined) ?? [])
+        .map((p) => ({ slug: String(p.slug), name: String(p.name ?? p.slug) }))
+        .sort(bySlug),
+    }));
   }
 
   async nodeRows(label: NodeLabel): Promise<NodeRow[]> {
