@@ -126,9 +126,11 @@ export function identityTests(getStore: () => GraphStore) {
     expect(tooMany.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'first' });
   });
 
-  it('refuses a merge without a token and changes nothing', async () => {
+  it('refuses a merge and a split without a token and changes nothing', async () => {
     const response = await reader()(MERGE, { label: 'PERSON', keep: 'thom-russo', merge: 'thom-russo-253104' });
     expect(response.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    const split = await reader()(SPLIT, { merge: 'any-merge' });
+    expect(split.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
     expect(await graphRows()).toEqual(before.rows);
   });
 
