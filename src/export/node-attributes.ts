@@ -17,6 +17,7 @@ const NAME_PROPERTY: Record<NodeLabel, string> = {
   Conflict: 'description',
   Claim: 'statement',
   Identifier: 'value',
+  Merge: 'merged',
 };
 
 const text = (v: PropValue | undefined) => (typeof v === 'string' ? v : undefined);

@@ -34,7 +34,8 @@ export async function fullProjection(store: GraphStore, filters: ExportFilters):
     nodes: () =>
       mapBatches(store.streamNodes(), (row) => {
         const id = nodeId(row.label, row.slug);
-        return (row.label === 'Work' && outside.has(row.slug)) || !inside(id)
+        // Merge records are the audit trail of hand merges (mergeNodes), not facts of the graph.
+        return row.label === 'Merge' || (row.label === 'Work' && outside.has(row.slug)) || !inside(id)
           ? undefined
           : { id, attributes: nodeAttributes(row) };
       }),

@@ -239,3 +239,18 @@ export function compareWorks(a: WorkRecord, b: WorkRecord): number {
 export function compareAwardWins(a: AwardWinRecord, b: AwardWinRecord): number {
   return compareNullableNumbers(a.year, b.year) || compareStrings(a.slug, b.slug);
 }
+
+/** Relationship rows in the export streams' order: type, start label and slug, end label and slug, key. */
+export function compareRelRows(
+  a: { type: string; fromLabel: string; from: string; toLabel: string; to: string; key: string },
+  b: typeof a,
+): number {
+  return (
+    compareStrings(a.type, b.type) ||
+    compareStrings(a.fromLabel, b.fromLabel) ||
+    compareStrings(a.from, b.from) ||
+    compareStrings(a.toLabel, b.toLabel) ||
+    compareStrings(a.to, b.to) ||
+    compareStrings(a.key, b.key)
+  );
+}

@@ -15,6 +15,8 @@ export const NODE_LABELS = [
   'Conflict',
   'Claim',
   'Identifier',
+  /** A record of a hand merge (mergeNodes), with what splitNode needs to undo it: not a fact, never exported. */
+  'Merge',
 ] as const;
 export type NodeLabel = (typeof NODE_LABELS)[number];
 

@@ -276,6 +276,45 @@ export interface WriteResult {
   updated: number;
 }
 
+/** A node with every relationship touching it, as stored (provenance lists included): what a merge moves. */
+export interface NodeNeighbourhood {
+  node: NodeRow;
+  /** Ordered by type, then ends and key, as the export streams list them. */
+  rels: RelRow[];
+}
+
+/** A node's name (or a work's title) and aliases: what duplicate candidates are blocked by. */
+export interface NodeNames {
+  slug: string;
+  name: string;
+  aliases: string[];
+}
+
+/** What a node is credited with, names only: a person's works and collaborators, or a work's credited people. */
+export interface CreditedAround {
+  /** A person's works, by slug (none for a work). */
+  works: { slug: string; title: string; year: number | null }[];
+  /** A person's collaborators, or the people credited on a work, by slug. */
+  people: { slug: string; name: string }[];
+}
+
+/**
+ * Whole rows replaced or removed in one atomic change, applied in this order: relationships removed, nodes removed
+ * (which must have no relationship left), nodes put (properties replaced exactly, created if absent), relationships
+ * put (likewise; both ends must exist). A merge and its undo are such changes.
+ */
+export interface RowChange {
+  removeRels?: RelRef[];
+  removeNodes?: { label: NodeLabel; slug: string }[];
+  putNodes?: NodeRow[];
+  putRels?: RelRow[];
+}
+
+/** A change would remove a node that still has relationships: nothing was changed. */
+export class NodeStillLinkedError extends Error {
+  override name = 'NodeStillLinkedError';
+}
+
 /** A relationship in a write points at a node that does not exist: nothing was written. */
 export class MissingNodeError extends Error {
   readonly label: NodeLabel;
@@ -379,6 +418,16 @@ export interface GraphStore {
   load(rows: GraphRows): Promise<LoadSummary>;
   /** Apply one batch of upserts and removals atomically; MissingNodeError when a relationship's end is absent. */
   write(batch: WriteBatch): Promise<WriteResult>;
+  /** Every node of the label with its name (or title) and aliases, in slug order. */
+  namesOf(label: 'Person' | 'Work'): Promise<NodeNames[]>;
+  /** Each node as stored with every relationship touching it; null for a slug with no such node. */
+  neighbourhoods(label: NodeLabel, slugs: readonly string[]): Promise<(NodeNeighbourhood | null)[]>;
+  /** Each node's works and people over CREDITED, names only (duplicate evidence); empty for a missing node. */
+  creditedAround(label: 'Person' | 'Work', slugs: readonly string[]): Promise<CreditedAround[]>;
+  /** Every node of the label as stored, in slug order (merge records). */
+  nodeRows(label: NodeLabel): Promise<NodeRow[]>;
+  /** Apply a RowChange atomically; MissingNodeError or NodeStillLinkedError, and nothing changed, when it cannot. */
+  applyChange(change: RowChange): Promise<void>;
   isEmpty(): Promise<boolean>;
   /** Throws when the store cannot answer; used by /ready. */
   ping(): Promise<void>;

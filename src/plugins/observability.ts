@@ -104,7 +104,7 @@ export function createStoreMetrics(registry: Registry, kind: string): StoreMetri
 }
 
 /** Methods that change the data: the response cache's data version moves before and after each. */
-const WRITES = new Set<PropertyKey>(['write', 'load']);
+const WRITES = new Set<PropertyKey>(['write', 'load', 'applyChange']);
 
 /** The store with every port call counted and timed, and `changed` called around every write. */
 export function instrumentStore(store: GraphStore, metrics: StoreMetrics, changed?: () => void): GraphStore {

@@ -13,6 +13,7 @@ import './types/identifier.ts';
 import './types/search-hit.ts';
 import './types/collaboration.ts';
 import './types/writes.ts';
+import './types/identity.ts';
 import { builder } from './builder.ts';
 
 builder.queryType({ authScopes: { reader: true } });

@@ -33,4 +33,28 @@ describe('the response cache', () => {
     expect((await ask(RENAME, {}, TOKEN)).errors).toBeUndefined();
     expect(await ask(PERSON)).toMatchObject({ data: { person: { name: 'Thomas Russo' } } });
   });
+
+  it('serves a merge and its undo at once: mergeNodes and splitNode move the data version too', async () => {
+    const { ask } = await client({ RESPONSE_CACHE: 'true' });
+    const CREDITS = /* GraphQL */ `{ person(slug: "rick-rubin") { aliases credits { totalCount } } }`;
+    const second = await ask(
+      `mutation { upsertPerson(input: { slug: "rick-rubin-2", name: "Rick Rubin", aliases: ["Rubin"],
+         source: { document: "thom-russo-article", quote: "Rick Rubin" } }) { slug } }`,
+      {},
+      TOKEN,
+    );
+    expect(second.errors).toBeUndefined();
+    const first = await ask(CREDITS);
+    expect(await ask(CREDITS)).toEqual(first);
+    const merged = await ask(
+      `mutation { mergeNodes(label: PERSON, keep: "rick-rubin", merge: "rick-rubin-2") { id } }`,
+      {},
+      TOKEN,
+    );
+    expect(merged.errors).toBeUndefined();
+    expect(await ask(CREDITS)).toMatchObject({ data: { person: { aliases: ['Rubin'] } } });
+    const id = (merged.data.mergeNodes as { id: string }).id;
+    expect((await ask(`mutation { splitNode(merge: "${id}") { undone } }`, {}, TOKEN)).errors).toBeUndefined();
+    expect(await ask(CREDITS)).toEqual(first);
+  });
 });

@@ -29,6 +29,7 @@ export class CompactGraph {
   private readonly slugs: string[] = [];
   private readonly nodeProps: Props[] = [];
   private readonly idsByLabel = new Map<NodeLabel, Map<string, number>>(NODE_LABELS.map((label) => [label, new Map()]));
+  private removedNodes = 0;
 
   private edgeTypeCodes = new Uint8Array(0);
   private edgeFrom = new Int32Array(0);
@@ -92,6 +93,27 @@ export class CompactGraph {
     for (let id = first; id < this.slugs.length; id++) this.idsByLabel.get(this.label(id))?.delete(this.slugs[id] as string);
     this.slugs.length = first;
     this.nodeProps.length = first;
+  }
+
+  /**
+   * Take one node out (a merged node): its slug no longer finds it and its label no longer lists it. Its id is not
+   * reused, as for relationships; it must have no live relationship left.
+   */
+  removeNode(node: number): void {
+    const byLabel = this.idsByLabel.get(this.label(node));
+    if (byLabel?.get(this.slug(node)) === node) byLabel.delete(this.slug(node));
+    this.nodeProps[node] = {};
+    this.removedNodes++;
+  }
+
+  /** False for a node taken out by `removeNode`. */
+  isLiveNode(node: number): boolean {
+    return this.idsByLabel.get(this.label(node))?.get(this.slug(node)) === node;
+  }
+
+  /** Nodes not taken out. */
+  get liveNodeCount(): number {
+    return this.slugs.length - this.removedNodes;
   }
 
   label(node: number): NodeLabel {

@@ -14,6 +14,7 @@ import {
   type PageArgs,
   type PeopleRanking,
   type RoleFilter,
+  type RowChange,
   StorageFullError,
   type WorkFilter,
   type WriteBatch,
@@ -103,6 +104,12 @@ export class DurableStore implements GraphStore {
     this.core.graph.checkWrite(batch);
     this.persist(() => this.core.db.write(batch));
     return this.core.graph.write(batch);
+  }
+
+  async applyChange(change: RowChange): Promise<void> {
+    this.core.graph.checkChange(change);
+    this.persist(() => this.core.db.applyChange(change));
+    return this.core.graph.applyChange(change);
   }
 
   async load(rows: GraphRows): Promise<LoadSummary> {
@@ -215,5 +222,17 @@ export class DurableStore implements GraphStore {
   }
   shortestPath(from: string, to: string, maxHops: number) {
     return this.reads.shortestPath(from, to, maxHops);
+  }
+  namesOf(label: 'Person' | 'Work') {
+    return this.reads.namesOf(label);
+  }
+  neighbourhoods(label: NodeLabel, slugs: readonly string[]) {
+    return this.reads.neighbourhoods(label, slugs);
+  }
+  creditedAround(label: 'Person' | 'Work', slugs: readonly string[]) {
+    return this.reads.creditedAround(label, slugs);
+  }
+  nodeRows(label: NodeLabel) {
+    return this.reads.nodeRows(label);
   }
 }

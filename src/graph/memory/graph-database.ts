@@ -2,7 +2,7 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { crc32 } from 'node:zlib';
 import { type GraphRows, NODE_LABELS, type NodeRow, type Props, REL_TYPES, type RelRow } from '../rows.ts';
-import type { RelRef, WriteBatch } from '../store.ts';
+import type { RelRef, RowChange, WriteBatch } from '../store.ts';
 import { DatabaseDamagedError } from './storage-errors.ts';
 import { upsertedProps } from './upserted-props.ts';
 
@@ -224,6 +224,23 @@ export class GraphDatabase {
     });
   }
 
+  /** Apply a RowChange as MemoryStore.applyChange does, in one transaction: when this returns, it is on disk. */
+  applyChange(change: RowChange): void {
+    const s = this.writable();
+    this.transaction(() => {
+      for (const r of change.removeRels ?? []) s.deleteRel.run(...relKey(r));
+      for (const n of change.removeNodes ?? []) s.deleteNode.run(n.label, n.slug);
+      for (const n of change.putNodes ?? []) {
+        const props = JSON.stringify(n.props);
+        s.putNode.run(n.label, n.slug, props, nodeCrc(n.label, n.slug, props));
+      }
+      for (const r of change.putRels ?? []) {
+        const props = JSON.stringify(r.props);
+        s.putRel.run(...relKey(r), props, relCrc(r, props));
+      }
+    });
+  }
+
   /**
    * Give the disk back the WAL's space after a write was refused for want of it: the checkpoint copies committed
    * pages into the database file and truncates the WAL. Best effort: on a disk still full it changes nothing.
@@ -287,6 +304,7 @@ function prepare(db: DatabaseSync) {
        DO UPDATE SET props = excluded.props, crc = excluded.crc WHERE props <> excluded.props`,
     ),
     deleteRel: db.prepare(`DELETE FROM rels WHERE ${rel}`),
+    deleteNode: db.prepare('DELETE FROM nodes WHERE label = ? AND slug = ?'),
   } satisfies Record<string, StatementSync>;
   return statements;
 }

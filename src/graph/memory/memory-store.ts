@@ -10,6 +10,7 @@ import {
   compareIdentifiers,
   compareMemberships,
   compareNullableNumbers,
+  compareRelRows,
   compareStrings,
   compareWorkLinks,
   compareWorks,
@@ -46,6 +47,7 @@ import {
   type BirthPlaceRecord,
   type CollaboratorRecord,
   type ConflictRecord,
+  type CreditedAround,
   type CreditFilter,
   type CreditRecord,
   type Deadline,
@@ -59,7 +61,10 @@ import {
   type LookupLabel,
   type MembershipRecord,
   MissingNodeError,
+  type NodeNames,
+  type NodeNeighbourhood,
   type NodeRef,
+  NodeStillLinkedError,
   type Page,
   type PageArgs,
   type PathStepRecord,
@@ -68,8 +73,10 @@ import {
   type PlaceRecord,
   type RankedPersonRecord,
   type RecordByLabel,
+  type RelRef,
   ROLE_RANK,
   type RoleFilter,
+  type RowChange,
   type SearchableLabel,
   type SearchHitRecord,
   type WorkFilter,
@@ -238,8 +245,153 @@ export class MemoryStore implements GraphStore {
     return result;
   }
 
+  async namesOf(label: 'Person' | 'Work'): Promise<NodeNames[]> {
+    this.checkDeadline();
+    const nameProperty = label === 'Person' ? 'name' : 'title';
+    return [...this.idsOf(label)].map((id) => {
+      const props = this.graph.props(id);
+      const slug = this.graph.slug(id);
+      return { slug, name: String(props[nameProperty] ?? slug), aliases: (props.aliases as string[] | undefined) ?? [] };
+    });
+  }
+
+  async neighbourhoods(label: NodeLabel, slugs: readonly string[]): Promise<(NodeNeighbourhood | null)[]> {
+    return slugs.map((slug) => {
+      const id = this.graph.nodeId(label, slug);
+      if (id === -1) return null;
+      const rels: RelRow[] = [];
+      const row = (edge: number): RelRow => {
+        const from = this.graph.from(edge);
+        const to = this.graph.to(edge);
+        return {
+          type: this.graph.type(edge),
+          fromLabel: this.graph.label(from),
+          from: this.graph.slug(from),
+          toLabel: this.graph.label(to),
+          to: this.graph.slug(to),
+          key: this.graph.key(edge),
+          props: this.graph.relProps(edge),
+        };
+      };
+      this.graph.forEachEdge(id, 'out', (edge) => rels.push(row(edge)));
+      // A relationship from the node to itself is listed once.
+      this.graph.forEachEdge(id, 'in', (edge) => {
+        if (this.graph.from(edge) !== id) rels.push(row(edge));
+      });
+      return { node: { label, slug, props: this.graph.props(id) }, rels: rels.sort(compareRelRows) };
+    });
+  }
+
+  async creditedAround(label: 'Person' | 'Work', slugs: readonly string[]): Promise<CreditedAround[]> {
+    const bySlug = (a: { slug: string }, b: { slug: string }) => compareStrings(a.slug, b.slug);
+    const person = (id: number) => ({
+      slug: this.graph.slug(id),
+      name: String(this.graph.props(id).name ?? this.graph.slug(id)),
+    });
+    return slugs.map((slug) => {
+      this.checkDeadline();
+      const id = this.graph.nodeId(label, slug);
+      if (id === -1) return { works: [], people: [] };
+      if (label === 'Work') {
+        const people = new Set(this.neighbours(id, 'in', ['CREDITED']).map(([other]) => other));
+        return { works: [], people: [...people].map(person).sort(bySlug) };
+      }
+      const works = new Set(this.neighbours(id, 'out', ['CREDITED']).map(([work]) => work));
+      const people = new Set<number>();
+      for (const work of works)
+        for (const [other] of this.neighbours(work, 'in', ['CREDITED'])) if (other !== id) people.add(other);
+      return {
+        works: [...works]
+          .map((work) => {
+            const props = this.graph.props(work);
+            return {
+              slug: this.graph.slug(work),
+              title: String(props.title ?? ''),
+              year: typeof props.year === 'number' ? props.year : null,
+            };
+          })
+          .sort(bySlug),
+        people: [...people].map(person).sort(bySlug),
+      };
+    });
+  }
+
+  async nodeRows(label: NodeLabel): Promise<NodeRow[]> {
+    return [...this.idsOf(label)].map((id) => ({ label, slug: this.graph.slug(id), props: this.graph.props(id) }));
+  }
+
+  /** What `applyChange` refuses, found before anything changes: a put relationship's missing end, a linked removal. */
+  checkChange(change: RowChange): void {
+    const removedRels = new Set<number>();
+    for (const rel of change.removeRels ?? []) {
+      const edge = this.edgeOf(rel);
+      if (edge !== -1) removedRels.add(edge);
+    }
+    const removed = new Set<string>();
+    for (const { label, slug } of change.removeNodes ?? []) {
+      const id = this.graph.nodeId(label, slug);
+      if (id === -1) continue;
+      removed.add(`${label}:${slug}`);
+      let linked: number | null = null;
+      const visit = (edge: number) => {
+        if (!removedRels.has(edge)) linked = edge;
+      };
+      this.graph.forEachEdge(id, 'out', visit);
+      this.graph.forEachEdge(id, 'in', visit);
+      if (linked !== null)
+        throw new NodeStillLinkedError(`${label} "${slug}" still has a ${this.graph.type(linked)} relationship`);
+    }
+    const put = new Set((change.putNodes ?? []).map((n) => `${n.label}:${n.slug}`));
+    for (const rel of change.putRels ?? [])
+      for (const [label, slug] of [
+        [rel.fromLabel, rel.from],
+        [rel.toLabel, rel.to],
+      ] as const) {
+        const key = `${label}:${slug}`;
+        if (put.has(key)) continue;
+        if (this.graph.nodeId(label, slug) === -1 || removed.has(key)) throw new MissingNodeError(label, slug);
+      }
+  }
+
+  async applyChange(change: RowChange): Promise<void> {
+    this.checkChange(change);
+    for (const rel of change.removeRels ?? []) {
+      const edge = this.edgeOf(rel);
+      if (edge !== -1) this.graph.removeEdge(edge);
+    }
+    for (const { label, slug } of change.removeNodes ?? []) {
+      const id = this.graph.nodeId(label, slug);
+      if (id === -1) continue;
+      this.graph.removeNode(id);
+      this.sortedIds.delete(label);
+    }
+    for (const node of change.putNodes ?? []) {
+      const id = this.graph.nodeId(node.label, node.slug);
+      if (id !== -1) {
+        this.graph.setProps(id, node.props);
+        continue;
+      }
+      this.graph.addNode(node.label, node.slug, node.props);
+      this.sortedIds.delete(node.label);
+    }
+    for (const rel of change.putRels ?? []) {
+      const from = this.graph.nodeId(rel.fromLabel, rel.from);
+      const to = this.graph.nodeId(rel.toLabel, rel.to);
+      const edge = this.graph.findEdge(rel.type, from, to, rel.key);
+      if (edge === -1) this.graph.addEdge(rel.type, from, to, rel.key, rel.props);
+      else this.graph.setRelProps(edge, rel.props);
+    }
+    this.graph.pack();
+  }
+
+  private edgeOf(rel: RelRef): number {
+    const from = this.graph.nodeId(rel.fromLabel, rel.from);
+    const to = this.graph.nodeId(rel.toLabel, rel.to);
+    return from === -1 || to === -1 ? -1 : this.graph.findEdge(rel.type, from, to, rel.key);
+  }
+
   async isEmpty() {
-    return this.graph.nodeCount === 0;
+    return this.graph.liveNodeCount === 0;
   }
 
   async ping() {}
@@ -250,6 +402,7 @@ export class MemoryStore implements GraphStore {
     const nodes: Record<string, number> = {};
     const relationships: Record<string, number> = {};
     for (let node = 0; node < this.graph.nodeCount; node++) {
+      if (!this.graph.isLiveNode(node)) continue;
       const label = this.graph.label(node);
       nodes[label] = (nodes[label] ?? 0) + 1;
     }

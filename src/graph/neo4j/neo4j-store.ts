@@ -12,6 +12,7 @@ import {
   compareIdentifiers,
   compareMemberships,
   compareNullableNumbers,
+  compareRelRows,
   compareStrings,
   compareWorkLinks,
   compareWorks,
@@ -47,6 +48,7 @@ import {
   type ClaimRecord,
   type CollaboratorRecord,
   type ConflictRecord,
+  type CreditedAround,
   type CreditFilter,
   type CreditRecord,
   type Deadline,
@@ -61,7 +63,10 @@ import {
   type LookupLabel,
   type MembershipRecord,
   MissingNodeError,
+  type NodeNames,
+  type NodeNeighbourhood,
   type NodeRef,
+  NodeStillLinkedError,
   type Page,
   type PageArgs,
   type PathStepRecord,
@@ -74,6 +79,7 @@ import {
   type RelUpsert,
   ROLE_RANK,
   type RoleFilter,
+  type RowChange,
   type SearchHitRecord,
   type SourceRecord,
   StoreUnavailableError,
@@ -603,6 +609,105 @@ export class Neo4jStore implements GraphStore {
               result.relationshipsRemoved += Number(counts?.removed ?? 0);
             }
             return result;
+          }, this.transactionConfig()),
+        this.deadline,
+      );
+    } finally {
+      await session.close();
+    }
+  }
+
+  async namesOf(label: 'Person' | 'Work'): Promise<NodeNames[]> {
+    const rows = await this.read(cypher('read/names-of', { __LABEL__: label }));
+    return rows.map((r) => ({ slug: String(r.slug), name: String(r.name), aliases: (r.aliases as string[]).map(String) }));
+  }
+
+  async neighbourhoods(label: NodeLabel, slugs: readonly string[]): Promise<(NodeNeighbourhood | null)[]> {
+    const rows = await this.read(cypher('read/neighbourhoods', { __LABEL__: label }), { slugs, labels: NODE_LABELS });
+    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map(([row]) => {
+      if (!row) return null;
+      const rels = (row.rels as Bag[]).map(
+        (r): RelRow => ({
+          type: r.type as RelType,
+          fromLabel: r.fromLabel as NodeLabel,
+          from: String(r.from),
+          toLabel: r.toLabel as NodeLabel,
+          to: String(r.to),
+          key: String(r.key ?? ''),
+          props: withoutKeys(r.props as Props, 'key'),
+        }),
+      );
+      return {
+        node: { label, slug: String(row.slug), props: withoutKeys(row.props as Props, 'slug') },
+        rels: rels.sort(compareRelRows),
+      };
+    });
+  }
+
+  async creditedAround(label: 'Person' | 'Work', slugs: readonly string[]): Promise<CreditedAround[]> {
+    const statement = label === 'Person' ? 'read/credited-around-people' : 'read/credited-around-works';
+    const rows = await this.read(cypher(statement), { slugs });
+    const bySlug = (a: { slug: string }, b: { slug: string }) => compareStrings(a.slug, b.slug);
+    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map(([row]) => ({
+      works: ((row?.works as Bag[] | undefined) ?? [])
+        .map((w) => ({ slug: String(w.slug), title: String(w.title ?? ''), year: typeof w.year === 'number' ? w.year : null }))
+        .sort(bySlug),
+      people: ((row?.people as Bag[] | undefined) ?? [])
+        .map((p) => ({ slug: String(p.slug), name: String(p.name ?? p.slug) }))
+        .sort(bySlug),
+    }));
+  }
+
+  async nodeRows(label: NodeLabel): Promise<NodeRow[]> {
+    const rows = await this.read(cypher('read/node-rows', { __LABEL__: label }));
+    return rows.map((r) => ({ label, slug: String(r.slug), props: withoutKeys(r.props as Props, 'slug') }));
+  }
+
+  /** One write transaction, in RowChange's order; the checks run inside it, so a refusal rolls everything back. */
+  async applyChange(change: RowChange): Promise<void> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      await translated(
+        () =>
+          session.executeWrite(async (tx) => {
+            const run = async (query: string, rows: Bag[]) =>
+              (await tx.run(query, toParams({ rows }) as Bag)).records.map((r) => r.toObject());
+            const byEnds = (rels: readonly RelRef[]) => groupBy(rels, (r) => `${r.type}|${r.fromLabel}|${r.toLabel}`).values();
+            for (const rels of byEnds(change.removeRels ?? [])) {
+              const first = rels[0] as RelRef;
+              await run(
+                cypher('write/remove-relationships', { __FROM__: first.fromLabel, __TO__: first.toLabel, __TYPE__: first.type }),
+                rels.map((r) => ({ from: r.from, to: r.to, key: r.key })),
+              );
+            }
+            for (const [label, nodes] of groupBy(change.removeNodes ?? [], (n) => n.label)) {
+              const rows = nodes.map((n) => ({ slug: n.slug }));
+              const [linked] = await run(cypher('write/linked-nodes', { __LABEL__: label }), rows);
+              if (linked)
+                throw new NodeStillLinkedError(
+                  `${label} "${String(linked.slug)}" still has a ${String(linked.type)} relationship`,
+                );
+              await run(cypher('write/delete-nodes', { __LABEL__: label }), rows);
+            }
+            for (const [label, nodes] of groupBy(change.putNodes ?? [], (n) => n.label))
+              await run(
+                cypher('load/merge-nodes', { __LABEL__: label }),
+                nodes.map((n) => ({ slug: n.slug, props: { ...n.props, slug: n.slug } })),
+              );
+            for (const rels of byEnds(change.putRels ?? [])) {
+              const first = rels[0] as RelRow;
+              const fill = { __FROM__: first.fromLabel, __TO__: first.toLabel };
+              const rows = (rels as RelRow[]).map((r) => ({
+                from: r.from,
+                to: r.to,
+                key: r.key,
+                props: { ...r.props, key: r.key },
+              }));
+              const [missing] = await run(cypher('write/missing-ends', fill), rows);
+              if (missing)
+                throw new MissingNodeError(missing.fromMissing ? first.fromLabel : first.toLabel, String(missing.slug));
+              await run(cypher('load/merge-relationships', { ...fill, __TYPE__: first.type }), rows);
+            }
           }, this.transactionConfig()),
         this.deadline,
       );

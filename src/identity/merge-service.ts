@@ -1,0 +1,95 @@
+// mergeNodes and splitNode above the port: read both neighbourhoods, plan the change (merge-plan.ts), apply it in one
+// atomic store change. Merges and splits of one server run one at a time, so two cannot plan from the same rows.
+import { slugify } from '../dataset/slug.ts';
+import type { GraphStore } from '../graph/store.ts';
+import {
+  MERGEABLE_LABELS,
+  type MergeableLabel,
+  type MergeRecord,
+  MergeRefusedError,
+  planMerge,
+  planSplit,
+  recordOf,
+} from './merge-plan.ts';
+
+/** A slug that names no node of the label; `otherLabel` is set when it names a node of another mergeable label. */
+export class UnknownNodeError extends Error {
+  override name = 'UnknownNodeError';
+  readonly label: string;
+  readonly slug: string;
+  readonly argument: string;
+  readonly otherLabel: string | null;
+  constructor(label: string, slug: string, argument: string, otherLabel: string | null) {
+    super(`no ${label} "${slug}"`);
+    this.label = label;
+    this.slug = slug;
+    this.argument = argument;
+    this.otherLabel = otherLabel;
+  }
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+/** Run merges and splits one after another: each plans from rows no other merge is changing. */
+function serialised<T>(work: () => Promise<T>): Promise<T> {
+  const next = queue.then(work, work);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+export async function mergeNodes(
+  store: GraphStore,
+  label: MergeableLabel,
+  keep: string,
+  merge: string,
+  by: string,
+  now: Date = new Date(),
+): Promise<MergeRecord> {
+  if (keep === merge)
+    throw new MergeRefusedError(`keep and merge are both "${keep}": a node cannot be merged into itself.`, 'merge');
+  return serialised(async () => {
+    const [kept, merged] = await store.neighbourhoods(label, [keep, merge]);
+    if (!kept) throw await unknown(store, label, keep, 'keep');
+    if (!merged) throw await unknown(store, label, merge, 'merge');
+    const at = now.toISOString();
+    const slug = slugify(`${label} ${merge} into ${keep} ${at}`);
+    // Conflict slugs are stable (label, kept slug, property); one already there (an earlier merge) is numbered on.
+    const first = planMerge(kept, merged, { slug, by, at }, new Set());
+    const wanted = first.record.snapshot.conflicts.nodes.filter((n) => n.label === 'Conflict').map((n) => n.slug);
+    const probes = wanted.flatMap((s) => [s, ...Array.from({ length: 8 }, (_, i) => `${s}-${i + 2}`)]);
+    const found = probes.length === 0 ? [] : await store.nodesBySlug('Conflict', probes);
+    const taken = new Set(probes.filter((_, i) => found[i] !== null));
+    const { change, record } = taken.size === 0 ? first : planMerge(kept, merged, { slug, by, at }, taken);
+    await store.applyChange(change);
+    return record;
+  });
+}
+
+export async function splitNode(store: GraphStore, mergeSlug: string, by: string, now: Date = new Date()): Promise<MergeRecord> {
+  return serialised(async () => {
+    const [row] = (await store.neighbourhoods('Merge', [mergeSlug])).map((n) => n?.node ?? null);
+    if (!row) throw new UnknownNodeError('merge', mergeSlug, 'merge', null);
+    const record = recordOf(row);
+    const [keepNow, mergedNow] = await store.neighbourhoods(record.label, [record.keep, record.merged]);
+    const at = now.toISOString();
+    const change = planSplit(record, keepNow ?? null, mergedNow !== null, by, at);
+    await store.applyChange(change);
+    return { ...record, undoneBy: by, undoneAt: at };
+  });
+}
+
+/** Every merge record, latest first. */
+export async function listMerges(store: GraphStore): Promise<MergeRecord[]> {
+  const records = (await store.nodeRows('Merge')).map(recordOf);
+  return records.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.slug < b.slug ? 1 : a.slug > b.slug ? -1 : 0));
+}
+
+export async function mergeRecord(store: GraphStore, slug: string): Promise<MergeRecord | null> {
+  const [row] = await store.neighbourhoods('Merge', [slug]);
+  return row ? recordOf(row.node) : null;
+}
+
+async function unknown(store: GraphStore, label: MergeableLabel, slug: string, argument: string) {
+  const other = MERGEABLE_LABELS.find((l) => l !== label) as MergeableLabel;
+  const [elsewhere] = await store.neighbourhoods(other, [slug]);
+  return new UnknownNodeError(label, slug, argument, elsewhere ? other : null);
+}

@@ -1,0 +1,272 @@
+// Name keys, candidate blocking, scoring and the value-combining rule of merges: the pure parts of issue #16's
+// hand-merge tools, shared by both stores. Plus the query-cost price of possibleDuplicates.
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
+import type { NodeRow } from '../../src/graph/rows.ts';
+import { combineNode, conflictSlug } from '../../src/identity/combine.ts';
+import {
+  candidatePairs,
+  identifierShared,
+  identifiersDiffer,
+  MAX_GROUP,
+  type NodeFacts,
+  possibleDuplicates,
+  scorePair,
+} from '../../src/identity/duplicates.ts';
+import { MergeRefusedError, planMerge } from '../../src/identity/merge-plan.ts';
+import { normaliseName } from '../../src/identity/names.ts';
+import { datasetRows } from '../../src/ingest/pipeline.ts';
+import { graphqlClient, seed } from '../helpers.ts';
+
+describe('normaliseName', () => {
+  it.each([
+    ['Persuader, The', 'the persuader'],
+    ['The Persuader', 'the persuader'],
+    ['Mora (19)', 'mora'],
+    ['Maná', 'mana'],
+    ['MANÁ!', 'mana'],
+    ['Jesse & Joy', 'jesse and joy'],
+    ['Jay-Z', 'jay z'],
+    ['  Thom   Russo ', 'thom russo'],
+    ['Beatles, The (2)', 'the beatles'],
+    ['黄子韬', '黄子韬'],
+    ['!!!', ''],
+  ])('%s → "%s"', (name, key) => {
+    expect(normaliseName(name)).toBe(key);
+  });
+});
+
+describe('candidatePairs', () => {
+  it('blocks by name key: each pair once, aliases count, unrelated names never meet', () => {
+    const { pairs } = candidatePairs([
+      { slug: 'the-persuader', name: 'The Persuader', aliases: [] },
+      { slug: 'persuader-the-12', name: 'Persuader, The (12)', aliases: [] },
+      { slug: 'jesper-dahlback', name: 'Jesper Dahlbäck', aliases: ['The Persuader'] },
+      { slug: 'mora', name: 'Mora', aliases: [] },
+      { slug: 'mora-19', name: 'Mora (19)', aliases: ['Mora'] },
+      { slug: 'someone-else', name: 'Someone Else', aliases: [] },
+    ]);
+    expect(pairs).toEqual([
+      { a: 'mora', b: 'mora-19', key: 'mora', sameName: true },
+      { a: 'jesper-dahlback', b: 'persuader-the-12', key: 'the persuader', sameName: false },
+      { a: 'jesper-dahlback', b: 'the-persuader', key: 'the persuader', sameName: false },
+      { a: 'persuader-the-12', b: 'the-persuader', key: 'the persuader', sameName: true },
+    ]);
+  });
+
+  it(`skips a name shared by more than ${MAX_GROUP} nodes instead of comparing every pair`, () => {
+    const many = Array.from({ length: MAX_GROUP + 1 }, (_, i) => ({ slug: `john-smith-${i}`, name: 'John Smith', aliases: [] }));
+    const { pairs, skippedKeys } = candidatePairs([
+      ...many,
+      { slug: 'a', name: 'Ann', aliases: [] },
+      { slug: 'b', name: 'ANN', aliases: [] },
+    ]);
+    expect(pairs).toEqual([{ a: 'a', b: 'b', key: 'ann', sameName: true }]);
+    expect(skippedKeys).toEqual(['john smith']);
+  });
+});
+
+const facts = (over: Partial<NodeFacts> & { slug: string }): NodeFacts => ({
+  name: 'Thom Russo',
+  identifiers: [],
+  works: [],
+  people: [],
+  years: null,
+  kind: null,
+  ...over,
+});
+
+describe('scorePair', () => {
+  it('adds shared works, shared collaborators and overlapping years to a shared name', () => {
+    const a = facts({
+      slug: 'thom-russo',
+      works: [{ slug: 'audioslave', title: 'Audioslave', year: 2002 }],
+      people: [
+        { slug: 'audioslave', name: 'Audioslave' },
+        { slug: 'jay-z', name: 'Jay-Z' },
+      ],
+      years: { from: 1996, to: 2015 },
+    });
+    const b = facts({
+      slug: 'thom-russo-1',
+      works: [{ slug: 'audioslave-6767', title: 'AUDIOSLAVE', year: 2002 }],
+      people: [
+        { slug: 'audioslave-2', name: 'Audioslave' },
+        { slug: 'jay-z-9', name: 'JAY-Z' },
+      ],
+      years: { from: 2002, to: 2002 },
+    });
+    const { score, evidence } = scorePair('Person', a, b, 'thom russo', true);
+    expect(evidence.sharedWorks).toEqual(['Audioslave']);
+    expect(evidence.sharedPeople).toEqual(['Audioslave', 'Jay-Z']);
+    expect(evidence.yearsOverlap).toBe(true);
+    expect(score).toBe(Math.round((0.4 + 0.1 + (0.2 * 2) / 3 + 0.1) * 1000) / 1000);
+  });
+
+  it('scores an alias-only match lower, and years that cannot overlap count against', () => {
+    const a = facts({ slug: 'a', years: { from: 1950, to: 1960 } });
+    const b = facts({ slug: 'b', years: { from: 2001, to: 2010 } });
+    expect(scorePair('Person', a, b, 'thom russo', false).score).toBe(0.2);
+    expect(scorePair('Person', a, b, 'thom russo', true).score).toBe(0.3);
+  });
+
+  it('scores works by credited people in common and kind', () => {
+    const a = facts({
+      slug: 'w1',
+      name: 'Bobby',
+      kind: 'ALBUM',
+      people: [{ slug: 'p', name: 'Bobby Brown' }],
+      years: { from: 1992, to: 1992 },
+    });
+    const b = facts({
+      slug: 'w2',
+      name: 'Bobby',
+      kind: 'ALBUM',
+      people: [{ slug: 'q', name: 'Bobby Brown' }],
+      years: { from: 1992, to: 1992 },
+    });
+    const { score, evidence } = scorePair('Work', a, b, 'bobby', true);
+    expect(evidence).toMatchObject({ sharedPeople: ['Bobby Brown'], sameKind: true, yearsOverlap: true });
+    expect(score).toBe(0.733);
+  });
+
+  it('tells two MBIDs apart and one shared identifier as already one', () => {
+    const mb = (value: string) => [{ scheme: 'MUSICBRAINZ', value }];
+    expect(identifiersDiffer(facts({ slug: 'a', identifiers: mb('x') }), facts({ slug: 'b', identifiers: mb('y') }))).toBe(true);
+    expect(identifierShared(facts({ slug: 'a', identifiers: mb('x') }), facts({ slug: 'b', identifiers: mb('x') }))).toBe(true);
+    const discogs = [{ scheme: 'DISCOGS_ARTIST', value: '1' }];
+    expect(identifiersDiffer(facts({ slug: 'a', identifiers: mb('x') }), facts({ slug: 'b', identifiers: discogs }))).toBe(false);
+  });
+});
+
+describe('possibleDuplicates on a store', () => {
+  it('leaves out a pair whose identifiers of one scheme differ', async () => {
+    const store = new MemoryStore();
+    await store.load(await seed());
+    const person = (slug: string, id: string) => ({
+      slug,
+      name: 'Rick Rubin',
+      isGroup: false,
+      aliases: [],
+      identifiers: [{ scheme: 'MUSICBRAINZ', value: id }],
+      sources: [{ document: 'mb', citations: [], quote: 'artist: Rick Rubin' }],
+    });
+    await store.load(
+      datasetRows({
+        format: 'liner-dataset',
+        version: 1,
+        documents: [{ slug: 'mb', title: 'MusicBrainz', kind: 'MUSICBRAINZ' }],
+        people: [
+          person('rick-rubin-1', 'e4f2ee3a-1a85-4e6f-a6f6-7f7d7a6c2a01'),
+          person('rick-rubin-2', 'e4f2ee3a-1a85-4e6f-a6f6-7f7d7a6c2a02'),
+        ],
+      }),
+    );
+    const pairs = (await possibleDuplicates(store, 'Person', 0)).candidates.map((c) => `${c.a} ~ ${c.b}`);
+    expect(pairs).toContain('rick-rubin ~ rick-rubin-1');
+    expect(pairs).toContain('rick-rubin ~ rick-rubin-2');
+    expect(pairs).not.toContain('rick-rubin-1 ~ rick-rubin-2');
+  });
+
+  it('is priced by the query-cost limit before anything runs', async () => {
+    const store = new MemoryStore();
+    await store.load(await seed());
+    const client = graphqlClient(store, loadConfig({ LOG_LEVEL: 'silent', MAX_COST: '400' }));
+    const refused = await client(`{ possibleDuplicates(first: 1) { totalCount } }`);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COSTLY');
+    const cheap = await client(`{ people(first: 1) { totalCount } }`);
+    expect(cheap.errors).toBeUndefined();
+  });
+});
+
+const source = (document: string, quote: string) => ({
+  sourceDocuments: [document],
+  sourceCitations: [''],
+  sourceQuotes: [quote],
+});
+
+describe('combineNode', () => {
+  const kept: NodeRow = {
+    label: 'Person',
+    slug: 'thom-russo',
+    props: {
+      name: 'Thom Russo',
+      aliases: [],
+      nationality: 'American',
+      occupations: ['record producer'],
+      searchText: 'thom russo',
+      ...source('article', 'Thom Russo is an American record producer'),
+    },
+  };
+  const other: NodeRow = {
+    label: 'Person',
+    slug: 'thom-russo-1',
+    props: {
+      name: 'Thomas Russo',
+      aliases: ['T. Russo'],
+      nationality: 'United States',
+      country: 'US',
+      occupations: ['engineer', 'record producer'],
+      searchText: 'thomas russo t russo',
+      ...source('discogs', 'Thomas Russo (US)'),
+    },
+  };
+
+  it('unites sources and lists, adds what kept lacks, makes the other name an alias and a differing value a conflict', () => {
+    const { props, conflicts } = combineNode(kept, other);
+    expect(props).toEqual({
+      name: 'Thom Russo',
+      nationality: 'American',
+      occupations: ['record producer', 'engineer'],
+      country: 'US',
+      aliases: ['Thomas Russo', 'T. Russo'],
+      searchText: 'thom russo thomas russo t russo',
+      sourceDocuments: ['article', 'discogs'],
+      sourceCitations: ['', ''],
+      sourceQuotes: ['Thom Russo is an American record producer', 'Thomas Russo (US)'],
+    });
+    const slug = conflictSlug('Person', 'thom-russo', 'nationality');
+    expect(slug).toBe('merge-conflict-person-thom-russo-nationality');
+    expect(conflicts.nodes.map((n) => [n.label, n.slug])).toEqual([
+      ['Conflict', slug],
+      ['Claim', `${slug}-claim-1`],
+      ['Claim', `${slug}-claim-2`],
+    ]);
+    expect(conflicts.nodes[2]?.props).toMatchObject({
+      statement: 'Thom Russo: nationality is United States',
+      sourceDocuments: ['discogs'],
+    });
+    expect(conflicts.rels.map((r) => `${r.type} ${r.from} → ${r.to}`)).toEqual([
+      `HAS_CLAIM ${slug} → ${slug}-claim-1`,
+      `HAS_CLAIM ${slug} → ${slug}-claim-2`,
+      `ABOUT ${slug} → thom-russo`,
+    ]);
+  });
+
+  it('is deterministic, and folding a node into an equal one adds nothing', () => {
+    expect(combineNode(kept, other)).toEqual(combineNode(kept, other));
+    const same = combineNode(kept, { ...kept, slug: 'copy' });
+    expect(same.conflicts).toEqual({ nodes: [], rels: [] });
+    expect(same.props).toEqual(kept.props);
+  });
+});
+
+describe('planMerge', () => {
+  it('refuses two nodes linked to each other, which would link the kept node to itself', () => {
+    const a: NodeRow = { label: 'Person', slug: 'a', props: { name: 'A' } };
+    const b: NodeRow = { label: 'Person', slug: 'b', props: { name: 'A' } };
+    const link = {
+      type: 'MEMBER_OF' as const,
+      fromLabel: 'Person' as const,
+      from: 'b',
+      toLabel: 'Person' as const,
+      to: 'a',
+      key: '',
+      props: {},
+    };
+    expect(() =>
+      planMerge({ node: a, rels: [link] }, { node: b, rels: [link] }, { slug: 'm', by: 'x', at: 't' }, new Set()),
+    ).toThrow(MergeRefusedError);
+  });
+});
