@@ -2,7 +2,7 @@
 // identity resolution at import and by merging nodes by hand.
 import { createHash } from 'node:crypto';
 import { searchTokens } from '../dataset/slug.ts';
-import { type GraphRows, type NodeRow, type Props, type PropValue, type RelRow, sameValue, withSource } from '../graph/rows.ts';
+import { type GraphRows, type NodeRow, type Props, type PropValue, type RelRow, sameValue } from '../graph/rows.ts';
 import type { SourceRecord } from '../graph/store.ts';
 
 /** A source's name as a claim states it ("MusicBrainz", "Discogs", an article's title). */
@@ -32,11 +32,37 @@ export function sourcesOfProps(props: Props): SourceRecord[] {
   }));
 }
 
-/** `kept`'s provenance with every source of `other` not already there, in `other`'s order. */
+/**
+ * `kept`'s provenance with every source of `other` not already there, in `other`'s order; `kept` itself when
+ * nothing is new (a re-import), so an unchanged node stays the very same object.
+ */
 export function unionSources(kept: Props, other: Props): Props {
-  let props = kept;
-  for (const source of sourcesOfProps(other)) props = withSource(props, source);
-  return props;
+  const documents = (kept.sourceDocuments as readonly string[] | undefined) ?? [];
+  const citations = (kept.sourceCitations as readonly string[] | undefined) ?? [];
+  const quotes = (kept.sourceQuotes as readonly string[] | undefined) ?? [];
+  const otherDocuments = (other.sourceDocuments as readonly string[] | undefined) ?? [];
+  const otherCitations = (other.sourceCitations as readonly string[] | undefined) ?? [];
+  const otherQuotes = (other.sourceQuotes as readonly string[] | undefined) ?? [];
+  let added: number[] | null = null;
+  for (let i = 0; i < otherDocuments.length; i++) {
+    let known = false;
+    for (let j = 0; j < documents.length && !known; j++)
+      known = documents[j] === otherDocuments[i] && quotes[j] === otherQuotes[i] && citations[j] === otherCitations[i];
+    for (let j = 0; j < i && !known && added !== null; j++)
+      known =
+        added.includes(j) &&
+        otherDocuments[j] === otherDocuments[i] &&
+        otherQuotes[j] === otherQuotes[i] &&
+        otherCitations[j] === otherCitations[i];
+    if (!known) (added ??= []).push(i);
+  }
+  if (added === null) return kept;
+  return {
+    ...kept,
+    sourceDocuments: [...documents, ...added.map((i) => otherDocuments[i] as string)],
+    sourceCitations: [...citations, ...added.map((i) => otherCitations[i] ?? '')],
+    sourceQuotes: [...quotes, ...added.map((i) => otherQuotes[i] ?? '')],
+  };
 }
 
 /** Strings of both lists, `kept`'s first, each once. */
@@ -159,12 +185,22 @@ export function combineNode(
   }
   const otherAliases = [...((other.props.aliases as readonly string[] | undefined) ?? []), ...newNames];
   if (otherAliases.length > 0) props.aliases = unionList(props.aliases ?? [], otherAliases) as PropValue;
-  // Only words the kept text lacks are appended: the kept text stays as it was when nothing is new.
-  const known = new Set(searchTokens(String(props.searchText ?? '')));
-  const added = [String(other.props.searchText ?? ''), ...otherAliases]
-    .flatMap(searchTokens)
-    .filter((token) => !known.has(token) && known.add(token));
-  if (added.length > 0) props.searchText = [props.searchText, ...added].filter((t) => t !== undefined && t !== '').join(' ');
+  // Only words the kept text lacks are appended: the kept text stays as it was when nothing is new. Search text is
+  // already lowercase words joined by spaces, so it is split, not tokenized again.
+  if (typeof other.props.searchText === 'string' || otherAliases.length > 0) {
+    const keptText = typeof props.searchText === 'string' ? props.searchText : '';
+    const known = new Set(keptText.split(' '));
+    const added: string[] = [];
+    const consider = (token: string) => {
+      if (token !== '' && !known.has(token)) {
+        known.add(token);
+        added.push(token);
+      }
+    };
+    if (typeof other.props.searchText === 'string') for (const token of other.props.searchText.split(' ')) consider(token);
+    for (const alias of otherAliases) for (const token of searchTokens(alias)) consider(token);
+    if (added.length > 0) props.searchText = keptText === '' ? added.join(' ') : `${keptText} ${added.join(' ')}`;
+  }
   props = unionSources(props, other.props);
   return { props, conflicts };
 }
