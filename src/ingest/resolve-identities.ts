@@ -73,6 +73,7 @@ export async function resolveIdentities(store: GraphStore, rows: GraphRows): Pro
   // Nodes sharing an identifier within the batch are one.
   const groups = new Groups();
   const namedBy = new Map<string, string>(); // identifier slug → first subject key
+  let shared = false;
   for (const rel of rows.rels) {
     if (rel.type !== 'IDENTIFIES') continue;
     const subject = nodeKey(rel.toLabel, rel.to);
@@ -85,6 +86,7 @@ export async function resolveIdentities(store: GraphStore, rows: GraphRows): Pro
           `identifier "${rel.from}" is given to ${shown(earlier)} and to ${shown(subject)}: one identifier names one node, of one label`,
         );
       groups.union(earlier, subject);
+      shared = true;
     }
   }
   if (namedBy.size === 0) return { ...rows, merged: 0, conflicts: 0 };
@@ -116,6 +118,9 @@ export async function resolveIdentities(store: GraphStore, rows: GraphRows): Pro
       existingBySubject.set(root, { node, identifier });
     });
   }
+
+  // Nothing is anything else (a first import, or new nodes only): the rows load as they are.
+  if (!shared && existingIdentifier.size === 0) return { ...rows, merged: 0, conflicts: 0 };
 
   // Where each identified node goes: the store's node, or the first of its batch group.
   const target = new Map<string, string>(); // node key → kept slug
