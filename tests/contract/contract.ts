@@ -78,7 +78,6 @@ export const AGREEMENT_OPERATIONS: Record<string, string> = {
     works: conflicts(aboutType: WORK) { slug subjects }
     awardWins: conflicts(aboutType: AWARD_WIN) { slug subjects }
     aboutWork: conflicts(about: "amar-es-combatir", aboutType: WORK) { slug subjects }
-    badSource: conflicts(source: "no-such-document") { slug }
   }`,
   awards: /* GraphQL */ `{
     award(slug: "grammy-award") { id name wins { slug category year work { slug } recipients { slug } conflicts { slug } } }
