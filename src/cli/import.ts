@@ -54,7 +54,8 @@ async function loadEmbedded(rows: GraphRows, config: Config, fromFile: string | 
     for (const note of notes) console.info(`  ${note}`);
     console.info(
       `Imported into the embedded store in ${config.DATA_DIR} in ${seconds.toFixed(2)} s: created ${summary.nodesCreated} nodes and ` +
-        `${summary.relationshipsCreated} relationships, updated ${summary.updated}, left ${summary.unchanged} unchanged. ` +
+        `${summary.relationshipsCreated} relationships, updated ${summary.updated}, left ${summary.unchanged} unchanged; ` +
+        `${summary.merged} incoming nodes were nodes already there by identifier, ${summary.conflicts} conflicts recorded. ` +
         '`npm start` serves it.',
     );
   } finally {
@@ -78,7 +79,8 @@ async function load(rows: GraphRows, neo4jFlag: boolean, fromFile: string | unde
     const seconds = (performance.now() - started) / 1000;
     console.info(
       `Imported into Neo4j in ${seconds.toFixed(2)} s: created ${summary.nodesCreated} nodes and ` +
-        `${summary.relationshipsCreated} relationships, updated ${summary.updated}, left ${summary.unchanged} unchanged.`,
+        `${summary.relationshipsCreated} relationships, updated ${summary.updated}, left ${summary.unchanged} unchanged; ` +
+        `${summary.merged} incoming nodes were nodes already there by identifier, ${summary.conflicts} conflicts recorded.`,
     );
   } finally {
     await store.close();

@@ -172,6 +172,32 @@ export interface MembershipRecord extends Sourced, Qualified {
   creditedAs: string | null;
 }
 
+/** An identifier as a catalogue writes it. */
+export interface IdentifierKey {
+  scheme: IdentifierScheme;
+  value: string;
+}
+
+/** The node an identifier names, with its properties and the identifier node's own: what identity resolution merges. */
+export interface IdentifiedNode {
+  label: IdentifiedLabel;
+  slug: string;
+  props: Props;
+  identifierProps: Props;
+}
+
+/** Conflicts narrowed down; every part given must hold. */
+export interface ConflictFilter {
+  /** Some claim is quoted from this document (a slug). */
+  source?: string | undefined;
+  /** Some claim is quoted from a document of this kind. */
+  sourceKind?: DocumentKind | undefined;
+  /** The conflict is about this node (a slug)… */
+  about?: string | undefined;
+  /** …or about a node of this label (with `about`: that node, of that label). */
+  aboutLabel?: NodeLabel | undefined;
+}
+
 /** A node found by one of its identifiers. */
 export interface NodeRef {
   label: IdentifiedLabel;
@@ -397,12 +423,17 @@ export interface GraphStore {
   affiliationsOf(personSlugs: readonly string[]): Promise<AffiliationRecord[][]>;
   associationsOf(personSlugs: readonly string[]): Promise<AssociationRecord[][]>;
   conflictsAbout(label: NodeLabel, slugs: readonly string[]): Promise<ConflictRecord[][]>;
-  conflicts(): Promise<ConflictRecord[]>;
   /**
    * One root field's read plan (src/plan/plan.ts) answered in one query, with only the selected properties read.
    * Optional: a store without it (the embedded one) answers every field through the methods above, via the loaders.
    */
   runPlan?(plan: ReadPlan, args: PlanArgs): Promise<PlanResultByRoot[PlanRoot]>;
+  /** Conflicts by slug, all of them or those the filter keeps. */
+  conflicts(filter?: ConflictFilter): Promise<ConflictRecord[]>;
+  /** For each identifier, the node it names (null where none), in key order: identity resolution's batch lookup. */
+  nodesByIdentifiers(keys: readonly IdentifierKey[]): Promise<(IdentifiedNode | null)[]>;
+  /** Each relationship's properties as stored (null where absent), in key order, so a load can union sources. */
+  relationshipProps(refs: readonly RelRef[]): Promise<(Props | null)[]>;
   /** People other than `of` who share a work with every one of them, with their role on it in `roles`. */
   commonCollaborators(of: readonly string[], filter: RoleFilter): Promise<CollaboratorRecord[]>;
   /** Fewest person→work→person hops; ties broken by the smallest sequence of slugs. */

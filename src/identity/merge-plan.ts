@@ -4,7 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { compareRelRows } from '../graph/records.ts';
 import type { GraphRows, NodeLabel, NodeRow, Props, RelRow } from '../graph/rows.ts';
 import type { NodeNeighbourhood, RelRef, RowChange } from '../graph/store.ts';
-import { combineNode, type DescribeSource, firstSource, unionProvenance } from './combine.ts';
+import { combineNode, combineRelProps, type DescribeSource } from './combine.ts';
 
 /** Node labels that can be merged by hand. */
 export const MERGEABLE_LABELS = ['Person', 'Work'] as const;
@@ -59,17 +59,6 @@ const ref = (r: RelRow): RelRef => ({
   key: r.key,
 });
 
-/** A relationship's properties united with a colliding one's: sources united, `kept`'s values first, lists united. */
-export function combineRelProps(kept: Props, other: Props): Props {
-  const props: Props = { ...kept };
-  for (const [name, value] of Object.entries(other)) {
-    const mine = props[name];
-    if (mine === undefined) props[name] = value;
-    else if (Array.isArray(mine) && Array.isArray(value)) props[name] = [...new Set([...mine, ...value])] as Props[string];
-  }
-  return { ...props, ...unionProvenance(kept, other) };
-}
-
 export function recordProps(record: MergeRecord): Props {
   return {
     label: record.label,
@@ -100,6 +89,9 @@ export function recordOf(row: NodeRow): MergeRecord {
   };
 }
 
+/** A claim names its source by its document's slug unless the caller knows the document's title. */
+const documentOf: DescribeSource = (source) => source.document;
+
 /**
  * Fold `merge` into `keep`: every relationship of `merge` moves to `keep` (one that collides with `keep`'s own of
  * the same type, other end and key becomes their union), its identifiers with them; the nodes' properties are
@@ -111,7 +103,7 @@ export function planMerge(
   merge: NodeNeighbourhood,
   record: Omit<MergeRecord, 'snapshot' | 'undoneBy' | 'undoneAt' | 'label' | 'keep' | 'merged' | 'mergedName'>,
   takenConflicts: ReadonlySet<string>,
-  describeSource: DescribeSource = firstSource,
+  describeSource: DescribeSource = documentOf,
 ): { change: RowChange; record: MergeRecord } {
   const label = keep.node.label as MergeableLabel;
   const isMerged = (l: NodeLabel, slug: string) => l === label && slug === merge.node.slug;

@@ -71,6 +71,14 @@ export const AGREEMENT_OPERATIONS: Record<string, string> = {
     twoWords: search(text: "latin gram") { kind slug name }
   }`,
   conflicts: /* GraphQL */ `{ conflicts { id slug description claims { statement source { document { slug kind } documentSlug citations quote span { start end } } } subjects } }`,
+  filteredConflicts: /* GraphQL */ `{
+    article: conflicts(sourceKind: ARTICLE) { slug subjects }
+    catalogue: conflicts(sourceKind: MUSICBRAINZ) { slug }
+    bySource: conflicts(source: "thom-russo-article") { slug }
+    works: conflicts(aboutType: WORK) { slug subjects }
+    awardWins: conflicts(aboutType: AWARD_WIN) { slug subjects }
+    aboutWork: conflicts(about: "amar-es-combatir", aboutType: WORK) { slug subjects }
+  }`,
   awards: /* GraphQL */ `{
     award(slug: "grammy-award") { id name wins { slug category year work { slug } recipients { slug } conflicts { slug } } }
   }`,

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import type { NodeRow } from '../../src/graph/rows.ts';
-import { combineNode, conflictSlug } from '../../src/identity/combine.ts';
 import {
   candidatePairs,
   identifierShared,
@@ -186,71 +185,7 @@ const source = (document: string, quote: string) => ({
   sourceQuotes: [quote],
 });
 
-describe('combineNode', () => {
-  const kept: NodeRow = {
-    label: 'Person',
-    slug: 'thom-russo',
-    props: {
-      name: 'Thom Russo',
-      aliases: [],
-      nationality: 'American',
-      occupations: ['record producer'],
-      searchText: 'thom russo',
-      ...source('article', 'Thom Russo is an American record producer'),
-    },
-  };
-  const other: NodeRow = {
-    label: 'Person',
-    slug: 'thom-russo-1',
-    props: {
-      name: 'Thomas Russo',
-      aliases: ['T. Russo'],
-      nationality: 'United States',
-      country: 'US',
-      occupations: ['engineer', 'record producer'],
-      searchText: 'thomas russo t russo',
-      ...source('discogs', 'Thomas Russo (US)'),
-    },
-  };
-
-  it('unites sources and lists, adds what kept lacks, makes the other name an alias and a differing value a conflict', () => {
-    const { props, conflicts } = combineNode(kept, other);
-    expect(props).toEqual({
-      name: 'Thom Russo',
-      nationality: 'American',
-      occupations: ['record producer', 'engineer'],
-      country: 'US',
-      aliases: ['Thomas Russo', 'T. Russo'],
-      searchText: 'thom russo thomas russo t russo',
-      sourceDocuments: ['article', 'discogs'],
-      sourceCitations: ['', ''],
-      sourceQuotes: ['Thom Russo is an American record producer', 'Thomas Russo (US)'],
-    });
-    const slug = conflictSlug('Person', 'thom-russo', 'nationality');
-    expect(slug).toBe('merge-conflict-person-thom-russo-nationality');
-    expect(conflicts.nodes.map((n) => [n.label, n.slug])).toEqual([
-      ['Conflict', slug],
-      ['Claim', `${slug}-claim-1`],
-      ['Claim', `${slug}-claim-2`],
-    ]);
-    expect(conflicts.nodes[2]?.props).toMatchObject({
-      statement: 'Thom Russo: nationality is United States',
-      sourceDocuments: ['discogs'],
-    });
-    expect(conflicts.rels.map((r) => `${r.type} ${r.from} → ${r.to}`)).toEqual([
-      `HAS_CLAIM ${slug} → ${slug}-claim-1`,
-      `HAS_CLAIM ${slug} → ${slug}-claim-2`,
-      `ABOUT ${slug} → thom-russo`,
-    ]);
-  });
-
-  it('is deterministic, and folding a node into an equal one adds nothing', () => {
-    expect(combineNode(kept, other)).toEqual(combineNode(kept, other));
-    const same = combineNode(kept, { ...kept, slug: 'copy' });
-    expect(same.conflicts).toEqual({ nodes: [], rels: [] });
-    expect(same.props).toEqual(kept.props);
-  });
-});
+// combineNode, the rule a merge applies, is tested with identity resolution's own cases in identity-combine.test.ts.
 
 describe('planMerge', () => {
   it('refuses two nodes linked to each other, which would link the kept node to itself', () => {

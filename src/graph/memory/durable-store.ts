@@ -5,14 +5,17 @@ import { join } from 'node:path';
 import type { IdentifierScheme } from '../../dataset/format.ts';
 import type { GraphRows, NodeLabel } from '../rows.ts';
 import {
+  type ConflictFilter,
   type CreditFilter,
   type Deadline,
   type GraphStore,
   type IdentifiedLabel,
+  type IdentifierKey,
   type LoadSummary,
   type LookupLabel,
   type PageArgs,
   type PeopleRanking,
+  type RelRef,
   type RoleFilter,
   type RowChange,
   StorageFullError,
@@ -214,8 +217,14 @@ export class DurableStore implements GraphStore {
   conflictsAbout(label: NodeLabel, slugs: readonly string[]) {
     return this.reads.conflictsAbout(label, slugs);
   }
-  conflicts() {
-    return this.reads.conflicts();
+  conflicts(filter?: ConflictFilter) {
+    return this.reads.conflicts(filter);
+  }
+  nodesByIdentifiers(keys: readonly IdentifierKey[]) {
+    return this.reads.nodesByIdentifiers(keys);
+  }
+  relationshipProps(refs: readonly RelRef[]) {
+    return this.reads.relationshipProps(refs);
   }
   commonCollaborators(of: readonly string[], filter: RoleFilter) {
     return this.reads.commonCollaborators(of, filter);

@@ -2,6 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { ASSOCIATION_TYPES, type IdentifierScheme, type Role, WORK_LINK_TYPES } from '../../dataset/format.ts';
 import { identifierSlug, searchTokens } from '../../dataset/slug.ts';
+import { conflictMatches } from '../conflict-filter.ts';
 import {
   associationRecord,
   awardWinRecord,
@@ -46,6 +47,7 @@ import {
   type AwardWinRecord,
   type BirthPlaceRecord,
   type CollaboratorRecord,
+  type ConflictFilter,
   type ConflictRecord,
   type CreditedAround,
   type CreditFilter,
@@ -56,6 +58,8 @@ import {
   type GraphCounts,
   type GraphStore,
   type IdentifiedLabel,
+  type IdentifiedNode,
+  type IdentifierKey,
   type IdentifierRecord,
   type LoadSummary,
   type LookupLabel,
@@ -757,8 +761,36 @@ export class MemoryStore implements GraphStore {
     );
   }
 
-  async conflicts(): Promise<ConflictRecord[]> {
-    return [...this.idsOf('Conflict')].map((id) => this.conflict(id));
+  async conflicts(filter: ConflictFilter = {}): Promise<ConflictRecord[]> {
+    const kindOf = (document: string) => {
+      const id = this.graph.nodeId('Document', document);
+      const kind = id === -1 ? undefined : this.graph.props(id).kind;
+      return typeof kind === 'string' ? kind : null;
+    };
+    return [...this.idsOf('Conflict')].map((id) => this.conflict(id)).filter((c) => conflictMatches(c, filter, kindOf));
+  }
+
+  async nodesByIdentifiers(keys: readonly IdentifierKey[]): Promise<(IdentifiedNode | null)[]> {
+    return keys.map(({ scheme, value }) => {
+      const identifier = this.graph.nodeId('Identifier', identifierSlug(scheme, value));
+      const [hit] = this.neighbours(identifier, 'out', ['IDENTIFIES']);
+      if (!hit) return null;
+      return {
+        label: this.graph.label(hit[0]) as IdentifiedLabel,
+        slug: this.graph.slug(hit[0]),
+        props: this.graph.props(hit[0]),
+        identifierProps: this.graph.props(identifier),
+      };
+    });
+  }
+
+  async relationshipProps(refs: readonly RelRef[]): Promise<(Props | null)[]> {
+    return refs.map((ref) => {
+      const from = this.graph.nodeId(ref.fromLabel, ref.from);
+      const to = this.graph.nodeId(ref.toLabel, ref.to);
+      const edge = from === -1 || to === -1 ? -1 : this.graph.findEdge(ref.type, from, to, ref.key);
+      return edge === -1 ? null : this.graph.relProps(edge);
+    });
   }
 
   // ── helpers ────────────────────────────────────────────────────────────────

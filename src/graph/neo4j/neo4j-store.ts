@@ -47,6 +47,7 @@ import {
   type BirthPlaceRecord,
   type ClaimRecord,
   type CollaboratorRecord,
+  type ConflictFilter,
   type ConflictRecord,
   type CreditedAround,
   type CreditFilter,
@@ -58,6 +59,8 @@ import {
   type GraphStore,
   IDENTIFIED_LABELS,
   type IdentifiedLabel,
+  type IdentifiedNode,
+  type IdentifierKey,
   type IdentifierRecord,
   type LoadSummary,
   type LookupLabel,
@@ -112,6 +115,8 @@ const LOAD_BATCH = 2000;
  * spent 68 s of CPU with 5 000, 85 s with 10 000 and 108 s with 50 000: a big transaction's state costs more per row.
  */
 const BULK_BATCH = 5_000;
+/** Keys per identity-resolution lookup: one seek each, so big batches cost little more than small ones per key. */
+const IDENTITY_BATCH = 10_000;
 
 /** Integral numbers go to Neo4j as integers, not floats: list slices and years need them so. */
 function toParams(value: unknown): unknown {
@@ -977,7 +982,48 @@ export class Neo4jStore implements GraphStore {
     return planResult(plan, rows as Row[]);
   }
 
-  async conflicts(): Promise<ConflictRecord[]> {
-    return (await this.read(cypher('read/conflicts'))).map(conflictRecord);
+  async conflicts(filter: ConflictFilter = {}): Promise<ConflictRecord[]> {
+    const rows = await this.read(cypher('read/conflicts'), {
+      source: filter.source ?? null,
+      sourceKind: filter.sourceKind ?? null,
+      about: filter.about ?? null,
+      aboutLabel: filter.aboutLabel ?? null,
+    });
+    return rows.map(conflictRecord);
+  }
+
+  async nodesByIdentifiers(keys: readonly IdentifierKey[]): Promise<(IdentifiedNode | null)[]> {
+    const found: (IdentifiedNode | null)[] = keys.map(() => null);
+    for (let start = 0; start < keys.length; start += IDENTITY_BATCH) {
+      const batch = keys
+        .slice(start, start + IDENTITY_BATCH)
+        .map((k, j) => ({ i: start + j, slug: identifierSlug(k.scheme, k.value) }));
+      const rows = await this.read(cypher('identity/nodes-by-identifiers'), { keys: batch, labels: IDENTIFIED_LABELS });
+      for (const row of rows)
+        if (typeof row.label === 'string')
+          found[Number(row.i)] = {
+            label: row.label as IdentifiedLabel,
+            slug: String(row.slug),
+            props: withoutKeys(row.props as Props, 'slug'),
+            identifierProps: withoutKeys(row.identifierProps as Props, 'slug'),
+          };
+    }
+    return found;
+  }
+
+  async relationshipProps(refs: readonly RelRef[]): Promise<(Props | null)[]> {
+    const found: (Props | null)[] = refs.map(() => null);
+    const indexed = refs.map((ref, i) => ({ ref, i }));
+    for (const group of groupBy(indexed, ({ ref }) => `${ref.type}|${ref.fromLabel}|${ref.toLabel}`).values()) {
+      const { type, fromLabel, toLabel } = (group[0] as { ref: RelRef }).ref;
+      const query = cypher('identity/relationship-props', { __TYPE__: type, __FROM__: fromLabel, __TO__: toLabel });
+      for (let start = 0; start < group.length; start += IDENTITY_BATCH) {
+        const rows = group
+          .slice(start, start + IDENTITY_BATCH)
+          .map(({ ref, i }) => ({ i, from: ref.from, to: ref.to, key: ref.key }));
+        for (const row of await this.read(query, { rows })) found[Number(row.i)] = withoutKeys(row.props as Props, 'key');
+      }
+    }
+    return found;
   }
 }

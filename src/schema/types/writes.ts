@@ -7,6 +7,7 @@ import { searchTokens, slugify } from '../../dataset/slug.ts';
 import { InvalidDatasetError } from '../../dataset/validate.ts';
 import { type LookupLabel, MissingNodeError, type SourceRecord, type WriteBatch } from '../../graph/store.ts';
 import { datasetRows, ingestRows } from '../../ingest/pipeline.ts';
+import { IdentityConflictError } from '../../ingest/resolve-identities.ts';
 import { loadAll } from '../../loaders.ts';
 import { builder } from '../builder.ts';
 import { notFound } from '../errors.ts';
@@ -408,7 +409,10 @@ builder.mutationFields((t) => ({
           extensions: { code: 'BAD_USER_INPUT', field: 'dataset', problems: error.problems },
         });
       }
-      const summary = await ingestRows(ctx.store, rows);
+      const summary = await ingestRows(ctx.store, rows).catch((error: unknown) => {
+        if (!(error instanceof IdentityConflictError)) throw error;
+        throw new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', field: 'dataset' } });
+      });
       ctx.loaders.clearAll();
       return summary;
     },
