@@ -8,6 +8,13 @@ import type { SourceRecord } from '../graph/store.ts';
 /** A source's name as a claim states it ("MusicBrainz", "Discogs", an article's title). */
 export type DescribeSource = (source: SourceRecord) => string;
 
+const CATALOGUE_NAMES: Record<string, string> = { MUSICBRAINZ: 'MusicBrainz', DISCOGS: 'Discogs' };
+
+/** How a claim names a document: a catalogue by its name (one page per entity), anything else by its title. */
+export function documentName(document: { kind?: string | null; title?: string | null }): string {
+  return CATALOGUE_NAMES[document.kind ?? ''] ?? document.title ?? '';
+}
+
 /** Provenance lists: unioned, never compared as values. */
 const PROVENANCE = new Set(['sourceDocuments', 'sourceCitations', 'sourceQuotes']);
 /** The name a node goes by: another source's different name is kept as an alias, not a conflict. */

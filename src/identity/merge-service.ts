@@ -1,7 +1,9 @@
 // mergeNodes and splitNode above the port: read both neighbourhoods, plan the change (merge-plan.ts), apply it in one
 // atomic store change. Merges and splits of one server run one at a time, so two cannot plan from the same rows.
+
 import { slugify } from '../dataset/slug.ts';
 import type { GraphStore } from '../graph/store.ts';
+import { type DescribeSource, documentName, sourcesOfProps } from './combine.ts';
 import {
   MERGEABLE_LABELS,
   type MergeableLabel,
@@ -52,13 +54,18 @@ export async function mergeNodes(
     if (!merged) throw await unknown(store, label, merge, 'merge');
     const at = now.toISOString();
     const slug = slugify(`${label} ${merge} into ${keep} ${at}`);
-    // Conflict slugs are stable (label, kept slug, property); one already there (an earlier merge) is numbered on.
-    const first = planMerge(kept, merged, { slug, by, at }, new Set());
+    // Claims name the documents they cite, as at import ("Discogs: nationality United States").
+    const cited = [...new Set([kept.node, merged.node].flatMap((n) => sourcesOfProps(n.props).map((s) => s.document)))];
+    const documents = await store.nodesBySlug('Document', cited);
+    const names = new Map(cited.map((d, i) => [d, documents[i] ? documentName(documents[i]) : d]));
+    const describe: DescribeSource = (source) => names.get(source.document) || source.document;
+    // Conflict slugs are stable (node, property, both values); one already there (an earlier merge) is numbered on.
+    const first = planMerge(kept, merged, { slug, by, at }, new Set(), describe);
     const wanted = first.record.snapshot.conflicts.nodes.filter((n) => n.label === 'Conflict').map((n) => n.slug);
     const probes = wanted.flatMap((s) => [s, ...Array.from({ length: 8 }, (_, i) => `${s}-${i + 2}`)]);
     const found = probes.length === 0 ? [] : await store.nodesBySlug('Conflict', probes);
     const taken = new Set(probes.filter((_, i) => found[i] !== null));
-    const { change, record } = taken.size === 0 ? first : planMerge(kept, merged, { slug, by, at }, taken);
+    const { change, record } = taken.size === 0 ? first : planMerge(kept, merged, { slug, by, at }, taken, describe);
     await store.applyChange(change);
     return record;
   });

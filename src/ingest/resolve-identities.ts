@@ -5,7 +5,7 @@
 import type { IdentifierScheme } from '../dataset/format.ts';
 import type { GraphRows, NodeLabel, NodeRow, Props, RelRow } from '../graph/rows.ts';
 import type { GraphStore, IdentifiedNode, RelRef } from '../graph/store.ts';
-import { combineNode, combineRelProps, type DescribeSource } from '../identity/combine.ts';
+import { combineNode, combineRelProps, type DescribeSource, documentName } from '../identity/combine.ts';
 
 /** An incoming node's identifiers point at two different nodes: which one it is cannot be told, so nothing loads. */
 export class IdentityConflictError extends Error {
@@ -20,8 +20,6 @@ export interface ResolvedRows extends GraphRows {
 }
 
 /** How claims name a source: the catalogue for catalogue pages, the title otherwise. */
-const KIND_NAMES: Record<string, string> = { MUSICBRAINZ: 'MusicBrainz', DISCOGS: 'Discogs' };
-
 const nodeKey = (label: NodeLabel, slug: string) => `${label}\u0000${slug}`;
 const relKey = (r: RelRef) => `${r.type}\u0000${r.fromLabel}\u0000${r.from}\u0000${r.toLabel}\u0000${r.to}\u0000${r.key}`;
 const shown = (key: string) => key.replace('\u0000', ':');
@@ -160,7 +158,8 @@ export async function resolveIdentities(store: GraphStore, rows: GraphRows): Pro
   // Claims name their sources. A stored document a claim cites is looked up once the claims are known (they are
   // rare), and only the nodes whose claims cite one are combined again.
   const names = new Map<string, string>();
-  const nameOf = (props: Props) => KIND_NAMES[String(props.kind)] ?? String(props.title ?? '');
+  const nameOf = (props: Props) =>
+    documentName({ kind: typeof props.kind === 'string' ? props.kind : null, title: String(props.title ?? '') });
   for (const n of rows.nodes) if (n.label === 'Document') names.set(n.slug, nameOf(n.props));
   const unknown = new Set<string>();
   const describe: DescribeSource = (source) => {
@@ -191,7 +190,7 @@ export async function resolveIdentities(store: GraphStore, rows: GraphRows): Pro
     const documents = await store.nodesBySlug('Document', slugs);
     slugs.forEach((slug, i) => {
       const d = documents[i];
-      if (d) names.set(slug, KIND_NAMES[d.kind ?? ''] ?? d.title);
+      if (d) names.set(slug, documentName(d));
     });
     for (const key of again) combined.set(key, fold(statements.get(key) as NodeRow[]));
   }
