@@ -4,6 +4,7 @@ import type { IdentifierScheme, Role } from '../../dataset/format.ts';
 import { identifierSlug, searchTokens } from '../../dataset/slug.ts';
 import type { PlanArgs, PlanResultByRoot, PlanRoot, ReadPlan } from '../../plan/plan.ts';
 import { planResult, type Row } from '../../plan/planned.ts';
+import { groupBy, lastOfEach } from '../grouping.ts';
 import {
   associationRecord,
   awardWinRecord,
@@ -125,28 +126,6 @@ function toParams(value: unknown): unknown {
   if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toParams(v)]));
   return value;
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
-/** The last row for each key, in first-seen order: a repeated row in one load is one node or relationship, as MERGE makes it. */
-function lastOfEach<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
-  const last = new Map<string, T>();
-  for (const item of items) {
-    const key = keyOf(item);
-    last.delete(key);
-    last.set(key, item);
-  }
-  return [...last.values()];
 }
 
 /** One statement of a load: a batch of node or relationship rows for one label or one relationship type. */

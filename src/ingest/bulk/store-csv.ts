@@ -4,6 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
+import { groupBy, lastOfEach } from '../../graph/grouping.ts';
 import type { GraphRows, NodeRow, PropValue, RelRow } from '../../graph/rows.ts';
 import { MissingNodeError } from '../../graph/store.ts';
 
@@ -41,28 +42,6 @@ export interface StoreCsv {
   /** Rows per label and per relationship type, to check the imported database against. */
   labelCounts: Record<string, number>;
   typeCounts: Record<string, number>;
-}
-
-/** The last row for each key, as MERGE leaves a repeated row in one load: one node or relationship. */
-function lastOfEach<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
-  const last = new Map<string, T>();
-  for (const item of items) {
-    const key = keyOf(item);
-    last.delete(key);
-    last.set(key, item);
-  }
-  return [...last.values()];
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 function typeOf(value: PropValue): ColumnType {
