@@ -4,6 +4,16 @@
 // is written once. docs/graph-model.md, "Discogs mapping", is the table this follows.
 import type { DatasetInput, IdentifierScheme, Role, WorkKind } from '../../dataset/format.ts';
 import { IDENTIFIER_PAGES } from '../../dataset/format.ts';
+import type {
+  CreditEntry,
+  Identifier,
+  MembershipEntry,
+  PersonEntry,
+  Source,
+  Sourced,
+  WorkEntry,
+  WorkLinkEntry,
+} from '../dataset-entries.ts';
 import { DiscogsInputError } from './errors.ts';
 import { discogsName, discogsSlug, durationMs, releasedDate, trackSlug } from './names.ts';
 import { artistCreditQuote, type CreditedArtist, creditQuote, trackQuote } from './quotes.ts';
@@ -14,60 +24,11 @@ type Json = Record<string, unknown>;
 export type DiscogsEntityType = 'release' | 'master' | 'artist' | 'label';
 export const DISCOGS_ENTITY_TYPES: readonly DiscogsEntityType[] = ['release', 'master', 'artist', 'label'];
 
-interface Source {
-  document: string;
-  citations: string[];
-  quote: string;
-}
-interface Identifier {
-  scheme: IdentifierScheme;
-  value: string;
-  url?: string;
-}
-interface Sourced {
-  sources: Source[];
-}
-interface PersonEntry extends Sourced {
-  slug: string;
-  name: string;
-  isGroup: boolean;
-  aliases: string[];
-  kind?: 'PERSON' | 'GROUP';
-  sortName?: string;
-  disambiguation?: string;
-  identifiers: Identifier[];
-}
-interface WorkEntry extends Sourced {
-  slug: string;
-  title: string;
-  kind: WorkKind;
-  year?: number;
-  date?: string;
-  lengthMs?: number;
-  identifiers?: Identifier[];
-}
 interface OrganizationEntry extends Sourced {
   slug: string;
   name: string;
   kind: 'COMPANY';
   identifiers: Identifier[];
-}
-interface CreditEntry extends Sourced {
-  person: string;
-  work: string;
-  role: Role;
-  attributes?: string[];
-  creditedAs?: string;
-}
-interface WorkLinkEntry extends Sourced {
-  from: string;
-  to: string;
-  type: 'PART_OF' | 'EDITION_OF';
-  detail?: string;
-}
-interface MembershipEntry extends Sourced {
-  person: string;
-  group: string;
 }
 interface PartEntry extends Sourced {
   organization: string;

@@ -2,6 +2,16 @@
 import type { DatasetInput, IdentifierScheme, PersonKind, Role, WorkKind } from '../../dataset/format.ts';
 import { IDENTIFIER_PAGES, IDENTIFIER_SCHEMES } from '../../dataset/format.ts';
 import { slugify } from '../../dataset/slug.ts';
+import type {
+  WorkEntry as BaseWorkEntry,
+  CreditEntry,
+  Identifier,
+  MembershipEntry,
+  PersonEntry,
+  Source,
+  Sourced,
+  WorkLinkEntry,
+} from '../dataset-entries.ts';
 import { MusicBrainzInputError } from './errors.ts';
 import {
   ARTIST_KINDS,
@@ -20,45 +30,8 @@ import {
 import { artistCreditQuote, dateSpan, entityQuote, relationQuote, trackQuote } from './quotes.ts';
 
 type Json = Record<string, unknown>;
-interface Source {
-  document: string;
-  citations: string[];
-  quote: string;
-}
-interface Identifier {
-  scheme: IdentifierScheme;
-  value: string;
-  url?: string;
-}
-interface Sourced {
-  sources: Source[];
-}
-interface PersonEntry extends Sourced {
-  slug: string;
-  name: string;
-  isGroup: boolean;
-  aliases: string[];
-  kind?: PersonKind;
-  gender?: string;
-  sortName?: string;
-  disambiguation?: string;
-  country?: string;
-  area?: string;
-  beginDate?: string;
-  endDate?: string;
-  ended?: boolean;
-  identifiers: Identifier[];
-}
-interface WorkEntry extends Sourced {
-  slug: string;
-  title: string;
-  kind: WorkKind;
-  year?: number;
-  date?: string;
-  disambiguation?: string;
-  lengthMs?: number;
-  identifiers: Identifier[];
-}
+/** MusicBrainz gives every work its MBID: the identifier list is always there. */
+type WorkEntry = BaseWorkEntry & { identifiers: Identifier[] };
 interface PlaceEntry extends Sourced {
   slug: string;
   name: string;
@@ -69,28 +42,10 @@ interface Linked extends Sourced {
   beginDate?: string;
   endDate?: string;
 }
-interface CreditEntry extends Linked {
-  person: string;
-  work: string;
-  role: Role;
-  creditedAs?: string;
-}
-interface MembershipEntry extends Linked {
-  person: string;
-  group: string;
-  creditedAs?: string;
-}
 interface AssociationEntry extends Linked {
   from: string;
   to: string;
   type: string;
-}
-interface WorkLinkEntry extends Sourced {
-  from: string;
-  to: string;
-  type: 'PART_OF' | 'EDITION_OF' | 'RECORDING_OF';
-  detail?: string;
-  attributes?: string[];
 }
 
 /** What one node is, for relationship handling: where its facts go and how it is named in a quote. */
