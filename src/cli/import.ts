@@ -93,15 +93,15 @@ const progressLine = process.stderr.isTTY
   ? (line: string) => process.stderr.write(`\r${line}\x1b[K`)
   : (line: string) => console.error(line);
 
-/** `--from discogs`: API answers and XML dumps, converted, validated, written with --out, and loaded unless --dry-run. */
-async function importDiscogs(
-  inputs: string[],
+/** The end of every conversion: validate, print the summary, then write with --out and load unless --dry-run. */
+async function finishConversion(
+  converted: unknown,
+  summary: readonly string[],
   values: { neo4j: boolean; 'dry-run': boolean; out?: string | undefined },
 ): Promise<number> {
-  const conversion = await convertDiscogsFiles(inputs, { progress: progressLine });
   if (process.stderr.isTTY) process.stderr.write('\n');
-  const dataset = validateDataset(conversion.dataset);
-  for (const line of discogsSummaryLines(conversion)) console.info(line);
+  const dataset = validateDataset(converted);
+  for (const line of summary) console.info(line);
   const rows = rowsOf(dataset);
   console.info(`  valid: ${rows.nodes.length} nodes and ${rows.rels.length} relationships`);
   if (values['dry-run']) return 0;
@@ -110,6 +110,15 @@ async function importDiscogs(
     console.info(`Wrote ${values.out}`);
   }
   return load(rows, values.neo4j, values.out);
+}
+
+/** `--from discogs`: API answers and XML dumps, converted, validated, written with --out, and loaded unless --dry-run. */
+async function importDiscogs(
+  inputs: string[],
+  values: { neo4j: boolean; 'dry-run': boolean; out?: string | undefined },
+): Promise<number> {
+  const conversion = await convertDiscogsFiles(inputs, { progress: progressLine });
+  return finishConversion(conversion.dataset, discogsSummaryLines(conversion), values);
 }
 
 async function main(): Promise<number> {
@@ -176,19 +185,9 @@ async function main(): Promise<number> {
   }
   const conversion = await convertFiles(inputs, {
     entity: values.entity as MbEntityType | undefined,
-    progress: process.stderr.isTTY ? (line) => process.stderr.write(`\r${line}\x1b[K`) : (line) => console.error(line),
+    progress: progressLine,
   });
-  if (process.stderr.isTTY) process.stderr.write('\n');
-  const dataset = validateDataset(conversion.dataset);
-  for (const line of summaryLines(conversion)) console.info(line);
-  const rows = rowsOf(dataset);
-  console.info(`  valid: ${rows.nodes.length} nodes and ${rows.rels.length} relationships`);
-  if (values['dry-run']) return 0;
-  if (values.out !== undefined) {
-    await writeDatasetFile(values.out, dataset);
-    console.info(`Wrote ${values.out}`);
-  }
-  return load(rows, values.neo4j, values.out);
+  return finishConversion(conversion.dataset, summaryLines(conversion), values);
 }
 
 runCommand(main, (error) => {
