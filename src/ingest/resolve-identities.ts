@@ -58,6 +58,8 @@ class Groups {
 }
 
 export async function resolveIdentities(store: GraphStore, rows: GraphRows): Promise<ResolvedRows> {
+  // Most loads carry no identifier at all (the seed, most datasets): nothing to resolve, no index of every row.
+  if (!rows.rels.some((rel) => rel.type === 'IDENTIFIES')) return { ...rows, merged: 0, conflicts: 0 };
   const firstRow = new Map<string, number>();
   rows.nodes.forEach((n, i) => {
     const key = nodeKey(n.label, n.slug);

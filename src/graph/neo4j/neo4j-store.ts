@@ -128,6 +128,19 @@ function toParams(value: unknown): unknown {
   return value;
 }
 
+/** A relationship as a statement returns it (type, end labels and slugs, key, props) back as a row. */
+function relRowOf(r: Bag): RelRow {
+  return {
+    type: r.type as RelType,
+    fromLabel: r.fromLabel as NodeLabel,
+    from: String(r.from),
+    toLabel: r.toLabel as NodeLabel,
+    to: String(r.to),
+    key: String(r.key ?? ''),
+    props: withoutKeys(r.props as Props, 'key'),
+  };
+}
+
 /** One statement of a load: a batch of node or relationship rows for one label or one relationship type. */
 interface LoadStep {
   query: string;
@@ -523,15 +536,7 @@ export class Neo4jStore implements GraphStore {
       { labels: NODE_LABELS, types: REL_TYPES },
       batchSize,
     ))
-      yield batch.map((r) => ({
-        type: r.type as RelType,
-        fromLabel: r.fromLabel as NodeLabel,
-        from: String(r.from),
-        toLabel: r.toLabel as NodeLabel,
-        to: String(r.to),
-        key: String(r.key ?? ''),
-        props: withoutKeys(r.props as Props, 'key'),
-      }));
+      yield batch.map(relRowOf);
   }
 
   /** Records as they arrive, in batches: the driver pulls more only as we consume, so memory stays bounded. */
@@ -610,17 +615,7 @@ export class Neo4jStore implements GraphStore {
     const rows = await this.read(cypher('read/neighbourhoods', { __LABEL__: label }), { slugs, labels: NODE_LABELS });
     return inKeyOrder(slugs, rows, (r) => String(r.slug)).map(([row]) => {
       if (!row) return null;
-      const rels = (row.rels as Bag[]).map(
-        (r): RelRow => ({
-          type: r.type as RelType,
-          fromLabel: r.fromLabel as NodeLabel,
-          from: String(r.from),
-          toLabel: r.toLabel as NodeLabel,
-          to: String(r.to),
-          key: String(r.key ?? ''),
-          props: withoutKeys(r.props as Props, 'key'),
-        }),
-      );
+      const rels = (row.rels as Bag[]).map(relRowOf);
       return {
         node: { label, slug: String(row.slug), props: withoutKeys(row.props as Props, 'slug') },
         rels: rels.sort(compareRelRows),
