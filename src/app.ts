@@ -12,6 +12,7 @@ import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
 import { renderLinerGraphiQL } from './graphiql-page.ts';
 import { useLandingPage } from './landing-page.ts';
+import { useBookmarks } from './plugins/bookmarks.ts';
 import { useCacheControl } from './plugins/cache-control.ts';
 import { useCompiledExecution } from './plugins/compiled-execution.ts';
 import { corsFrom } from './plugins/cors.ts';
@@ -74,6 +75,8 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     plugins: [
       // First, so that nothing else (exports included) runs for a request over its client's limits.
       useClientLimits(config, scope),
+      /** X-Liner-Bookmark: writes answer one; a request sending it back reads that write on any replica. */
+      useBookmarks(),
       ...useCompiledExecution(),
       /** @defer and @stream, answered as multipart/mixed or server-sent events; run by the default executor. */
       ...useIncrementalDelivery(maskError),

@@ -43,7 +43,8 @@ export function useCacheControl(config: Config, endpoint = '/graphql'): Plugin {
       if (ok && anonymous && config.CACHE_MAX_AGE_S > 0) value = `public, max-age=${config.CACHE_MAX_AGE_S}`;
       else if (ok && !anonymous) value = 'private, no-cache';
       response.headers.set('cache-control', value);
-      if (request.method === 'GET') response.headers.append('vary', 'Authorization');
+      // X-Liner-Bookmark too: a browser must not answer a GET that asks to see a write with one it kept from before.
+      if (request.method === 'GET') response.headers.append('vary', 'Authorization, X-Liner-Bookmark');
     },
   };
 }

@@ -16,8 +16,15 @@ export function corsFrom(config: Config): CorsOption {
   const options = {
     credentials: config.CORS_CREDENTIALS,
     methods: ['GET', 'POST'],
-    allowedHeaders: ['content-type', 'authorization', 'x-liner-csrf', 'apollo-require-preflight', 'x-request-id'],
-    exposedHeaders: ['x-request-id', 'etag', 'retry-after'],
+    allowedHeaders: [
+      'content-type',
+      'authorization',
+      'x-liner-csrf',
+      'apollo-require-preflight',
+      'x-request-id',
+      'x-liner-bookmark',
+    ],
+    exposedHeaders: ['x-request-id', 'etag', 'retry-after', 'x-liner-bookmark'],
     maxAge: 600,
   };
   // Only a listed origin gets CORS headers; an unlisted one gets none, so its browser refuses to hand over the answer.

@@ -2,6 +2,7 @@
 import { GraphQLError } from 'graphql';
 import { maskError } from 'graphql-yoga';
 import { DeadlineExceededError, StorageFullError, StoreUnavailableError } from '../graph/store.ts';
+import { BookmarkRejectedError } from '../request-bookmarks.ts';
 
 export function createErrorMasker(timeoutMs: number) {
   return (error: unknown, message: string, isDev?: boolean): Error => {
@@ -23,6 +24,12 @@ export function createErrorMasker(timeoutMs: number) {
         path,
         extensions: { code: 'TIMEOUT', http: { status: 504 } },
       });
+    // Well formed but not a bookmark this Neo4j issued (made up, or from another database): the client's mistake.
+    if (original instanceof BookmarkRejectedError)
+      return new GraphQLError(
+        'The X-Liner-Bookmark header holds a bookmark the graph store did not issue: send back the value a write answered, unchanged.',
+        { path, extensions: { code: 'BAD_BOOKMARK', http: { status: 400 } } },
+      );
     return maskError(error, message, isDev);
   };
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
+import { BOOKMARK_HEADER } from '../request-bookmarks.ts';
 import type { RequestScope } from '../request-scope.ts';
 
 /**
@@ -37,7 +38,9 @@ export function useCachedResponses(config: Config, scope: RequestScope): Plugin[
     guard,
     useResponseCache({
       session: (request) => sessionOf(scope, request),
-      enabled: (request) => !bypass.has(request),
+      // A request with X-Liner-Bookmark wants to see a write that may have gone through another replica, which this
+      // one's cache knows nothing of (its data version moves with its own writes only): it always goes to the store.
+      enabled: (request) => !bypass.has(request) && !request.headers.has(BOOKMARK_HEADER),
       // The key is the ETag: "<data version>.<caller>.<hash of document, variables and caller>".
       // Variables in their order as sent: the same ones in another order only miss the cache.
       buildResponseCacheKey: async ({ documentString, operationName, variableValues, sessionId }) => {

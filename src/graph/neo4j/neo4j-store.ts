@@ -4,6 +4,7 @@ import type { IdentifierScheme, Role } from '../../dataset/format.ts';
 import { identifierSlug, searchTokens } from '../../dataset/slug.ts';
 import type { PlanArgs, PlanResultByRoot, PlanRoot, ReadPlan } from '../../plan/plan.ts';
 import { planResult, type Row } from '../../plan/planned.ts';
+import { BookmarkRejectedError } from '../../request-bookmarks.ts';
 import { groupBy, lastOfEach } from '../grouping.ts';
 import {
   associationRecord,
@@ -96,6 +97,7 @@ import {
 } from '../store.ts';
 import { ASSOCIATIONS, cypher, WORK_LINKS_IN, WORK_LINKS_OUT } from './cypher-files.ts';
 import { planCypher, planParameters } from './plan-cypher.ts';
+import { sessionBookmarks } from './session-bookmarks.ts';
 
 export interface Neo4jOptions {
   uri: string;
@@ -274,6 +276,8 @@ function translate(error: unknown): unknown {
     error.code.includes('TransactionMarkedAsFailed')
   )
     return new DeadlineExceededError(`Neo4j stopped the transaction at the deadline: ${error.message}`, { cause: error });
+  if (error.code === 'Neo.ClientError.Transaction.InvalidBookmark')
+    return new BookmarkRejectedError(`Neo4j refused the X-Liner-Bookmark: ${error.message}`, { cause: error });
   return error;
 }
 
@@ -363,7 +367,11 @@ export class Neo4jStore implements GraphStore {
   private async read(query: string, params: Bag = {}): Promise<Bag[]> {
     const parameters = toParams(params) as Bag;
     const once = async () => {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      const session = this.driver.session({
+        database: this.database,
+        defaultAccessMode: neo4j.session.READ,
+        bookmarkManager: sessionBookmarks('read'),
+      });
       const signal = this.deadline?.signal;
       const stop = () => void session.close();
       signal?.addEventListener('abort', stop);
@@ -423,7 +431,7 @@ export class Neo4jStore implements GraphStore {
    */
   async load(rows: GraphRows): Promise<LoadSummary> {
     if (rows.nodes.length + rows.rels.length > this.bulkRows && (await this.isEmpty())) return this.loadInBatches(rows);
-    const session = this.driver.session({ database: this.database });
+    const session = this.driver.session({ database: this.database, bookmarkManager: sessionBookmarks('write') });
     try {
       return await translated(
         () =>
@@ -461,7 +469,7 @@ export class Neo4jStore implements GraphStore {
     if (search?.exists === true) await this.writeQuery(cypher('load/drop-search-index'));
     // One batch at a time: two sessions in flight cost Neo4j more CPU (relationship batches share end nodes and
     // contend for their locks) and were no faster on two cores.
-    const session = this.driver.session({ database: this.database });
+    const session = this.driver.session({ database: this.database, bookmarkManager: sessionBookmarks('write') });
     let failure: unknown = null;
     try {
       const run = async (step: LoadStep) => {
@@ -541,7 +549,12 @@ export class Neo4jStore implements GraphStore {
 
   /** Records as they arrive, in batches: the driver pulls more only as we consume, so memory stays bounded. */
   private async *stream(query: string, params: Bag, batchSize: number): AsyncIterable<Bag[]> {
-    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ, fetchSize: batchSize });
+    const session = this.driver.session({
+      database: this.database,
+      defaultAccessMode: neo4j.session.READ,
+      fetchSize: batchSize,
+      bookmarkManager: sessionBookmarks('read'),
+    });
     try {
       let batch: Bag[] = [];
       const records = session.run(query, toParams(params) as Bag);
@@ -560,7 +573,7 @@ export class Neo4jStore implements GraphStore {
 
   /** One write transaction; the driver retries it whole on transient errors, so a retry never half-applies. */
   async write(batch: WriteBatch): Promise<WriteResult> {
-    const session = this.driver.session({ database: this.database });
+    const session = this.driver.session({ database: this.database, bookmarkManager: sessionBookmarks('write') });
     try {
       return await translated(
         () =>
@@ -644,7 +657,7 @@ export class Neo4jStore implements GraphStore {
 
   /** One write transaction, in RowChange's order; the checks run inside it, so a refusal rolls everything back. */
   async applyChange(change: RowChange): Promise<void> {
-    const session = this.driver.session({ database: this.database });
+    const session = this.driver.session({ database: this.database, bookmarkManager: sessionBookmarks('write') });
     try {
       await translated(
         () =>
