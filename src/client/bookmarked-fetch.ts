@@ -29,12 +29,13 @@ export function bookmarkedFetch(base: typeof fetch = fetch, initial: string | nu
     if (answered !== null && answered !== '') bookmark = answered;
     return response;
   };
-  return Object.assign(call, {
-    get bookmark() {
-      return bookmark;
-    },
-    reset() {
-      bookmark = null;
+  // defineProperties, not Object.assign: assign would copy the getter's value once instead of the getter.
+  return Object.defineProperties(call, {
+    bookmark: { get: () => bookmark, enumerable: true },
+    reset: {
+      value: () => {
+        bookmark = null;
+      },
     },
   }) as BookmarkedFetch;
 }
