@@ -154,7 +154,7 @@ describeReplicas('replicas: two Liner processes behind nginx on one Neo4j', () =
     // Round robin really spread the writes over both replicas, so every read above was on a replica that did not write.
     expect([...served.keys()].sort()).toEqual([...byUpstream.keys()].sort());
     for (const count of served.values()) expect(count).toBeGreaterThan(ROUNDS / 4);
-  });
+  }, 300_000);
 
   it('the documented client helper keeps the bookmark across requests through the balancer', async () => {
     const client = bookmarkedFetch();
@@ -185,8 +185,21 @@ describeReplicas('replicas: two Liner processes behind nginx on one Neo4j', () =
     expect(malformed.status).toBe(400);
     expect(malformed.body.errors?.[0]?.message).toMatch(/X-Liner-Bookmark header bookmark 2/);
     expect(malformed.body.errors?.[0]?.extensions?.code).toBe('BAD_BOOKMARK');
+    // Refused by Neo4j itself: proof that the header reaches the sessions of reads and of writes alike.
     const foreign = await post(balancer.url, NAME, { slug: SLUG }, { 'x-liner-bookmark': 'FB:bogus' });
     expect(foreign.status).toBe(400);
     expect(foreign.body.errors?.[0]?.extensions?.code).toBe('BAD_BOOKMARK');
+    const real = await post(balancer.url, RENAME, rename('Probe refusals'), { authorization: `Bearer ${TOKEN}` });
+    expect(real.bookmark).not.toBeNull();
+    const write = await post(balancer.url, RENAME, rename('Never written'), {
+      authorization: `Bearer ${TOKEN}`,
+      'x-liner-bookmark': 'FB:bogus',
+    });
+    expect(write.body.errors?.[0]?.extensions?.code).toBe('BAD_BOOKMARK');
+    expect(write.bookmark).toBeNull();
+    // Nothing of the refused write landed (read with the real bookmark, so not from a cache).
+    expect(nameOf(await post(balancer.url, NAME, { slug: SLUG }, { 'x-liner-bookmark': real.bookmark ?? '' }))).toBe(
+      'Probe refusals',
+    );
   });
 });
