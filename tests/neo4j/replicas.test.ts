@@ -178,6 +178,15 @@ describeReplicas('replicas: two Liner processes behind nginx on one Neo4j', () =
       }
     }
     expect(upstreams.size).toBe(2);
+    // A bookmark the caller sets itself wins over the kept one (here a malformed one, refused as such).
+    const own = await client(`${balancer.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-liner-bookmark': 'not a bookmark' },
+      body: JSON.stringify({ query: NAME, variables: { slug: SLUG } }),
+    });
+    expect(own.status).toBe(400);
+    client.reset();
+    expect(client.bookmark).toBeNull();
   });
 
   it('refuses a malformed bookmark with a 400 naming the header, and one Neo4j never issued with BAD_BOOKMARK', async () => {
