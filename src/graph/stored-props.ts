@@ -3,16 +3,14 @@
 // upsertPerson and the same person loaded from a dataset are the same stored row.
 import type { Dataset, Role } from '../dataset/format.ts';
 import { searchTokens } from '../dataset/slug.ts';
-import type { Props, PropValue, RelRow } from './rows.ts';
+import type { Props, PropValue } from './rows.ts';
+import type { RelRef } from './store.ts';
 
 type PersonEntry = Dataset['people'][number];
 type WorkEntry = Dataset['works'][number];
 type DocumentEntry = Dataset['documents'][number];
 type CreditEntry = Dataset['credits'][number];
 type AwardWinEntry = Dataset['awardWins'][number];
-
-/** A relationship as both stores key it: type, ends and key, without properties. */
-export type RelLink = Omit<RelRow, 'props'>;
 
 /** Drop undefined values: neither store keeps a property that was not stated. */
 export function defined(props: Record<string, PropValue | undefined>): Props {
@@ -94,7 +92,7 @@ export function creditProps(c: CreditFacts): Props {
 }
 
 /** A credit is keyed by its role: one person may hold several roles on one work. */
-export function creditLink(person: string, work: string, role: Role | string): RelLink {
+export function creditLink(person: string, work: string, role: Role | string): RelRef {
   return { type: 'CREDITED', fromLabel: 'Person', from: person, toLabel: 'Work', to: work, key: role };
 }
 
@@ -105,9 +103,9 @@ export function awardWinProps(w: AwardWinFacts): Props {
 }
 
 /** A win's award, its work where stated, and each recipient: every one with the win's sources and no other property. */
-export function awardWinLinks(w: AwardWinFacts): RelLink[] {
-  const link = (type: RelLink['type'], fromLabel: RelLink['fromLabel'], from: string, toLabel: RelLink['toLabel'], to: string) =>
-    ({ type, fromLabel, from, toLabel, to, key: '' }) satisfies RelLink;
+export function awardWinLinks(w: AwardWinFacts): RelRef[] {
+  const link = (type: RelRef['type'], fromLabel: RelRef['fromLabel'], from: string, toLabel: RelRef['toLabel'], to: string) =>
+    ({ type, fromLabel, from, toLabel, to, key: '' }) satisfies RelRef;
   return [
     link('OF_AWARD', 'AwardWin', w.slug, 'Award', w.award),
     ...(w.work ? [link('FOR_WORK', 'AwardWin', w.slug, 'Work', w.work)] : []),
