@@ -3,7 +3,8 @@ UNWIND $rows AS row
 OPTIONAL MATCH (existing:__LABEL__ {slug: row.slug})
 WITH row, existing IS NULL AS created, properties(existing) AS before
 MERGE (n:__LABEL__ {slug: row.slug})
-ON CREATE SET n.sourceDocuments = [], n.sourceCitations = [], n.sourceQuotes = []
+// Provenance lists only with a source: a document written without one stores none, as a loaded one (rows.ts).
+ON CREATE SET n += CASE WHEN row.source IS NULL THEN {} ELSE {sourceDocuments: [], sourceCitations: [], sourceQuotes: []} END
 SET n += row.set
 // A bulk import (neo4j-admin) cannot write the list [""], so one source without citation markers has none: read
 // as that list here.

@@ -5,7 +5,8 @@ MATCH (b:__TO__ {slug: row.to})
 OPTIONAL MATCH (a)-[existing:__TYPE__ {key: row.key}]->(b)
 WITH a, b, row, existing IS NULL AS created, properties(existing) AS before
 MERGE (a)-[r:__TYPE__ {key: row.key}]->(b)
-ON CREATE SET r.sourceDocuments = [], r.sourceCitations = [], r.sourceQuotes = []
+// Provenance lists only with a source: a document written without one stores none, as a loaded one (rows.ts).
+ON CREATE SET r += CASE WHEN row.source IS NULL THEN {} ELSE {sourceDocuments: [], sourceCitations: [], sourceQuotes: []} END
 SET r += row.set
 // A bulk import (neo4j-admin) cannot write the list [""], so one source without citation markers has none: read
 // as that list here.

@@ -131,8 +131,24 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const SUBJECT_TYPES = ['person', 'work', 'awardWin', 'organization', 'place'] as const;
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lowercase letters and digits joined by single hyphens');
-const year = z.number().int().min(1000).max(2999);
+// ── field checks: the dataset's and the API's mutations' (src/schema/types/*) own, one rule and message each ──
+
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lowercase letters and digits joined by single hyphens');
+export const year = z.number().int().min(1000, 'a year is from 1000 to 2999').max(2999, 'a year is from 1000 to 2999');
+/** A full calendar date, `1969-12-05`: a birth date. */
+export const isoDate = z.iso.date({ message: 'a date is YYYY-MM-DD' });
+/** A citation marker: "[13]" is "13". */
+export const citation = z.string().regex(/^\d+$/, 'a citation is the number inside the brackets');
+/**
+ * Words typed by hand (a mutation's name, title, quote): blank is refused as well as empty. A dataset's text fields
+ * keep `min(1)`, as they always have, so a dataset valid before stays valid.
+ */
+export const nonBlank = z.string().refine((value) => value.trim().length > 0, 'must not be blank');
+export const webAddress = z.url({ message: 'must be a web address (https://…)' });
+export const role = z.enum(ROLES as [Role, ...Role[]]);
+export const workKind = z.enum(WORK_KINDS);
 /** A date as precise as the source gives it: `1969`, `1969-12` or `1969-12-05`. */
 export const partialDate = z
   .string()
@@ -146,7 +162,7 @@ export const identifierSchema = z
     scheme: z.enum(IDENTIFIER_SCHEME_NAMES as [IdentifierScheme, ...IdentifierScheme[]]),
     value: text,
     /** The identifier's page, where the scheme has one (`https://musicbrainz.org/artist/<mbid>`). */
-    url: z.url().optional(),
+    url: webAddress.optional(),
   })
   .superRefine((id, ctx) => {
     if (!IDENTIFIER_SCHEMES[id.scheme].test(id.value))
@@ -157,7 +173,7 @@ const identifiers = z.array(identifierSchema).optional();
 /** Where a fact is stated: the document, its citation markers ("[13]" is "13"), and the verbatim words. */
 export const sourceSchema = z.strictObject({
   document: slug,
-  citations: z.array(z.string().regex(/^\d+$/, 'a citation is the number inside the brackets')).default([]),
+  citations: z.array(citation).default([]),
   quote: z.string().min(1),
 });
 
@@ -221,7 +237,7 @@ export const datasetSchema = z.strictObject({
       z.strictObject({
         slug,
         title: z.string().min(1),
-        kind: z.enum(WORK_KINDS),
+        kind: workKind,
         /** The year the article gives for the work itself (release, air date); its quote is in `sources`. */
         year: year.optional(),
         /** The last year of a series or run ("the Free Willy series (1993–1995)"). */
@@ -249,7 +265,7 @@ export const datasetSchema = z.strictObject({
       z.strictObject({
         person: slug,
         work: slug,
-        role: z.enum(ROLES as [Role, ...Role[]]),
+        role,
         detail: z.string().min(1).optional(),
         attributes,
         /** The name the person is credited as on this work, where it differs from theirs. */
@@ -292,7 +308,7 @@ export const datasetSchema = z.strictObject({
     .array(
       z.strictObject({
         person: slug,
-        date: z.iso.date().optional(),
+        date: isoDate.optional(),
         place: slug.optional(),
         sources,
       }),

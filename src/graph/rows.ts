@@ -1,7 +1,18 @@
 // The property-graph form of a dataset: the exact nodes and relationships both stores hold.
 import { ASSOCIATION_TYPES, type Dataset, type SourceInput } from '../dataset/format.ts';
-import { identifierSlug, searchTokens } from '../dataset/slug.ts';
+import { identifierSlug } from '../dataset/slug.ts';
 import { affiliationKey } from '../dataset/validate.ts';
+import {
+  awardWinLinks,
+  awardWinProps,
+  creditLink,
+  creditProps,
+  defined,
+  documentProps,
+  personProps,
+  searchText,
+  workProps,
+} from './stored-props.ts';
 
 /** Node labels and relationship types: a fixed allow-list, the only ones ever put into Cypher. */
 export const NODE_LABELS = [
@@ -181,20 +192,6 @@ function sharedProps(): (props: Props) => Props {
   return (props) => pool.get(firstString(props.sourceQuotes), props) ?? props;
 }
 
-/** Drop undefined values: neither store keeps a property that was not stated. */
-function defined(props: Record<string, PropValue | undefined>): Props {
-  const out: Props = {};
-  for (const name in props) {
-    const value = props[name];
-    if (value !== undefined) out[name] = value;
-  }
-  return out;
-}
-
-function searchText(...names: string[]): string {
-  return searchTokens(names.join(' ')).join(' ');
-}
-
 export function datasetToRows(data: Dataset): GraphRows {
   const cited = sharedProvenance();
   const shared = sharedProps();
@@ -228,12 +225,7 @@ export function datasetToRows(data: Dataset): GraphRows {
     }
   };
 
-  for (const d of data.documents)
-    nodes.push({
-      label: 'Document',
-      slug: d.slug,
-      props: defined({ title: d.title, path: d.path, url: d.url, kind: d.kind, licence: d.licence, text: d.text }),
-    });
+  for (const d of data.documents) nodes.push({ label: 'Document', slug: d.slug, props: documentProps(d) });
 
   const births = new Map(data.births.map((b) => [b.person, b]));
   for (const p of data.people) {
@@ -242,49 +234,14 @@ export function datasetToRows(data: Dataset): GraphRows {
       label: 'Person',
       slug: p.slug,
       props: {
-        ...defined({
-          name: p.name,
-          isGroup: p.isGroup,
-          aliases: p.aliases,
-          birthDate: birth?.date,
-          kind: p.kind,
-          gender: p.gender,
-          sortName: p.sortName,
-          disambiguation: p.disambiguation,
-          country: p.country,
-          beginDate: p.beginDate,
-          endDate: p.endDate,
-          ended: p.ended,
-          nationality: p.nationality,
-          occupations: p.occupations,
-          genres: p.genres,
-        }),
-        searchText: searchText(p.name, ...p.aliases),
+        ...personProps(p, birth?.date),
         ...cited(birth?.date ? [...p.sources, ...birth.sources] : p.sources),
       },
     });
     identify('Person', p.slug, p);
     if (p.area) rel('IN_AREA', 'Person', p.slug, 'Place', p.area, p.sources);
   }
-  for (const w of data.works)
-    nodes.push({
-      label: 'Work',
-      slug: w.slug,
-      props: {
-        ...defined({
-          title: w.title,
-          kind: w.kind,
-          year: w.year,
-          endYear: w.endYear,
-          date: w.date,
-          disambiguation: w.disambiguation,
-          lengthMs: w.lengthMs,
-          sales: w.sales,
-        }),
-        searchText: searchText(w.title),
-        ...cited(w.sources),
-      },
-    });
+  for (const w of data.works) nodes.push({ label: 'Work', slug: w.slug, props: { ...workProps(w), ...cited(w.sources) } });
   for (const w of data.works) identify('Work', w.slug, w);
   for (const p of data.places) {
     nodes.push({
@@ -312,27 +269,9 @@ export function datasetToRows(data: Dataset): GraphRows {
   }
 
   for (const c of data.credits) {
-    const props = shared({
-      ...defined({
-        role: c.role,
-        detail: c.detail,
-        attributes: c.attributes,
-        creditedAs: c.creditedAs,
-        beginDate: c.beginDate,
-        endDate: c.endDate,
-      }),
-      ...cited(c.sources),
-    });
+    const props = shared({ ...creditProps(c), ...cited(c.sources) });
     // The key is the shared props' role: equal to c.role, and one string instead of one per credit.
-    rels.push({
-      type: 'CREDITED',
-      fromLabel: 'Person',
-      from: c.person,
-      toLabel: 'Work',
-      to: c.work,
-      key: props.role as string,
-      props,
-    });
+    rels.push({ ...creditLink(c.person, c.work, props.role as string), props });
   }
   for (const l of data.workLinks)
     rel(l.type, 'Work', l.from, 'Work', l.to, l.sources, { detail: l.detail, attributes: l.attributes });
@@ -369,11 +308,9 @@ export function datasetToRows(data: Dataset): GraphRows {
     nodes.push({
       label: 'AwardWin',
       slug: w.slug,
-      props: { ...defined({ category: w.category, year: w.year, note: w.note }), ...cited(w.sources) },
+      props: { ...awardWinProps(w), ...cited(w.sources) },
     });
-    rel('OF_AWARD', 'AwardWin', w.slug, 'Award', w.award, w.sources);
-    if (w.work) rel('FOR_WORK', 'AwardWin', w.slug, 'Work', w.work, w.sources);
-    for (const r of w.recipients) rel('RECEIVED', 'Person', r, 'AwardWin', w.slug, w.sources);
+    for (const link of awardWinLinks(w)) rels.push({ ...link, props: shared(cited(w.sources)) });
   }
 
   const subjectLabel = {

@@ -12,7 +12,7 @@ import './types/conflict.ts';
 import './types/identifier.ts';
 import './types/search-hit.ts';
 import './types/collaboration.ts';
-import './types/writes.ts';
+import './types/dataset-import.ts';
 import './types/identity.ts';
 import { builder } from './builder.ts';
 

@@ -1,8 +1,13 @@
-// Award and AwardWin: an award (Grammy, Latin Grammy) and each claimed win of it.
+// Award and AwardWin: an award (Grammy, Latin Grammy) and each claimed win of it, and addAwardWin to record one.
+import { z } from 'zod';
+import { nonBlank, slug, year } from '../../dataset/format.ts';
+import { awardWinBatch, awardWinSlug } from '../../graph/write-rows.ts';
 import { loadAll } from '../../loaders.ts';
 import { builder } from '../builder.ts';
 import { notFound } from '../errors.ts';
+import { checkInput, type NodeReference, requireAll, sourceCheck, sourceDocument, toSource, writeBatch } from '../mutations.ts';
 import { AwardRef, AwardWinRef, ConflictRef, IdentifierRef, PersonRef, SourceRef, WorkRef } from '../refs.ts';
+import { SourceInput } from './source.ts';
 
 builder.node(AwardRef, {
   id: { resolve: (a) => a.slug },
@@ -69,3 +74,62 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+const addAwardWinCheck = z.object({
+  slug: slug.nullish(),
+  award: slug,
+  category: nonBlank.nullish(),
+  year: year.nullish(),
+  work: slug.nullish(),
+  recipients: z.array(slug).nullish(),
+  source: sourceCheck,
+});
+
+/** The award, the work where given, each recipient and the source's document: all must exist before the win. */
+function awardWinReferences(win: { award: string; work?: string | undefined; recipients: readonly string[] }, document: string) {
+  return [
+    { label: 'Award', slug: win.award, field: 'input.award' },
+    ...(win.work ? [{ label: 'Work', slug: win.work, field: 'input.work' } as const] : []),
+    ...win.recipients.map((r, i) => ({ label: 'Person', slug: r, field: `input.recipients.${i}` }) as const),
+    sourceDocument({ document }),
+  ] satisfies NodeReference[];
+}
+
+builder.mutationField('addAwardWin', (t) =>
+  t.field({
+    type: AwardWinRef,
+    description: 'Record a claimed win; its slug is derived from award, year, work and category when omitted.',
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType('AddAwardWinInput', {
+          fields: (f) => ({
+            slug: f.string(),
+            award: f.string({ required: true }),
+            category: f.string(),
+            year: f.int(),
+            work: f.string(),
+            recipients: f.stringList(),
+            source: f.field({ type: SourceInput, required: true }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const input = checkInput(addAwardWinCheck, args.input, 'input');
+      const stated = {
+        award: input.award,
+        category: input.category ?? undefined,
+        year: input.year ?? undefined,
+        work: input.work ?? undefined,
+        // A recipient named twice receives the win once.
+        recipients: [...new Set(input.recipients ?? [])],
+      };
+      const win = { ...stated, slug: input.slug ?? awardWinSlug(stated) };
+      await requireAll(ctx, awardWinReferences(win, input.source.document));
+      await writeBatch(ctx, awardWinBatch(win, toSource(input.source)));
+      const [written] = await ctx.store.nodesBySlug('AwardWin', [win.slug]);
+      return written as NonNullable<typeof written>;
+    },
+  }),
+);

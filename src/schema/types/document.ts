@@ -1,7 +1,12 @@
 // Document: a source facts are quoted from — an article, a catalogue's page, the editors' own inference — with its
 // text where Liner holds it, so every quote can be read in its context.
 import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { nonBlank, slug, webAddress } from '../../dataset/format.ts';
+import { slugify } from '../../dataset/slug.ts';
+import { documentUpsert } from '../../graph/write-rows.ts';
 import { builder } from '../builder.ts';
+import { checkInput, derivedSlug, writeBatch } from '../mutations.ts';
 import { pageArgs, toConnection } from '../pagination.ts';
 import { DocumentRef } from '../refs.ts';
 import { DocumentKindEnum } from './enums.ts';
@@ -45,3 +50,29 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+const upsertDocumentCheck = z.object({ slug: slug.nullish(), title: nonBlank, url: webAddress.nullish() });
+
+builder.mutationField('upsertDocument', (t) =>
+  t.field({
+    type: DocumentRef,
+    description: 'Create or update a source document by slug (derived from the title when omitted).',
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType('UpsertDocumentInput', {
+          fields: (f) => ({ slug: f.string(), title: f.string({ required: true }), url: f.string() }),
+        }),
+      }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const input = checkInput(upsertDocumentCheck, args.input, 'input');
+      const documentSlug = input.slug ?? derivedSlug(slugify(input.title), 'input.title');
+      await writeBatch(ctx, { nodes: [documentUpsert(documentSlug, { title: input.title, url: input.url ?? undefined })] });
+      const [document] = await ctx.store.nodesBySlug('Document', [documentSlug]);
+      return (
+        document ?? { slug: documentSlug, title: input.title, url: input.url ?? null, kind: null, licence: null, text: null }
+      );
+    },
+  }),
+);

@@ -1,12 +1,16 @@
 // Person: a person or a group, with credits, collaborators, awards, and the queries that find people.
 
-import type { Role } from '../../dataset/format.ts';
+import { z } from 'zod';
+import { isoDate, nonBlank, type Role, slug } from '../../dataset/format.ts';
+import { slugify } from '../../dataset/slug.ts';
 import type { CollaboratorRecord } from '../../graph/store.ts';
+import { personUpsert } from '../../graph/write-rows.ts';
 import { loadAll } from '../../loaders.ts';
 import { plannedOf } from '../../plan/planned.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 import { resolveSlug } from '../lookup.ts';
+import { checkInput, derivedSlug, requireAll, sourceCheck, sourceDocument, toSource, writeBatch } from '../mutations.ts';
 import { pageArgs, toConnection } from '../pagination.ts';
 import { planned } from '../plans.ts';
 import {
@@ -25,6 +29,7 @@ import {
 } from '../refs.ts';
 import { CreditStatsRef, creditStats } from './credit-stats.ts';
 import { DirectionEnum, PersonKindEnum, RoleEnum, WorkKindEnum } from './enums.ts';
+import { SourceInput } from './source.ts';
 
 /** Every credit of a person in one call, for counts: a page as large as the port takes. */
 const ALL = { offset: 0, limit: 2 ** 31 - 1 };
@@ -218,3 +223,51 @@ builder.objectType(MembershipRef, {
     sources: t.field({ type: [SourceRef], resolve: (m) => m.sources }),
   }),
 });
+
+const upsertPersonCheck = z.object({
+  slug: slug.nullish(),
+  name: nonBlank,
+  isGroup: z.boolean().nullish(),
+  aliases: z.array(nonBlank).nullish(),
+  birthDate: isoDate.nullish(),
+  source: sourceCheck,
+});
+
+builder.mutationField('upsertPerson', (t) =>
+  t.field({
+    type: PersonRef,
+    description:
+      'Create or update a person or group by slug (derived from the name when omitted); omitted fields keep their value.',
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType('UpsertPersonInput', {
+          fields: (f) => ({
+            slug: f.string(),
+            name: f.string({ required: true }),
+            isGroup: f.boolean(),
+            aliases: f.stringList(),
+            birthDate: f.string({ description: 'ISO date, YYYY-MM-DD.' }),
+            source: f.field({ type: SourceInput, required: true }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const input = checkInput(upsertPersonCheck, args.input, 'input');
+      const personSlug = input.slug ?? derivedSlug(slugify(input.name), 'input.name');
+      await requireAll(ctx, [sourceDocument(input.source)]);
+      // Omitted aliases and isGroup keep the stored values: the search words are built from the whole person.
+      const [existing] = await loadAll(ctx.loaders.person, [personSlug]);
+      const person = {
+        name: input.name,
+        isGroup: input.isGroup ?? existing?.isGroup ?? false,
+        aliases: input.aliases ?? existing?.aliases ?? [],
+      };
+      const birthDate = input.birthDate ?? undefined;
+      await writeBatch(ctx, { nodes: [personUpsert(personSlug, person, birthDate, toSource(input.source))] });
+      const [written] = await ctx.store.nodesBySlug('Person', [personSlug]);
+      return written as NonNullable<typeof written>;
+    },
+  }),
+);

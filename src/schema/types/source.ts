@@ -36,3 +36,13 @@ builder.objectType(SourceRef, {
     }),
   }),
 });
+
+/** How a mutation states a fact's source; checked by src/schema/mutations.ts `sourceCheck`. */
+export const SourceInput = builder.inputType('SourceInput', {
+  description: 'Where the fact is stated: a document (upsertDocument first), its citation markers, the verbatim words.',
+  fields: (t) => ({
+    document: t.string({ required: true }),
+    citations: t.stringList(),
+    quote: t.string({ required: true }),
+  }),
+});

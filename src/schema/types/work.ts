@@ -1,16 +1,21 @@
 // Work: an album, song, film, series, soundtrack…, with its credits, parts and awards.
 
-import type { Role } from '../../dataset/format.ts';
+import { z } from 'zod';
+import { nonBlank, type Role, slug, workKind, year } from '../../dataset/format.ts';
+import { slugify } from '../../dataset/slug.ts';
+import { workUpsert } from '../../graph/write-rows.ts';
 import { loadAll } from '../../loaders.ts';
 import { plannedOf } from '../../plan/planned.ts';
 import { builder } from '../builder.ts';
 import { badInput } from '../errors.ts';
 import { resolveSlug } from '../lookup.ts';
+import { checkInput, derivedSlug, requireAll, sourceCheck, sourceDocument, toSource, writeBatch } from '../mutations.ts';
 import { pageArgs, toConnection } from '../pagination.ts';
 import { planned } from '../plans.ts';
 import { AwardWinRef, ConflictRef, CreditRef, IdentifierRef, SourceRef, WorkLinkRef, WorkRef } from '../refs.ts';
 import { CreditStatsRef, creditStats } from './credit-stats.ts';
 import { RoleEnum, WorkKindEnum, WorkLinkTypeEnum } from './enums.ts';
+import { SourceInput } from './source.ts';
 
 const WorkConnection = builder.connectionObject({ type: WorkRef, name: 'WorkConnection' });
 
@@ -137,3 +142,41 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+const upsertWorkCheck = z.object({
+  slug: slug.nullish(),
+  title: nonBlank,
+  kind: workKind,
+  year: year.nullish(),
+  source: sourceCheck,
+});
+
+builder.mutationField('upsertWork', (t) =>
+  t.field({
+    type: WorkRef,
+    description: 'Create or update a work by slug (derived from the title when omitted); omitted fields keep their value.',
+    args: {
+      input: t.arg({
+        required: true,
+        type: builder.inputType('UpsertWorkInput', {
+          fields: (f) => ({
+            slug: f.string(),
+            title: f.string({ required: true }),
+            kind: f.field({ type: WorkKindEnum, required: true }),
+            year: f.int(),
+            source: f.field({ type: SourceInput, required: true }),
+          }),
+        }),
+      }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const input = checkInput(upsertWorkCheck, args.input, 'input');
+      const workSlug = input.slug ?? derivedSlug(slugify(input.title), 'input.title');
+      await requireAll(ctx, [sourceDocument(input.source)]);
+      const work = { title: input.title, kind: input.kind, year: input.year ?? undefined };
+      await writeBatch(ctx, { nodes: [workUpsert(workSlug, work, toSource(input.source))] });
+      const [written] = await ctx.store.nodesBySlug('Work', [workSlug]);
+      return written as NonNullable<typeof written>;
+    },
+  }),
+);
