@@ -5,28 +5,18 @@ import { identifierSlug, searchTokens } from '../../dataset/slug.ts';
 import type { PlanArgs, PlanResultByRoot, PlanRoot, ReadPlan } from '../../plan/plan.ts';
 import { planResult, type Row } from '../../plan/planned.ts';
 import { groupBy, lastOfEach } from '../grouping.ts';
+import type { HopName } from '../hops.ts';
+import type { HopRow, LinkedNode } from '../port/hop-rows.ts';
 import {
-  associationRecord,
   awardWinRecord,
-  compareAssociations,
-  compareAwardWins,
-  compareIdentifiers,
-  compareMemberships,
-  compareNullableNumbers,
   compareRelRows,
   compareStrings,
-  compareWorkLinks,
   compareWorks,
   creditRecord,
   documentRecord,
-  identifierRecord,
-  membershipRecord,
-  organizationRecord,
   personRecord,
-  placeRecord,
   simpleRecord,
   sourcesOf,
-  workLinkRecord,
   workRecord,
 } from '../records.ts';
 import {
@@ -41,11 +31,7 @@ import {
 } from '../rows.ts';
 import { luceneQuery, SEARCHABLE_LABELS } from '../search.ts';
 import {
-  type AffiliationRecord,
-  type AssociationRecord,
-  type AssociationType,
   type AwardWinRecord,
-  type BirthPlaceRecord,
   type ClaimRecord,
   type CollaboratorRecord,
   type ConflictFilter,
@@ -62,10 +48,8 @@ import {
   type IdentifiedLabel,
   type IdentifiedNode,
   type IdentifierKey,
-  type IdentifierRecord,
   type LoadSummary,
   type LookupLabel,
-  type MembershipRecord,
   MissingNodeError,
   type NodeNames,
   type NodeNeighbourhood,
@@ -76,7 +60,6 @@ import {
   type PathStepRecord,
   type PeopleRanking,
   type PersonRecord,
-  type PlaceRecord,
   type RankedPersonRecord,
   type RecordByLabel,
   type RelRef,
@@ -88,13 +71,12 @@ import {
   type SourceRecord,
   StoreUnavailableError,
   type WorkFilter,
-  type WorkLinkRecord,
-  type WorkLinkType,
   type WorkRecord,
   type WriteBatch,
   type WriteResult,
 } from '../store.ts';
-import { ASSOCIATIONS, cypher, WORK_LINKS_IN, WORK_LINKS_OUT } from './cypher-files.ts';
+import { cypher } from './cypher-files.ts';
+import { hopCypher } from './hop-cypher.ts';
 import { planCypher, planParameters } from './plan-cypher.ts';
 
 export interface Neo4jOptions {
@@ -835,58 +817,21 @@ export class Neo4jStore implements GraphStore {
     }));
   }
 
-  async membersOf(groupSlugs: readonly string[]): Promise<PersonRecord[][]> {
-    return this.people('read/members-of', groupSlugs);
-  }
-
-  async groupsOf(personSlugs: readonly string[]): Promise<PersonRecord[][]> {
-    return this.people('read/groups-of', personSlugs);
-  }
-
-  private async people(statement: string, slugs: readonly string[]): Promise<PersonRecord[][]> {
-    const rows = await this.read(cypher(statement), { slugs });
-    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map((g) =>
-      g.map((r) => person(r.props as Bag)).sort((a, b) => compareStrings(a.slug, b.slug)),
-    );
-  }
-
-  async birthPlacesOf(personSlugs: readonly string[]): Promise<(BirthPlaceRecord | null)[]> {
-    const rows = await this.read(cypher('read/birth-places-of'), { slugs: personSlugs });
-    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map(([row]) => {
-      if (!row) return null;
-      const place = row.place as Bag;
-      return { place: placeRecord(slugOf(place), place), sources: sourcesOf(row.rel as Bag) };
-    });
-  }
-
-  async workLinksOf(workSlugs: readonly string[], direction: 'OUT' | 'IN'): Promise<WorkLinkRecord[][]> {
-    const pattern = direction === 'OUT' ? WORK_LINKS_OUT : WORK_LINKS_IN;
-    const rows = await this.read(cypher('read/work-links-of', { __PATTERN__: pattern }), { slugs: workSlugs });
-    return inKeyOrder(workSlugs, rows, (r) => String(r.slug)).map((g) =>
-      g.map((r) => workLinkRecord(r.type as WorkLinkType, work(r.work as Bag), r.rel as Bag)).sort(compareWorkLinks),
-    );
-  }
-
-  async membershipsOf(personSlugs: readonly string[]): Promise<MembershipRecord[][]> {
-    const rows = await this.read(cypher('read/memberships-of'), { slugs: personSlugs });
-    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map((g) =>
-      g
-        .map((r) => membershipRecord(r.outgoing === true ? 'OUT' : 'IN', person(r.person as Bag), r.rel as Bag))
-        .sort(compareMemberships),
-    );
-  }
-
-  async areasOf(personSlugs: readonly string[]): Promise<(PlaceRecord | null)[]> {
-    const rows = await this.read(cypher('read/areas-of'), { slugs: personSlugs });
-    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map(([row]) =>
-      row ? placeRecord(slugOf(row.props as Bag), row.props as Bag) : null,
-    );
-  }
-
-  async identifiersOf(label: IdentifiedLabel, slugs: readonly string[]): Promise<IdentifierRecord[][]> {
-    const rows = await this.read(cypher('read/identifiers-of', { __LABEL__: label }), { slugs });
-    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map((g) =>
-      g.map((r) => identifierRecord(r.props as Bag, label, typeof r.kind === 'string' ? r.kind : null)).sort(compareIdentifiers),
+  /** One hop's rows (hop-cypher.ts), one statement for every start node; records are built above the port. */
+  async hops(hop: HopName, from: NodeLabel, slugs: readonly string[]): Promise<HopRow[][]> {
+    const rows = await this.read(hopCypher(hop, from), { slugs });
+    return inKeyOrder(slugs, rows, (r) => String(r.start_slug)).map((group) =>
+      group.map(
+        (r): HopRow => ({
+          type: r.type as RelType,
+          outgoing: r.outgoing === true,
+          rel: r.rel as Props,
+          slug: String(r.slug),
+          props: r.props as Props,
+          start: r.start as Props,
+          links: r.links as Record<string, LinkedNode[]>,
+        }),
+      ),
     );
   }
 
@@ -896,58 +841,6 @@ export class Neo4jStore implements GraphStore {
       labels: IDENTIFIED_LABELS,
     });
     return row && typeof row.label === 'string' ? { label: row.label as IdentifiedLabel, slug: String(row.slug) } : null;
-  }
-
-  async awardWinsOf(label: 'Person' | 'Work' | 'Award', slugs: readonly string[]): Promise<AwardWinRecord[][]> {
-    const pattern = { Person: '-[:RECEIVED]->', Work: '<-[:FOR_WORK]-', Award: '<-[:OF_AWARD]-' }[label];
-    const rows = await this.read(cypher('read/award-wins-of', { __LABEL__: label, __PATTERN__: pattern }), { slugs });
-    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map((g) => g.map(awardWinFrom).sort(compareAwardWins));
-  }
-
-  async affiliationsOf(personSlugs: readonly string[]): Promise<AffiliationRecord[][]> {
-    const rows = await this.read(cypher('read/affiliations-of'), { slugs: personSlugs });
-    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map((g) =>
-      g
-        .map((r): AffiliationRecord => {
-          const p = r.rel as Bag;
-          const org = r.organization as Bag;
-          return {
-            type: r.type as AffiliationRecord['type'],
-            organization: organizationRecord(slugOf(org), org),
-            role: typeof p.role === 'string' ? p.role : null,
-            detail: typeof p.detail === 'string' ? p.detail : null,
-            startYear: typeof p.startYear === 'number' ? p.startYear : null,
-            endYear: typeof p.endYear === 'number' ? p.endYear : null,
-            period: typeof p.period === 'string' ? p.period : null,
-            sources: sourcesOf(p),
-          };
-        })
-        .sort(
-          (a, b) =>
-            compareNullableNumbers(a.startYear ?? a.endYear, b.startYear ?? b.endYear) ||
-            compareStrings(a.organization.slug, b.organization.slug) ||
-            compareStrings(a.type, b.type) ||
-            compareStrings(a.role ?? '', b.role ?? ''),
-        ),
-    );
-  }
-
-  async associationsOf(personSlugs: readonly string[]): Promise<AssociationRecord[][]> {
-    const rows = await this.read(cypher('read/associations-of', { __PATTERN__: ASSOCIATIONS }), { slugs: personSlugs });
-    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map((g) =>
-      g
-        .map((r) =>
-          associationRecord(r.type as AssociationType, r.outgoing === true ? 'OUT' : 'IN', person(r.person as Bag), r.rel as Bag),
-        )
-        .sort(compareAssociations),
-    );
-  }
-
-  async conflictsAbout(label: NodeLabel, slugs: readonly string[]): Promise<ConflictRecord[][]> {
-    const rows = await this.read(cypher('read/conflicts-about', { __LABEL__: label }), { slugs });
-    return inKeyOrder(slugs, rows, (r) => String(r.subject)).map((g) =>
-      g.map(conflictRecord).sort((a, b) => compareStrings(a.slug, b.slug)),
-    );
   }
 
   /** A root field's plan as one statement (plan-cypher.ts): only the selected properties cross the wire. */
