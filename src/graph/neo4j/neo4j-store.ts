@@ -299,7 +299,8 @@ async function translated<T>(work: () => Promise<T>, deadline: Deadline | null):
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j';
-  readonly driver: Driver;
+  /** Its own: tests that need raw statements open a driver of their own (tests/neo4j/neo4j-env.ts). */
+  private readonly driver: Driver;
   private readonly database: string;
   private readonly bulkRows: number;
   private deadline: Deadline | null = null;
