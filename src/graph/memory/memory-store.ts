@@ -6,6 +6,7 @@ import { conflictMatches } from '../conflict-filter.ts';
 import { AWARD_WIN_LINKS, awardWinFromLinks, CONFLICT_LINKS, conflictFromLinks, type HopName, hopShape } from '../hops.ts';
 import type { HopRow, LinkedNode, LinkShape } from '../port/hop-rows.ts';
 import {
+  compareCreditsOnWork,
   compareRelRows,
   compareStrings,
   compareWorks,
@@ -545,7 +546,7 @@ export class MemoryStore implements GraphStore {
   async creditsOfWorks(slugs: readonly string[], filter: RoleFilter): Promise<CreditRecord[][]> {
     return slugs.map((slug) => {
       const credits = this.creditsOf(this.graph.nodeId('Work', slug), 'in', filter);
-      credits.sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug));
+      credits.sort(compareCreditsOnWork);
       return credits;
     });
   }

@@ -5,10 +5,10 @@ import { identifierSlug, searchTokens } from '../../dataset/slug.ts';
 import type { PlanArgs, PlanResultByRoot, PlanRoot, ReadPlan } from '../../plan/plan.ts';
 import { planResult, type Row } from '../../plan/planned.ts';
 import { groupBy, lastOfEach } from '../grouping.ts';
-import type { HopName } from '../hops.ts';
+import { awardWinFromLinks, conflictFromLinks, type HopName } from '../hops.ts';
 import type { HopRow, LinkedNode } from '../port/hop-rows.ts';
 import {
-  awardWinRecord,
+  compareCreditsOnWork,
   compareRelRows,
   compareStrings,
   compareWorks,
@@ -16,7 +16,6 @@ import {
   documentRecord,
   personRecord,
   simpleRecord,
-  sourcesOf,
   workRecord,
 } from '../records.ts';
 import {
@@ -32,7 +31,6 @@ import {
 import { luceneQuery, SEARCHABLE_LABELS } from '../search.ts';
 import {
   type AwardWinRecord,
-  type ClaimRecord,
   type CollaboratorRecord,
   type ConflictFilter,
   type ConflictRecord,
@@ -224,25 +222,26 @@ const work = (props: Bag) => workRecord(slugOf(props), props);
 const rolesFilter = (filter: RoleFilter) => (filter.roles && filter.roles.length > 0 ? [...filter.roles] : null);
 const byRank = (roles: Role[]) => [...roles].sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b]);
 
+/** A conflict as read/conflicts answers it: its claims' properties and its subjects, made into links. */
 function conflictRecord(row: Bag): ConflictRecord {
-  const claims = (row.claims as Bag[]).map(
-    (claim): ClaimRecord => ({
-      statement: String(claim.statement),
-      source: sourcesOf(claim)[0] ?? { document: '', citations: [], quote: '' },
-    }),
+  return conflictFromLinks(
+    String(row.slug),
+    { description: String(row.description) },
+    {
+      claims: (row.claims as Props[]).map((props) => ({ label: 'Claim', slug: '', props })),
+      about: (row.about as { label: NodeLabel; slug: string }[]).map((a) => ({ ...a, props: {} })),
+    },
   );
-  const about = (row.about as { label: NodeLabel; slug: string }[]).sort(
-    (a, b) => compareStrings(a.label, b.label) || compareStrings(a.slug, b.slug),
-  );
-  return { slug: String(row.slug), description: String(row.description), claims, about };
 }
 
+/** An award win as read/award-wins-by-slug answers it, its links by slug. */
 function awardWinFrom(row: Bag): AwardWinRecord {
-  const props = row.props as Bag;
-  return awardWinRecord(slugOf(props), props, {
-    awardSlug: String(row.award ?? ''),
-    workSlug: typeof row.work === 'string' ? row.work : null,
-    recipientSlugs: (row.recipients as string[]) ?? [],
+  const props = row.props as Props;
+  const linked = (label: NodeLabel, slug: unknown) => (typeof slug === 'string' ? [{ label, slug, props: {} }] : []);
+  return awardWinFromLinks(slugOf(props), props, {
+    award: linked('Award', row.award),
+    work: linked('Work', row.work),
+    recipients: ((row.recipients as string[]) ?? []).map((slug) => ({ label: 'Person', slug, props: {} })),
   });
 }
 
@@ -779,7 +778,7 @@ export class Neo4jStore implements GraphStore {
       const credited = work(row.work as Bag);
       return (row.credits as Bag[])
         .map((item) => creditRecord(person(item.person as Bag), credited, item.credit as Bag))
-        .sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug));
+        .sort(compareCreditsOnWork);
     });
   }
 
