@@ -21,7 +21,7 @@ export interface HopRow {
   /** The node at the other end: its slug and properties as stored (Neo4j's may also hold `slug`). */
   slug: string;
   props: Props;
-  /** The start node's properties the hop names in `startProps` (absent ones left out). */
+  /** The start node's properties the hop names in `startProps` (an absent one left out, or null on Neo4j). */
   start: Props;
   /** The end node's links the hop names in `links`, by link name, in no particular order. */
   links: Record<string, LinkedNode[]>;
