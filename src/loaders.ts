@@ -1,9 +1,10 @@
-// Per-request DataLoaders over the store port: one store call per field level, whatever the number of parents.
+// Per-request DataLoaders over the store's reads: one store call per field level, whatever the number of parents.
 import DataLoader from 'dataloader';
+import { type HopName, readHop } from './graph/hops.ts';
 import type { NodeLabel } from './graph/rows.ts';
 import type {
   CreditFilter,
-  GraphStore,
+  GraphReads,
   IdentifiedLabel,
   LookupLabel,
   PageArgs,
@@ -37,8 +38,14 @@ function perArgs<A, V>(make: (args: A) => DataLoader<string, V>): ((args: A) => 
 
 const node =
   <L extends LookupLabel>(label: L) =>
-  (store: GraphStore) =>
+  (store: GraphReads) =>
     batched<RecordByLabel[L] | null>((slugs) => store.nodesBySlug(label, slugs));
+
+/** A one-hop list of the hop table (src/graph/hops.ts), its records built and sorted there. */
+const hop =
+  <H extends HopName>(name: H) =>
+  (store: GraphReads) =>
+    batched((slugs) => readHop(store, name, slugs));
 
 /** How each loader is made from the request's store. */
 const MAKERS = {
@@ -50,30 +57,31 @@ const MAKERS = {
   awardWin: node('AwardWin'),
   conflict: node('Conflict'),
   document: node('Document'),
-  creditsOfPerson: (store: GraphStore) =>
+  creditsOfPerson: (store: GraphReads) =>
     perArgs(({ offset, limit, ...filter }: CreditFilter & PageArgs) =>
       batched((slugs) => store.creditsOfPeople(slugs, filter, { offset, limit })),
     ),
-  creditsOfWork: (store: GraphStore) => perArgs((args: RoleFilter) => batched((slugs) => store.creditsOfWorks(slugs, args))),
-  collaboratorsOf: (store: GraphStore) =>
+  creditsOfWork: (store: GraphReads) => perArgs((args: RoleFilter) => batched((slugs) => store.creditsOfWorks(slugs, args))),
+  collaboratorsOf: (store: GraphReads) =>
     perArgs((args: RoleFilter & PageArgs) =>
       batched((slugs) => store.collaboratorsOf(slugs, { roles: args.roles }, { offset: args.offset, limit: args.limit })),
     ),
-  membersOf: (store: GraphStore) => batched((slugs) => store.membersOf(slugs)),
-  groupsOf: (store: GraphStore) => batched((slugs) => store.groupsOf(slugs)),
-  birthPlaceOf: (store: GraphStore) => batched((slugs) => store.birthPlacesOf(slugs)),
-  membershipsOf: (store: GraphStore) => batched((slugs) => store.membershipsOf(slugs)),
-  areaOf: (store: GraphStore) => batched((slugs) => store.areasOf(slugs)),
-  identifiersOf: (store: GraphStore) =>
-    perArgs((label: IdentifiedLabel) => batched((slugs) => store.identifiersOf(label, slugs))),
-  partOf: (store: GraphStore) => batched((slugs) => store.workLinksOf(slugs, 'OUT')),
-  parts: (store: GraphStore) => batched((slugs) => store.workLinksOf(slugs, 'IN')),
-  awardWinsOfPerson: (store: GraphStore) => batched((slugs) => store.awardWinsOf('Person', slugs)),
-  awardWinsOfWork: (store: GraphStore) => batched((slugs) => store.awardWinsOf('Work', slugs)),
-  awardWinsOfAward: (store: GraphStore) => batched((slugs) => store.awardWinsOf('Award', slugs)),
-  affiliationsOf: (store: GraphStore) => batched((slugs) => store.affiliationsOf(slugs)),
-  associationsOf: (store: GraphStore) => batched((slugs) => store.associationsOf(slugs)),
-  conflictsAbout: (store: GraphStore) => perArgs((label: NodeLabel) => batched((slugs) => store.conflictsAbout(label, slugs))),
+  membersOf: hop('membersOf'),
+  groupsOf: hop('groupsOf'),
+  birthPlaceOf: hop('birthPlaceOf'),
+  membershipsOf: hop('membershipsOf'),
+  areaOf: hop('areaOf'),
+  identifiersOf: (store: GraphReads) =>
+    perArgs((label: IdentifiedLabel) => batched((slugs) => readHop(store, 'identifiersOf', slugs, label))),
+  partOf: hop('partOf'),
+  parts: hop('parts'),
+  awardWinsOfPerson: hop('awardWinsOfPerson'),
+  awardWinsOfWork: hop('awardWinsOfWork'),
+  awardWinsOfAward: hop('awardWinsOfAward'),
+  affiliationsOf: hop('affiliationsOf'),
+  associationsOf: hop('associationsOf'),
+  conflictsAbout: (store: GraphReads) =>
+    perArgs((label: NodeLabel) => batched((slugs) => readHop(store, 'conflictsAbout', slugs, label))),
 };
 
 export type Loaders = { readonly [K in keyof typeof MAKERS]: ReturnType<(typeof MAKERS)[K]> } & {
@@ -96,17 +104,17 @@ const LAZY_LOADERS: object = Object.create(null, {
     },
   },
 });
-for (const [name, make] of Object.entries(MAKERS) as [string, (store: GraphStore) => unknown][])
+for (const [name, make] of Object.entries(MAKERS) as [string, (store: GraphReads) => unknown][])
   Object.defineProperty(LAZY_LOADERS, name, {
-    get(this: { [STORE]: GraphStore }) {
+    get(this: { [STORE]: GraphReads }) {
       const loader = make(this[STORE]);
       Object.defineProperty(this, name, { value: loader, enumerable: true });
       return loader;
     },
   });
 
-export function createLoaders(store: GraphStore): Loaders {
-  const loaders = Object.create(LAZY_LOADERS) as { [STORE]: GraphStore };
+export function createLoaders(store: GraphReads): Loaders {
+  const loaders = Object.create(LAZY_LOADERS) as { [STORE]: GraphReads };
   loaders[STORE] = store;
   return loaders as unknown as Loaders;
 }

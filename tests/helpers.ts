@@ -40,7 +40,7 @@ export function graphqlClient(store: GraphStore, config: Config = testConfig) {
   };
 }
 
-/** A store wrapped so every port call is counted by method name. */
+/** A store wrapped so every port call is counted by method name (and a hop by its name). */
 export function countingStore(
   store: GraphStore,
   calls = new Map<string, number>(),
@@ -53,7 +53,9 @@ export function countingStore(
       if (property === 'withDeadline')
         return (...args: Parameters<GraphStore['withDeadline']>) => countingStore(target.withDeadline(...args), calls).store;
       return (...args: unknown[]) => {
-        calls.set(String(property), (calls.get(String(property)) ?? 0) + 1);
+        // A hop is counted by its name, as /metrics labels it: one allow-listed method, many lists.
+        const method = property === 'hops' ? `hops:${String(args[0])}` : String(property);
+        calls.set(method, (calls.get(method) ?? 0) + 1);
         return value.apply(target, args);
       };
     },

@@ -1,6 +1,6 @@
 // The people–works graph of the credits that pass the filters: what the bipartite and collaboration projections come from.
 import { UndirectedGraph } from 'graphology';
-import type { GraphStore } from '../graph/store.ts';
+import type { GraphStreams } from '../graph/store.ts';
 import { relationshipFilter, worksOutsideYears } from './filters.ts';
 import { nodeId } from './node-attributes.ts';
 import type { ExportFilters } from './options.ts';
@@ -11,7 +11,7 @@ import { createYielder } from './yielder.ts';
  * collaboration needs it grouped by work, which the relationship stream (ordered by person) cannot give without
  * holding it. Nodes are `Person:slug` and `Work:slug`; only people and works with a credit that passes are in it.
  */
-export async function creditGraph(store: GraphStore, filters: ExportFilters): Promise<UndirectedGraph> {
+export async function creditGraph(store: GraphStreams, filters: ExportFilters): Promise<UndirectedGraph> {
   const keep = relationshipFilter(filters, await worksOutsideYears(store, filters));
   const graph = new UndirectedGraph();
   // Seconds of work on a large catalogue: other requests get a turn between batches.

@@ -1,5 +1,5 @@
 // One export from request to text: the projection, its metrics if asked for, and the chosen format's chunks.
-import type { GraphStore } from '../graph/store.ts';
+import type { GraphReads, GraphStreams } from '../graph/store.ts';
 import { FORMATS } from './formats/index.ts';
 import { computeInProcess, type MetricsRunner, withMetrics } from './metrics.ts';
 import type { ExportGraph } from './model.ts';
@@ -36,7 +36,7 @@ export function exportBaseName(options: ExportOptions): string {
  * an HTTP answer can still be a 404. Metrics are computed here too: they need the whole projection in memory.
  */
 export async function prepareExport(
-  store: GraphStore,
+  store: GraphStreams & Pick<GraphReads, 'nodesBySlug'>,
   options: ExportOptions,
   metrics: MetricsRunner = { compute: computeInProcess },
 ): Promise<PreparedExport> {

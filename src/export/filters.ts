@@ -1,6 +1,6 @@
 // The role and year filters every projection shares, and the one pass over works the year filter needs.
 import type { NodeRow, RelRow } from '../graph/rows.ts';
-import type { GraphStore } from '../graph/store.ts';
+import type { GraphStreams } from '../graph/store.ts';
 import type { ExportFilters } from './options.ts';
 
 export function roleAllowed(filters: ExportFilters, rel: RelRow): boolean {
@@ -21,7 +21,7 @@ function yearAllowed(filters: ExportFilters, work: NodeRow): boolean {
  * Slugs of the works the year filter leaves out. Relationships arrive without their ends' properties, so this takes
  * one pass over the nodes first; it holds only slugs, and nothing at all when no year filter is set.
  */
-export async function worksOutsideYears(store: GraphStore, filters: ExportFilters): Promise<ReadonlySet<string>> {
+export async function worksOutsideYears(store: GraphStreams, filters: ExportFilters): Promise<ReadonlySet<string>> {
   const outside = new Set<string>();
   if (!hasYearFilter(filters)) return outside;
   for await (const batch of store.streamNodes())

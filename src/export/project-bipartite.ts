@@ -1,6 +1,6 @@
 // The bipartite projection: people and the works they are credited on, one undirected edge per credit, typed by role.
 
-import type { GraphStore } from '../graph/store.ts';
+import type { GraphStreams } from '../graph/store.ts';
 import { mapBatches } from './batches.ts';
 import { creditGraph } from './credit-graph.ts';
 import { roleAllowed } from './filters.ts';
@@ -9,7 +9,7 @@ import { withinHops } from './neighborhood.ts';
 import { nodeAttributes, nodeId } from './node-attributes.ts';
 import type { ExportFilters } from './options.ts';
 
-export async function bipartiteProjection(store: GraphStore, filters: ExportFilters): Promise<ExportGraph> {
+export async function bipartiteProjection(store: GraphStreams, filters: ExportFilters): Promise<ExportGraph> {
   const credits = await creditGraph(store, filters);
   const around = filters.person === undefined ? undefined : withinHops(credits, nodeId('Person', filters.person), filters.hops);
   // The credit graph already left out works outside the years and people without a credit in the roles.

@@ -1,7 +1,7 @@
 // The collaboration projection: people only, one undirected edge per pair who share works, weighted by how many.
 
 import { compareStrings } from '../graph/records.ts';
-import type { GraphStore } from '../graph/store.ts';
+import type { GraphStreams } from '../graph/store.ts';
 import { inBatches, mapBatches } from './batches.ts';
 import { creditGraph } from './credit-graph.ts';
 import { EDGE_ATTRIBUTES, type ExportEdge, type ExportGraph, NODE_ATTRIBUTES } from './model.ts';
@@ -12,7 +12,7 @@ import type { ExportFilters } from './options.ts';
 const PERSON = 'Person:';
 const WORK = 'Work:';
 
-export async function collaborationProjection(store: GraphStore, filters: ExportFilters): Promise<ExportGraph> {
+export async function collaborationProjection(store: GraphStreams, filters: ExportFilters): Promise<ExportGraph> {
   const credits = await creditGraph(store, filters);
   // One collaboration hop is person → work → person: two hops in the credit graph.
   const around =

@@ -2,7 +2,7 @@
 
 import { UndirectedGraph } from 'graphology';
 import type { RelRow } from '../graph/rows.ts';
-import type { GraphStore } from '../graph/store.ts';
+import type { GraphStreams } from '../graph/store.ts';
 import { mapBatches } from './batches.ts';
 import { relationshipFilter, worksOutsideYears } from './filters.ts';
 import { EDGE_ATTRIBUTES, type ExportEdge, type ExportGraph, NODE_ATTRIBUTES } from './model.ts';
@@ -11,7 +11,7 @@ import { nodeAttributes, nodeId } from './node-attributes.ts';
 import type { ExportFilters } from './options.ts';
 
 /** Only the person filter needs the graph's shape, so only then are the relationships held (as node ids). */
-async function neighborhood(store: GraphStore, keep: (rel: RelRow) => boolean, person: string, hops: number) {
+async function neighborhood(store: GraphStreams, keep: (rel: RelRow) => boolean, person: string, hops: number) {
   const graph = new UndirectedGraph();
   const start = nodeId('Person', person);
   graph.mergeNode(start);
@@ -20,7 +20,7 @@ async function neighborhood(store: GraphStore, keep: (rel: RelRow) => boolean, p
   return withinHops(graph, start, hops);
 }
 
-export async function fullProjection(store: GraphStore, filters: ExportFilters): Promise<ExportGraph> {
+export async function fullProjection(store: GraphStreams, filters: ExportFilters): Promise<ExportGraph> {
   const outside = await worksOutsideYears(store, filters);
   const keep = relationshipFilter(filters, outside);
   const around = filters.person === undefined ? undefined : await neighborhood(store, keep, filters.person, filters.hops);

@@ -7,25 +7,26 @@ import {
   type Role,
   type WorkKind,
 } from '../dataset/format.ts';
-import type {
-  AssociationRecord,
-  AssociationType,
-  AwardRecord,
-  AwardWinRecord,
-  CreditRecord,
-  DocumentRecord,
-  IdentifiedLabel,
-  IdentifierRecord,
-  MembershipRecord,
-  OrganizationRecord,
-  PersonRecord,
-  PlaceRecord,
-  Qualified,
-  RecordByLabel,
-  SourceRecord,
-  WorkLinkRecord,
-  WorkLinkType,
-  WorkRecord,
+import {
+  type AssociationRecord,
+  type AssociationType,
+  type AwardRecord,
+  type AwardWinRecord,
+  type CreditRecord,
+  type DocumentRecord,
+  type IdentifiedLabel,
+  type IdentifierRecord,
+  type MembershipRecord,
+  type OrganizationRecord,
+  type PersonRecord,
+  type PlaceRecord,
+  type Qualified,
+  type RecordByLabel,
+  ROLE_RANK,
+  type SourceRecord,
+  type WorkLinkRecord,
+  type WorkLinkType,
+  type WorkRecord,
 } from './store.ts';
 
 type Bag = Readonly<Record<string, unknown>>;
@@ -234,6 +235,11 @@ export function compareStrings(a: string, b: string): number {
 
 export function compareWorks(a: WorkRecord, b: WorkRecord): number {
   return compareNullableNumbers(a.year, b.year) || compareStrings(a.slug, b.slug);
+}
+
+/** A work's credits: performers first, then by role rank and person; the same order on both stores and in plans. */
+export function compareCreditsOnWork(a: CreditRecord, b: CreditRecord): number {
+  return ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug);
 }
 
 export function compareAwardWins(a: AwardWinRecord, b: AwardWinRecord): number {

@@ -1,4 +1,5 @@
-// The GraphStore port: every question the API asks, answered by either adapter, batch-first and in key order.
+// The GraphStore port's records, errors and role interfaces: every question the API asks, answered by either adapter,
+// batch-first and in key order.
 import type {
   ASSOCIATION_TYPES,
   DocumentKind,
@@ -8,8 +9,7 @@ import type {
   WORK_LINK_TYPES,
   WorkKind,
 } from '../dataset/format.ts';
-import type { PlanArgs, PlanResultByRoot, PlanRoot, ReadPlan } from '../plan/plan.ts';
-import type { GraphRows, NodeLabel, NodeRow, Props, RelRow } from './rows.ts';
+import type { NodeLabel, NodeRow, Props, RelRow } from './rows.ts';
 
 export type AssociationType = (typeof ASSOCIATION_TYPES)[number];
 export type WorkLinkType = (typeof WORK_LINK_TYPES)[number];
@@ -391,79 +391,17 @@ export interface RecordByLabel {
 }
 export type LookupLabel = keyof RecordByLabel;
 
-export interface GraphStore {
-  /** "embedded" or "neo4j": shown by /health and the logs. */
-  readonly kind: string;
-  /** The same store, for one request: its work stops at the deadline with DeadlineExceededError. */
-  withDeadline(deadline: Deadline): GraphStore;
-  nodesBySlug<L extends LookupLabel>(label: L, slugs: readonly string[]): Promise<(RecordByLabel[L] | null)[]>;
-  listPeople(search: string | undefined, page: PageArgs): Promise<Page<PersonRecord>>;
-  listWorks(filter: WorkFilter, page: PageArgs): Promise<Page<WorkRecord>>;
-  listDocuments(page: PageArgs): Promise<Page<DocumentRecord>>;
-  search(text: string, limit: number): Promise<SearchHitRecord[]>;
-  creditsOfPeople(slugs: readonly string[], filter: CreditFilter, page: PageArgs): Promise<Page<CreditRecord>[]>;
-  /** The people with the most credits (in `roles`), or the most collaborators on works they hold such a credit on. */
-  topPeople(by: PeopleRanking, filter: RoleFilter, limit: number): Promise<RankedPersonRecord[]>;
-  creditsOfWorks(slugs: readonly string[], filter: RoleFilter): Promise<CreditRecord[][]>;
-  collaboratorsOf(slugs: readonly string[], filter: RoleFilter, page: PageArgs): Promise<Page<CollaboratorRecord>[]>;
-  membersOf(groupSlugs: readonly string[]): Promise<PersonRecord[][]>;
-  groupsOf(personSlugs: readonly string[]): Promise<PersonRecord[][]>;
-  /** Both sides of MEMBER_OF with its dates and attributes: groups first, each side by begin date then slug. */
-  membershipsOf(personSlugs: readonly string[]): Promise<MembershipRecord[][]>;
-  /** The place each person or group is from. */
-  areasOf(personSlugs: readonly string[]): Promise<(PlaceRecord | null)[]>;
-  /** Each node's identifiers, by scheme then value. */
-  identifiersOf(label: IdentifiedLabel, slugs: readonly string[]): Promise<IdentifierRecord[][]>;
-  /** The node an identifier names, if any. */
-  nodeByIdentifier(scheme: IdentifierScheme, value: string): Promise<NodeRef | null>;
-  birthPlacesOf(personSlugs: readonly string[]): Promise<(BirthPlaceRecord | null)[]>;
-  /** OUT: what each work is part of (album, film); IN: its parts (songs, soundtrack). */
-  workLinksOf(workSlugs: readonly string[], direction: 'OUT' | 'IN'): Promise<WorkLinkRecord[][]>;
-  awardWinsOf(label: 'Person' | 'Work' | 'Award', slugs: readonly string[]): Promise<AwardWinRecord[][]>;
-  affiliationsOf(personSlugs: readonly string[]): Promise<AffiliationRecord[][]>;
-  associationsOf(personSlugs: readonly string[]): Promise<AssociationRecord[][]>;
-  conflictsAbout(label: NodeLabel, slugs: readonly string[]): Promise<ConflictRecord[][]>;
-  /**
-   * One root field's read plan (src/plan/plan.ts) answered in one query, with only the selected properties read.
-   * Optional: a store without it (the embedded one) answers every field through the methods above, via the loaders.
-   */
-  runPlan?(plan: ReadPlan, args: PlanArgs): Promise<PlanResultByRoot[PlanRoot]>;
-  /** Conflicts by slug, all of them or those the filter keeps. */
-  conflicts(filter?: ConflictFilter): Promise<ConflictRecord[]>;
-  /** For each identifier, the node it names (null where none), in key order: identity resolution's batch lookup. */
-  nodesByIdentifiers(keys: readonly IdentifierKey[]): Promise<(IdentifiedNode | null)[]>;
-  /** Each relationship's properties as stored (null where absent), in key order, so a load can union sources. */
-  relationshipProps(refs: readonly RelRef[]): Promise<(Props | null)[]>;
-  /** People other than `of` who share a work with every one of them, with their role on it in `roles`. */
-  commonCollaborators(of: readonly string[], filter: RoleFilter): Promise<CollaboratorRecord[]>;
-  /** Fewest person→work→person hops; ties broken by the smallest sequence of slugs. */
-  shortestPath(from: string, to: string, maxHops: number): Promise<PathStepRecord[] | null>;
-  counts(): Promise<GraphCounts>;
-  /**
-   * Every node, then every relationship, in batches ordered by label/type then slugs, for exports. Properties are
-   * as loaded (provenance lists included); Neo4j's internal `slug` and `key` properties are left out.
-   */
-  streamNodes(batchSize?: number): AsyncIterable<NodeRow[]>;
-  streamRelationships(batchSize?: number): AsyncIterable<RelRow[]>;
-  /** Merge rows idempotently: loading the same rows twice changes nothing. All or nothing. */
-  load(rows: GraphRows): Promise<LoadSummary>;
-  /** Apply one batch of upserts and removals atomically; MissingNodeError when a relationship's end is absent. */
-  write(batch: WriteBatch): Promise<WriteResult>;
-  /** Every node of the label with its name (or title) and aliases, in slug order. */
-  namesOf(label: 'Person' | 'Work'): Promise<NodeNames[]>;
-  /** Each node as stored with every relationship touching it; null for a slug with no such node. */
-  neighbourhoods(label: NodeLabel, slugs: readonly string[]): Promise<(NodeNeighbourhood | null)[]>;
-  /** Each node's works and people over CREDITED, names only (duplicate evidence); empty for a missing node. */
-  creditedAround(label: 'Person' | 'Work', slugs: readonly string[]): Promise<CreditedAround[]>;
-  /** Every node of the label as stored, in slug order (merge records). */
-  nodeRows(label: NodeLabel): Promise<NodeRow[]>;
-  /** Apply a RowChange atomically; MissingNodeError or NodeStillLinkedError, and nothing changed, when it cannot. */
-  applyChange(change: RowChange): Promise<void>;
-  isEmpty(): Promise<boolean>;
-  /** Throws when the store cannot answer; used by /ready. */
-  ping(): Promise<void>;
-  close(): Promise<void>;
-}
+/** The port, by role (src/graph/port/roles.ts): callers take the narrowest role they need. */
+export type {
+  GraphAlgorithms,
+  GraphReads,
+  GraphStore,
+  GraphStreams,
+  GraphWrites,
+  IdentityReads,
+  PlanRunner,
+  StoreLifecycle,
+} from './port/roles.ts';
 
 /**
  * The order credits list roles in on a work: the artists and performers first, then the people behind the desk,

@@ -1,7 +1,8 @@
 // Duplicate candidates: nodes blocked by name key, then scored on evidence (names, shared works, shared
 // collaborators, overlapping years). The evidence and score are computed here, once, for both stores; the port
 // only supplies the names and the facts.
-import type { GraphStore, IdentifierRecord } from '../graph/store.ts';
+import { readHop } from '../graph/hops.ts';
+import type { GraphReads, IdentifierRecord, IdentityReads } from '../graph/store.ts';
 import type { MergeableLabel } from './merge-plan.ts';
 import { nameKeys, normaliseName } from './names.ts';
 
@@ -216,13 +217,16 @@ const identifierPairs = (ids: readonly IdentifierRecord[]) => ids.map(({ scheme,
 
 /** The facts of these nodes, from batch port calls (one per kind of fact, whatever the number of nodes). */
 export async function factsOf(
-  store: GraphStore,
+  store: GraphReads & IdentityReads,
   label: MergeableLabel,
   slugs: readonly string[],
 ): Promise<Map<string, NodeFacts>> {
   const facts = new Map<string, NodeFacts>();
   if (slugs.length === 0) return facts;
-  const [identifiers, around] = await Promise.all([store.identifiersOf(label, slugs), store.creditedAround(label, slugs)]);
+  const [identifiers, around] = await Promise.all([
+    readHop(store, 'identifiersOf', slugs, label),
+    store.creditedAround(label, slugs),
+  ]);
   if (label === 'Person') {
     const people = await store.nodesBySlug('Person', slugs);
     slugs.forEach((slug, i) => {
@@ -263,7 +267,7 @@ export async function factsOf(
  * entity by a shared identifier, or two by differing identifiers of one scheme, are left out.
  */
 export async function possibleDuplicates(
-  store: GraphStore,
+  store: GraphReads & IdentityReads,
   label: MergeableLabel,
   minScore: number,
 ): Promise<{ candidates: DuplicateCandidate[]; skippedKeys: string[] }> {

@@ -2,7 +2,11 @@
 // atomic store change. Merges and splits of one server run one at a time, so two cannot plan from the same rows.
 
 import { slugify } from '../dataset/slug.ts';
-import type { GraphStore } from '../graph/store.ts';
+import type { GraphReads, GraphWrites, IdentityReads } from '../graph/store.ts';
+
+/** What merging and splitting need: nodes as stored with their relationships, and atomic row changes. */
+type MergeStore = IdentityReads & GraphWrites & Pick<GraphReads, 'nodesBySlug'>;
+
 import { type DescribeSource, documentName, sourcesOfProps } from './combine.ts';
 import {
   MERGEABLE_LABELS,
@@ -39,7 +43,7 @@ function serialised<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export async function mergeNodes(
-  store: GraphStore,
+  store: MergeStore,
   label: MergeableLabel,
   keep: string,
   merge: string,
@@ -71,7 +75,7 @@ export async function mergeNodes(
   });
 }
 
-export async function splitNode(store: GraphStore, mergeSlug: string, by: string, now: Date = new Date()): Promise<MergeRecord> {
+export async function splitNode(store: MergeStore, mergeSlug: string, by: string, now: Date = new Date()): Promise<MergeRecord> {
   return serialised(async () => {
     const [row] = (await store.neighbourhoods('Merge', [mergeSlug])).map((n) => n?.node ?? null);
     if (!row) throw new UnknownNodeError('merge', mergeSlug, 'merge', null);
@@ -85,17 +89,17 @@ export async function splitNode(store: GraphStore, mergeSlug: string, by: string
 }
 
 /** Every merge record, latest first. */
-export async function listMerges(store: GraphStore): Promise<MergeRecord[]> {
+export async function listMerges(store: MergeStore): Promise<MergeRecord[]> {
   const records = (await store.nodeRows('Merge')).map(recordOf);
   return records.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : a.slug < b.slug ? 1 : a.slug > b.slug ? -1 : 0));
 }
 
-export async function mergeRecord(store: GraphStore, slug: string): Promise<MergeRecord | null> {
+export async function mergeRecord(store: MergeStore, slug: string): Promise<MergeRecord | null> {
   const [row] = await store.neighbourhoods('Merge', [slug]);
   return row ? recordOf(row.node) : null;
 }
 
-async function unknown(store: GraphStore, label: MergeableLabel, slug: string, argument: string) {
+async function unknown(store: MergeStore, label: MergeableLabel, slug: string, argument: string) {
   const other = MERGEABLE_LABELS.find((l) => l !== label) as MergeableLabel;
   const [elsewhere] = await store.neighbourhoods(other, [slug]);
   return new UnknownNodeError(label, slug, argument, elsewhere ? other : null);

@@ -4,7 +4,11 @@
 // the union of their sources. Nothing is ever merged by name: only a shared identifier makes two nodes one.
 import type { IdentifierScheme } from '../dataset/format.ts';
 import type { GraphRows, NodeLabel, NodeRow, Props, RelRow } from '../graph/rows.ts';
-import type { GraphStore, IdentifiedNode, RelRef } from '../graph/store.ts';
+import type { GraphReads, IdentifiedNode, IdentityReads, RelRef, StoreLifecycle } from '../graph/store.ts';
+
+/** What resolution reads: identifiers and relationships as stored, nodes by slug, and whether the store is empty. */
+export type ResolutionReads = IdentityReads & Pick<GraphReads, 'nodesBySlug'> & Pick<StoreLifecycle, 'isEmpty'>;
+
 import { combineNode, combineRelProps, type DescribeSource, documentName } from '../identity/combine.ts';
 
 /** An incoming node's identifiers point at two different nodes: which one it is cannot be told, so nothing loads. */
@@ -57,7 +61,7 @@ class Groups {
   }
 }
 
-export async function resolveIdentities(store: GraphStore, rows: GraphRows): Promise<ResolvedRows> {
+export async function resolveIdentities(store: ResolutionReads, rows: GraphRows): Promise<ResolvedRows> {
   // Most loads carry no identifier at all (the seed, most datasets): nothing to resolve, no index of every row.
   if (!rows.rels.some((rel) => rel.type === 'IDENTIFIES')) return { ...rows, merged: 0, conflicts: 0 };
   const firstRow = new Map<string, number>();

@@ -2,7 +2,7 @@
 // the same records the loaders give (the same record functions, the same sorts), with each traversal's answer
 // kept on its parent record for the field's resolver to take instead of asking its loader.
 import type { Role } from '../dataset/format.ts';
-import { compareStrings, compareWorks, creditRecord, personRecord, workRecord } from '../graph/records.ts';
+import { compareCreditsOnWork, compareWorks, creditRecord, personRecord, workRecord } from '../graph/records.ts';
 import {
   type CreditRecord,
   type Page,
@@ -77,8 +77,7 @@ function credit(traversal: Traversal, item: Row, parent: PersonRecord | WorkReco
 }
 
 /** Performers first, then by role and person: the order of a work's credits on both stores. */
-const byRoleThenPerson = (a: CreditRecord, b: CreditRecord) =>
-  ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug);
+const byRoleThenPerson = compareCreditsOnWork;
 
 function traversalResult(traversal: Traversal, answer: unknown, parent: PersonRecord | WorkRecord): unknown {
   const parentIsEnough = parentSuffices(traversal);

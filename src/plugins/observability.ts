@@ -4,6 +4,7 @@ import type { DocumentNode, OperationDefinitionNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { HOPS } from '../graph/hops.ts';
 import type { GraphStore } from '../graph/store.ts';
 
 const requestIds = new WeakMap<Request, string>();
@@ -106,15 +107,21 @@ export function createStoreMetrics(registry: Registry, kind: string): StoreMetri
 /** Methods that change the data: the response cache's data version moves before and after each. */
 const WRITES = new Set<PropertyKey>(['write', 'load', 'applyChange']);
 
+/** A port call's metric label: the method, and for `hops` which hop (the table's names only, a closed set). */
+function methodLabel(property: PropertyKey, args: unknown[]): string {
+  const hop = args[0];
+  return property === 'hops' && typeof hop === 'string' && Object.hasOwn(HOPS, hop) ? `hops:${hop}` : String(property);
+}
+
 /** The store with every port call counted and timed, and `changed` called around every write. */
 export function instrumentStore(store: GraphStore, metrics: StoreMetrics, changed?: () => void): GraphStore {
   return new Proxy(store, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== 'function' || property === 'withDeadline') return value;
-      const method = String(property);
       const writes = changed !== undefined && WRITES.has(property);
       return (...args: unknown[]) => {
+        const method = methodLabel(property, args);
         // Before: no answer computed from now on may be cached under the old version. After: none computed while the
         // write ran (which may or may not have seen it) is served once it has landed.
         if (writes) changed();

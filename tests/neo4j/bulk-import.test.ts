@@ -13,7 +13,7 @@ import { ingestRows } from '../../src/ingest/pipeline.ts';
 import { MUSICBRAINZ_OPERATIONS, musicbrainzRows } from '../contract/musicbrainz.ts';
 import { QUESTION_OPERATIONS } from '../contract/questions.ts';
 import { allRows, graphqlClient, seed } from '../helpers.ts';
-import { connection, describeNeo4j } from './neo4j-env.ts';
+import { connection, describeNeo4j, withTestDriver } from './neo4j-env.ts';
 
 const PORT = Number(process.env.NEO4J_BULK_PORT ?? 7698);
 
@@ -104,15 +104,17 @@ describeNeo4j('bulk first load with neo4j-admin', () => {
   });
 
   it('has the slug constraints and the full-text index, online', async () => {
-    const session = bulk.driver.session();
-    try {
-      const constraints = await session.run('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
-      expect(constraints.records[0]?.get('names')).toEqual(expect.arrayContaining(['person_slug', 'work_slug']));
-      const index = await session.run("SHOW INDEXES YIELD name, state WHERE name = 'liner_search' RETURN state");
-      expect(index.records[0]?.get('state')).toBe('ONLINE');
-    } finally {
-      await session.close();
-    }
+    await withTestDriver(async (driver) => {
+      const session = driver.session({ database: connection().database });
+      try {
+        const constraints = await session.run('SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names');
+        expect(constraints.records[0]?.get('names')).toEqual(expect.arrayContaining(['person_slug', 'work_slug']));
+        const index = await session.run("SHOW INDEXES YIELD name, state WHERE name = 'liner_search' RETURN state");
+        expect(index.records[0]?.get('state')).toBe('ONLINE');
+      } finally {
+        await session.close();
+      }
+    });
   });
 
   describe('answers as the embedded store does', () => {

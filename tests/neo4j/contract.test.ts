@@ -52,7 +52,7 @@ describeNeo4j('contract: Neo4j', () => {
     // People, their credits, the works and their credits in one read plan; the awards (not planned) by their loaders.
     expect(Object.fromEntries(calls)).toEqual({
       runPlan: 1,
-      awardWinsOf: 1,
+      'hops:awardWinsOfPerson': 1,
       nodesBySlug: 1,
     });
   });

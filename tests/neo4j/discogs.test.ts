@@ -11,7 +11,7 @@ describeNeo4j('contract: Discogs import on Neo4j', () => {
   let store: Neo4jStore;
   beforeAll(async () => {
     store = neo4jStore();
-    await resetNeo4j(store);
+    await resetNeo4j();
     await store.applySchema();
     await ingestRows(store, await discogsRows());
   });

@@ -16,7 +16,7 @@ describeNeo4j('loading into Neo4j', () => {
   let store: Neo4jStore;
   beforeAll(async () => {
     store = neo4jStore();
-    await resetNeo4j(store);
+    await resetNeo4j();
     await store.applySchema();
   });
   afterAll(async () => {
@@ -105,7 +105,7 @@ describeNeo4j('loading into Neo4j', () => {
     // bulkRows: 10 takes the seed down the path a million-relationship import takes.
     const bulk = new Neo4jStore({ ...connection(), bulkRows: 10 });
     try {
-      await resetNeo4j(bulk);
+      await resetNeo4j();
       const good = await seed();
       const doomed: GraphRows = {
         nodes: good.nodes,

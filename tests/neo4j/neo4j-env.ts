@@ -1,4 +1,5 @@
 // Connection to the real Neo4j for integration tests, or a clear reason why they are skipped.
+import neo4j, { type Driver } from 'neo4j-driver';
 import { describe } from 'vitest';
 import { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
 import { seed } from '../helpers.ts';
@@ -30,21 +31,42 @@ export function neo4jStore(): Neo4jStore {
   return new Neo4jStore(connection());
 }
 
-/** Empty the test database: integration tests own it while they run. */
-export async function resetNeo4j(store: Neo4jStore): Promise<void> {
-  // CALL … IN TRANSACTIONS needs an auto-commit transaction, which only session.run gives.
-  const session = store.driver.session({ database: process.env.NEO4J_DATABASE ?? 'neo4j' });
+/**
+ * A driver of the tests' own on the test database, for what no store method offers (raw statements, EXPLAIN, SHOW):
+ * the store keeps its driver to itself. The caller closes it.
+ */
+export function testDriver(): Driver {
+  const { uri, user, password } = connection();
+  return neo4j.driver(uri, neo4j.auth.basic(user, password), { disableLosslessIntegers: true });
+}
+
+/** Run `use` with a test driver, closed afterwards. */
+export async function withTestDriver<T>(use: (driver: Driver) => Promise<T>): Promise<T> {
+  const driver = testDriver();
   try {
-    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    return await use(driver);
   } finally {
-    await session.close();
+    await driver.close();
   }
+}
+
+/** Empty the test database: integration tests own it while they run. */
+export async function resetNeo4j(): Promise<void> {
+  await withTestDriver(async (driver) => {
+    // CALL … IN TRANSACTIONS needs an auto-commit transaction, which only session.run gives.
+    const session = driver.session({ database: connection().database });
+    try {
+      await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+    } finally {
+      await session.close();
+    }
+  });
 }
 
 /** A store on the emptied test database holding just the seed, as the contract and write suites start from. */
 export async function seededNeo4jStore(): Promise<Neo4jStore> {
   const store = neo4jStore();
-  await resetNeo4j(store);
+  await resetNeo4j();
   await store.applySchema();
   await store.load(await seed());
   return store;

@@ -18,10 +18,10 @@ describeNeo4j('npm run db:to-neo4j', () => {
   let neo4j: Neo4jStore;
   beforeAll(async () => {
     neo4j = neo4jStore();
-    await resetNeo4j(neo4j);
+    await resetNeo4j();
   });
   afterAll(async () => {
-    await resetNeo4j(neo4j);
+    await resetNeo4j();
     await neo4j.close();
   });
 

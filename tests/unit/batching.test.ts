@@ -41,7 +41,7 @@ describe('store calls per level', () => {
       listPeople: 1,
       creditsOfPeople: 1,
       creditsOfWorks: 1,
-      awardWinsOf: 1,
+      'hops:awardWinsOfPerson': 1,
       nodesBySlug: 1,
     });
   });

@@ -3,13 +3,13 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IdentifierScheme } from '../../dataset/format.ts';
+import type { HopName } from '../hops.ts';
 import type { GraphRows, NodeLabel } from '../rows.ts';
 import {
   type ConflictFilter,
   type CreditFilter,
   type Deadline,
   type GraphStore,
-  type IdentifiedLabel,
   type IdentifierKey,
   type LoadSummary,
   type LookupLabel,
@@ -181,41 +181,11 @@ export class DurableStore implements GraphStore {
   collaboratorsOf(slugs: readonly string[], filter: RoleFilter, page: PageArgs) {
     return this.reads.collaboratorsOf(slugs, filter, page);
   }
-  membersOf(groupSlugs: readonly string[]) {
-    return this.reads.membersOf(groupSlugs);
-  }
-  groupsOf(personSlugs: readonly string[]) {
-    return this.reads.groupsOf(personSlugs);
-  }
-  membershipsOf(personSlugs: readonly string[]) {
-    return this.reads.membershipsOf(personSlugs);
-  }
-  areasOf(personSlugs: readonly string[]) {
-    return this.reads.areasOf(personSlugs);
-  }
-  identifiersOf(label: IdentifiedLabel, slugs: readonly string[]) {
-    return this.reads.identifiersOf(label, slugs);
+  hops(hop: HopName, from: NodeLabel, slugs: readonly string[]) {
+    return this.reads.hops(hop, from, slugs);
   }
   nodeByIdentifier(scheme: IdentifierScheme, value: string) {
     return this.reads.nodeByIdentifier(scheme, value);
-  }
-  birthPlacesOf(personSlugs: readonly string[]) {
-    return this.reads.birthPlacesOf(personSlugs);
-  }
-  workLinksOf(workSlugs: readonly string[], direction: 'OUT' | 'IN') {
-    return this.reads.workLinksOf(workSlugs, direction);
-  }
-  awardWinsOf(label: 'Person' | 'Work' | 'Award', slugs: readonly string[]) {
-    return this.reads.awardWinsOf(label, slugs);
-  }
-  affiliationsOf(personSlugs: readonly string[]) {
-    return this.reads.affiliationsOf(personSlugs);
-  }
-  associationsOf(personSlugs: readonly string[]) {
-    return this.reads.associationsOf(personSlugs);
-  }
-  conflictsAbout(label: NodeLabel, slugs: readonly string[]) {
-    return this.reads.conflictsAbout(label, slugs);
   }
   conflicts(filter?: ConflictFilter) {
     return this.reads.conflicts(filter);

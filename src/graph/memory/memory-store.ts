@@ -1,31 +1,20 @@
 // The embedded store: the whole graph in process in compact columns, answering what the Neo4j adapter answers.
 import { isDeepStrictEqual } from 'node:util';
-import { ASSOCIATION_TYPES, type IdentifierScheme, type Role, WORK_LINK_TYPES } from '../../dataset/format.ts';
+import type { IdentifierScheme, Role } from '../../dataset/format.ts';
 import { identifierSlug, searchTokens } from '../../dataset/slug.ts';
 import { conflictMatches } from '../conflict-filter.ts';
+import { AWARD_WIN_LINKS, awardWinFromLinks, CONFLICT_LINKS, conflictFromLinks, type HopName, hopShape } from '../hops.ts';
+import type { HopRow, LinkedNode, LinkShape } from '../port/hop-rows.ts';
 import {
-  associationRecord,
-  awardWinRecord,
-  compareAssociations,
-  compareAwardWins,
-  compareIdentifiers,
-  compareMemberships,
-  compareNullableNumbers,
+  compareCreditsOnWork,
   compareRelRows,
   compareStrings,
-  compareWorkLinks,
   compareWorks,
   creditRecord,
   documentRecord,
-  identifierRecord,
-  membershipRecord,
-  organizationRecord,
   personRecord,
-  placeRecord,
   roleOf,
   simpleRecord,
-  sourcesOf,
-  workLinkRecord,
   workRecord,
 } from '../records.ts';
 import {
@@ -41,11 +30,7 @@ import {
 } from '../rows.ts';
 import { matchesSearch, SEARCHABLE_LABELS, searchRank } from '../search.ts';
 import {
-  type AffiliationRecord,
-  type AssociationRecord,
-  type AssociationType,
   type AwardWinRecord,
-  type BirthPlaceRecord,
   type CollaboratorRecord,
   type ConflictFilter,
   type ConflictRecord,
@@ -60,10 +45,8 @@ import {
   type IdentifiedLabel,
   type IdentifiedNode,
   type IdentifierKey,
-  type IdentifierRecord,
   type LoadSummary,
   type LookupLabel,
-  type MembershipRecord,
   MissingNodeError,
   type NodeNames,
   type NodeNeighbourhood,
@@ -74,7 +57,6 @@ import {
   type PathStepRecord,
   type PeopleRanking,
   type PersonRecord,
-  type PlaceRecord,
   type RankedPersonRecord,
   type RecordByLabel,
   type RelRef,
@@ -84,8 +66,6 @@ import {
   type SearchableLabel,
   type SearchHitRecord,
   type WorkFilter,
-  type WorkLinkRecord,
-  type WorkLinkType,
   type WorkRecord,
   type WriteBatch,
   type WriteResult,
@@ -566,7 +546,7 @@ export class MemoryStore implements GraphStore {
   async creditsOfWorks(slugs: readonly string[], filter: RoleFilter): Promise<CreditRecord[][]> {
     return slugs.map((slug) => {
       const credits = this.creditsOf(this.graph.nodeId('Work', slug), 'in', filter);
-      credits.sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug));
+      credits.sort(compareCreditsOnWork);
       return credits;
     });
   }
@@ -639,126 +619,38 @@ export class MemoryStore implements GraphStore {
     return steps;
   }
 
-  async membersOf(groupSlugs: readonly string[]): Promise<PersonRecord[][]> {
-    return groupSlugs.map((slug) => this.people(this.neighbours(this.graph.nodeId('Person', slug), 'in', ['MEMBER_OF'])));
-  }
-
-  async groupsOf(personSlugs: readonly string[]): Promise<PersonRecord[][]> {
-    return personSlugs.map((slug) => this.people(this.neighbours(this.graph.nodeId('Person', slug), 'out', ['MEMBER_OF'])));
-  }
-
-  async birthPlacesOf(personSlugs: readonly string[]): Promise<(BirthPlaceRecord | null)[]> {
-    return personSlugs.map((slug) => {
-      const [hit] = this.neighbours(this.graph.nodeId('Person', slug), 'out', ['BORN_IN']);
-      if (!hit) return null;
-      const [place, edge] = hit;
-      return {
-        place: placeRecord(this.graph.slug(place), this.graph.props(place)),
-        sources: sourcesOf(this.graph.relProps(edge)),
-      };
-    });
-  }
-
-  async workLinksOf(workSlugs: readonly string[], direction: 'OUT' | 'IN'): Promise<WorkLinkRecord[][]> {
-    return workSlugs.map((slug) =>
-      this.neighbours(this.graph.nodeId('Work', slug), direction === 'OUT' ? 'out' : 'in', WORK_LINK_TYPES)
-        .map(([work, edge]) => workLinkRecord(this.graph.type(edge) as WorkLinkType, this.work(work), this.graph.relProps(edge)))
-        .sort(compareWorkLinks),
-    );
-  }
-
-  async membershipsOf(personSlugs: readonly string[]): Promise<MembershipRecord[][]> {
-    return personSlugs.map((slug) => {
-      const id = this.graph.nodeId('Person', slug);
-      const side = (direction: 'out' | 'in') =>
-        this.neighbours(id, direction, ['MEMBER_OF']).map(([other, edge]) =>
-          membershipRecord(direction === 'out' ? 'OUT' : 'IN', this.person(other), this.graph.relProps(edge)),
-        );
-      return [...side('out'), ...side('in')].sort(compareMemberships);
-    });
-  }
-
-  async areasOf(personSlugs: readonly string[]): Promise<(PlaceRecord | null)[]> {
-    return personSlugs.map((slug) => {
-      const [hit] = this.neighbours(this.graph.nodeId('Person', slug), 'out', ['IN_AREA']);
-      return hit ? placeRecord(this.graph.slug(hit[0]), this.graph.props(hit[0])) : null;
-    });
-  }
-
-  async identifiersOf(label: IdentifiedLabel, slugs: readonly string[]): Promise<IdentifierRecord[][]> {
+  /** One hop's rows, read off the compact graph's adjacency; records are built and sorted above the port. */
+  async hops(hop: HopName, from: NodeLabel, slugs: readonly string[]): Promise<HopRow[][]> {
+    const shape = hopShape(hop, from);
+    const codes = typeCodes(shape.types);
+    const directions: ('out' | 'in')[] = shape.direction === 'both' ? ['out', 'in'] : [shape.direction];
     return slugs.map((slug) => {
-      const id = this.graph.nodeId(label, slug);
-      const kind = id === -1 ? null : this.graph.props(id).kind;
-      return this.neighbours(id, 'in', ['IDENTIFIES'])
-        .map(([identifier]) => identifierRecord(this.graph.props(identifier), label, typeof kind === 'string' ? kind : null))
-        .sort(compareIdentifiers);
+      const id = this.graph.nodeId(from, slug);
+      if (id === -1) return [];
+      const start = shape.startProps ? this.picked(id, shape.startProps) : {};
+      const rows: HopRow[] = [];
+      for (const direction of directions)
+        this.graph.forEachEdge(id, direction, (edge) => {
+          if (!codes.includes(this.graph.typeCode(edge))) return;
+          const other = direction === 'out' ? this.graph.to(edge) : this.graph.from(edge);
+          if (this.graph.label(other) !== shape.to) return;
+          rows.push({
+            type: this.graph.type(edge),
+            outgoing: direction === 'out',
+            rel: this.graph.relProps(edge),
+            slug: this.graph.slug(other),
+            props: this.graph.props(other),
+            start,
+            links: shape.links ? this.links(other, shape.links) : {},
+          });
+        });
+      return rows;
     });
   }
 
   async nodeByIdentifier(scheme: IdentifierScheme, value: string): Promise<NodeRef | null> {
     const [hit] = this.neighbours(this.graph.nodeId('Identifier', identifierSlug(scheme, value)), 'out', ['IDENTIFIES']);
     return hit ? { label: this.graph.label(hit[0]) as IdentifiedLabel, slug: this.graph.slug(hit[0]) } : null;
-  }
-
-  async awardWinsOf(label: 'Person' | 'Work' | 'Award', slugs: readonly string[]): Promise<AwardWinRecord[][]> {
-    const [direction, type] = {
-      Person: ['out', 'RECEIVED'],
-      Work: ['in', 'FOR_WORK'],
-      Award: ['in', 'OF_AWARD'],
-    }[label] as ['out' | 'in', RelType];
-    return slugs.map((slug) =>
-      this.neighbours(this.graph.nodeId(label, slug), direction, [type])
-        .map(([win]) => this.awardWin(win))
-        .sort(compareAwardWins),
-    );
-  }
-
-  async affiliationsOf(personSlugs: readonly string[]): Promise<AffiliationRecord[][]> {
-    return personSlugs.map((slug) =>
-      this.neighbours(this.graph.nodeId('Person', slug), 'out', ['STUDIED_AT', 'WORKED_AT', 'TAUGHT_AT'])
-        .map(([organization, edge]): AffiliationRecord => {
-          const p = this.graph.relProps(edge);
-          return {
-            type: this.graph.type(edge) as AffiliationRecord['type'],
-            organization: organizationRecord(this.graph.slug(organization), this.graph.props(organization)),
-            role: typeof p.role === 'string' ? p.role : null,
-            detail: typeof p.detail === 'string' ? p.detail : null,
-            startYear: typeof p.startYear === 'number' ? p.startYear : null,
-            endYear: typeof p.endYear === 'number' ? p.endYear : null,
-            period: typeof p.period === 'string' ? p.period : null,
-            sources: sourcesOf(p),
-          };
-        })
-        .sort(
-          (a, b) =>
-            compareNullableNumbers(a.startYear ?? a.endYear, b.startYear ?? b.endYear) ||
-            compareStrings(a.organization.slug, b.organization.slug) ||
-            compareStrings(a.type, b.type) ||
-            compareStrings(a.role ?? '', b.role ?? ''),
-        ),
-    );
-  }
-
-  async associationsOf(personSlugs: readonly string[]): Promise<AssociationRecord[][]> {
-    const types = ASSOCIATION_TYPES;
-    return personSlugs.map((slug) => {
-      const id = this.graph.nodeId('Person', slug);
-      const out = this.neighbours(id, 'out', types).map(([other, edge]) => ({ other, edge, direction: 'OUT' as const }));
-      const inn = this.neighbours(id, 'in', types).map(([other, edge]) => ({ other, edge, direction: 'IN' as const }));
-      return [...out, ...inn]
-        .map(({ other, edge, direction }) =>
-          associationRecord(this.graph.type(edge) as AssociationType, direction, this.person(other), this.graph.relProps(edge)),
-        )
-        .sort(compareAssociations);
-    });
-  }
-
-  async conflictsAbout(label: NodeLabel, slugs: readonly string[]): Promise<ConflictRecord[][]> {
-    return slugs.map((slug) =>
-      this.neighbours(this.graph.nodeId(label, slug), 'in', ['ABOUT'])
-        .map(([conflict]) => this.conflict(conflict))
-        .sort((a, b) => compareStrings(a.slug, b.slug)),
-    );
   }
 
   async conflicts(filter: ConflictFilter = {}): Promise<ConflictRecord[]> {
@@ -877,11 +769,6 @@ export class MemoryStore implements GraphStore {
     return workRecord(this.graph.slug(id), this.graph.props(id));
   }
 
-  /** People at the other end of some relationships, in slug order, as the Neo4j adapter answers members and groups. */
-  private people(hits: [number, number][]): PersonRecord[] {
-    return hits.map(([id]) => this.person(id)).sort((a, b) => compareStrings(a.slug, b.slug));
-  }
-
   private record(label: LookupLabel, id: number): RecordByLabel[LookupLabel] {
     if (label === 'AwardWin') return this.awardWin(id);
     if (label === 'Conflict') return this.conflict(id);
@@ -889,24 +776,33 @@ export class MemoryStore implements GraphStore {
   }
 
   private awardWin(id: number): AwardWinRecord {
-    const [award] = this.neighbours(id, 'out', ['OF_AWARD']);
-    const [work] = this.neighbours(id, 'out', ['FOR_WORK']);
-    return awardWinRecord(this.graph.slug(id), this.graph.props(id), {
-      awardSlug: award ? this.graph.slug(award[0]) : '',
-      workSlug: work ? this.graph.slug(work[0]) : null,
-      recipientSlugs: this.neighbours(id, 'in', ['RECEIVED']).map(([person]) => this.graph.slug(person)),
-    });
+    return awardWinFromLinks(this.graph.slug(id), this.graph.props(id), this.links(id, AWARD_WIN_LINKS));
   }
 
   private conflict(id: number): ConflictRecord {
-    const claims = this.neighbours(id, 'out', ['HAS_CLAIM'])
-      .map(([claim]) => this.graph.props(claim))
-      .sort((a, b) => Number(a.position) - Number(b.position))
-      .map((p) => ({ statement: String(p.statement), source: sourcesOf(p)[0] ?? { document: '', citations: [], quote: '' } }));
-    const about = this.neighbours(id, 'out', ['ABOUT'])
-      .map(([subject]) => ({ label: this.graph.label(subject), slug: this.graph.slug(subject) }))
-      .sort((a, b) => compareStrings(a.label, b.label) || compareStrings(a.slug, b.slug));
-    return { slug: this.graph.slug(id), description: String(this.graph.props(id).description), claims, about };
+    return conflictFromLinks(this.graph.slug(id), this.graph.props(id), this.links(id, CONFLICT_LINKS));
+  }
+
+  /** A node's links, as a hop's shape names them: the nodes one relationship further, with props where asked. */
+  private links(id: number, shapes: Readonly<Record<string, LinkShape>>): Record<string, LinkedNode[]> {
+    const found: Record<string, LinkedNode[]> = {};
+    for (const [name, link] of Object.entries(shapes))
+      found[name] = this.neighbours(id, link.direction, [link.type])
+        .filter(([other]) => link.to === undefined || this.graph.label(other) === link.to)
+        .map(([other]) => ({
+          label: this.graph.label(other),
+          slug: this.graph.slug(other),
+          props: link.props ? this.graph.props(other) : {},
+        }));
+    return found;
+  }
+
+  /** The named properties of a node, those it has. */
+  private picked(id: number, names: readonly string[]): Props {
+    const props = this.graph.props(id);
+    const picked: Props = {};
+    for (const name of names) if (props[name] !== undefined) picked[name] = props[name];
+    return picked;
   }
 
   /** [neighbour node, relationship] pairs over relationships of the given types; none for a missing node (-1). */

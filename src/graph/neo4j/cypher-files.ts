@@ -2,14 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ASSOCIATION_TYPES, WORK_LINK_TYPES } from '../../dataset/format.ts';
 import { NODE_LABELS, REL_TYPES } from '../rows.ts';
-
-/** The work links in either direction, every type of WORK_LINK_TYPES. */
-export const WORK_LINKS_OUT = `-[l:${WORK_LINK_TYPES.join('|')}]->`;
-export const WORK_LINKS_IN = `<-[l:${WORK_LINK_TYPES.join('|')}]-`;
-/** Person-to-person links of every type of ASSOCIATION_TYPES, either way. */
-export const ASSOCIATIONS = `-[a:${ASSOCIATION_TYPES.join('|')}]-`;
 
 export const CYPHER_DIR = fileURLToPath(new URL('../../../cypher/', import.meta.url));
 
@@ -23,7 +16,6 @@ const ALLOWED: Record<string, readonly string[]> = {
   __TO__: NODE_LABELS,
   __TYPE__: REL_TYPES,
   __NAME__: NODE_LABELS.map((l) => `${l.toLowerCase()}_slug`),
-  __PATTERN__: ['-[:RECEIVED]->', '<-[:FOR_WORK]-', '<-[:OF_AWARD]-', WORK_LINKS_OUT, WORK_LINKS_IN, ASSOCIATIONS],
   __MAX_LENGTH__: Array.from({ length: 40 }, (_, i) => String(i + 1)),
 };
 
@@ -73,7 +65,6 @@ export function sampleFill(name: string): Record<string, string> {
       __TO__: 'Work',
       __TYPE__: 'CREDITED',
       __NAME__: 'person_slug',
-      __PATTERN__: name.includes('work-links') ? WORK_LINKS_OUT : name.includes('associations') ? ASSOCIATIONS : '-[:RECEIVED]->',
       __MAX_LENGTH__: '4',
     };
     fill[placeholder] = sample[placeholder] as string;

@@ -6,28 +6,17 @@ import type { PlanArgs, PlanResultByRoot, PlanRoot, ReadPlan } from '../../plan/
 import { planResult, type Row } from '../../plan/planned.ts';
 import { BookmarkRejectedError } from '../../request-bookmarks.ts';
 import { groupBy, lastOfEach } from '../grouping.ts';
+import { awardWinFromLinks, conflictFromLinks, type HopName } from '../hops.ts';
+import type { HopRow, LinkedNode } from '../port/hop-rows.ts';
 import {
-  associationRecord,
-  awardWinRecord,
-  compareAssociations,
-  compareAwardWins,
-  compareIdentifiers,
-  compareMemberships,
-  compareNullableNumbers,
+  compareCreditsOnWork,
   compareRelRows,
   compareStrings,
-  compareWorkLinks,
   compareWorks,
   creditRecord,
   documentRecord,
-  identifierRecord,
-  membershipRecord,
-  organizationRecord,
   personRecord,
-  placeRecord,
   simpleRecord,
-  sourcesOf,
-  workLinkRecord,
   workRecord,
 } from '../records.ts';
 import {
@@ -42,12 +31,7 @@ import {
 } from '../rows.ts';
 import { luceneQuery, SEARCHABLE_LABELS } from '../search.ts';
 import {
-  type AffiliationRecord,
-  type AssociationRecord,
-  type AssociationType,
   type AwardWinRecord,
-  type BirthPlaceRecord,
-  type ClaimRecord,
   type CollaboratorRecord,
   type ConflictFilter,
   type ConflictRecord,
@@ -63,10 +47,8 @@ import {
   type IdentifiedLabel,
   type IdentifiedNode,
   type IdentifierKey,
-  type IdentifierRecord,
   type LoadSummary,
   type LookupLabel,
-  type MembershipRecord,
   MissingNodeError,
   type NodeNames,
   type NodeNeighbourhood,
@@ -77,7 +59,6 @@ import {
   type PathStepRecord,
   type PeopleRanking,
   type PersonRecord,
-  type PlaceRecord,
   type RankedPersonRecord,
   type RecordByLabel,
   type RelRef,
@@ -89,13 +70,12 @@ import {
   type SourceRecord,
   StoreUnavailableError,
   type WorkFilter,
-  type WorkLinkRecord,
-  type WorkLinkType,
   type WorkRecord,
   type WriteBatch,
   type WriteResult,
 } from '../store.ts';
-import { ASSOCIATIONS, cypher, WORK_LINKS_IN, WORK_LINKS_OUT } from './cypher-files.ts';
+import { cypher } from './cypher-files.ts';
+import { hopCypher } from './hop-cypher.ts';
 import { planCypher, planParameters } from './plan-cypher.ts';
 import { sessionBookmarks } from './session-bookmarks.ts';
 
@@ -244,25 +224,26 @@ const work = (props: Bag) => workRecord(slugOf(props), props);
 const rolesFilter = (filter: RoleFilter) => (filter.roles && filter.roles.length > 0 ? [...filter.roles] : null);
 const byRank = (roles: Role[]) => [...roles].sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b]);
 
+/** A conflict as read/conflicts answers it: its claims' properties and its subjects, made into links. */
 function conflictRecord(row: Bag): ConflictRecord {
-  const claims = (row.claims as Bag[]).map(
-    (claim): ClaimRecord => ({
-      statement: String(claim.statement),
-      source: sourcesOf(claim)[0] ?? { document: '', citations: [], quote: '' },
-    }),
+  return conflictFromLinks(
+    String(row.slug),
+    { description: String(row.description) },
+    {
+      claims: (row.claims as Props[]).map((props) => ({ label: 'Claim', slug: '', props })),
+      about: (row.about as { label: NodeLabel; slug: string }[]).map((a) => ({ ...a, props: {} })),
+    },
   );
-  const about = (row.about as { label: NodeLabel; slug: string }[]).sort(
-    (a, b) => compareStrings(a.label, b.label) || compareStrings(a.slug, b.slug),
-  );
-  return { slug: String(row.slug), description: String(row.description), claims, about };
 }
 
+/** An award win as read/award-wins-by-slug answers it, its links by slug. */
 function awardWinFrom(row: Bag): AwardWinRecord {
-  const props = row.props as Bag;
-  return awardWinRecord(slugOf(props), props, {
-    awardSlug: String(row.award ?? ''),
-    workSlug: typeof row.work === 'string' ? row.work : null,
-    recipientSlugs: (row.recipients as string[]) ?? [],
+  const props = row.props as Props;
+  const linked = (label: NodeLabel, slug: unknown) => (typeof slug === 'string' ? [{ label, slug, props: {} }] : []);
+  return awardWinFromLinks(slugOf(props), props, {
+    award: linked('Award', row.award),
+    work: linked('Work', row.work),
+    recipients: ((row.recipients as string[]) ?? []).map((slug) => ({ label: 'Person', slug, props: {} })),
   });
 }
 
@@ -321,7 +302,8 @@ async function translated<T>(work: () => Promise<T>, deadline: Deadline | null):
 
 export class Neo4jStore implements GraphStore {
   readonly kind = 'neo4j';
-  readonly driver: Driver;
+  /** Its own: tests that need raw statements open a driver of their own (tests/neo4j/neo4j-env.ts). */
+  private readonly driver: Driver;
   private readonly database: string;
   private readonly bulkRows: number;
   private deadline: Deadline | null = null;
@@ -809,7 +791,7 @@ export class Neo4jStore implements GraphStore {
       const credited = work(row.work as Bag);
       return (row.credits as Bag[])
         .map((item) => creditRecord(person(item.person as Bag), credited, item.credit as Bag))
-        .sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || compareStrings(a.person.slug, b.person.slug));
+        .sort(compareCreditsOnWork);
     });
   }
 
@@ -848,58 +830,21 @@ export class Neo4jStore implements GraphStore {
     }));
   }
 
-  async membersOf(groupSlugs: readonly string[]): Promise<PersonRecord[][]> {
-    return this.people('read/members-of', groupSlugs);
-  }
-
-  async groupsOf(personSlugs: readonly string[]): Promise<PersonRecord[][]> {
-    return this.people('read/groups-of', personSlugs);
-  }
-
-  private async people(statement: string, slugs: readonly string[]): Promise<PersonRecord[][]> {
-    const rows = await this.read(cypher(statement), { slugs });
-    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map((g) =>
-      g.map((r) => person(r.props as Bag)).sort((a, b) => compareStrings(a.slug, b.slug)),
-    );
-  }
-
-  async birthPlacesOf(personSlugs: readonly string[]): Promise<(BirthPlaceRecord | null)[]> {
-    const rows = await this.read(cypher('read/birth-places-of'), { slugs: personSlugs });
-    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map(([row]) => {
-      if (!row) return null;
-      const place = row.place as Bag;
-      return { place: placeRecord(slugOf(place), place), sources: sourcesOf(row.rel as Bag) };
-    });
-  }
-
-  async workLinksOf(workSlugs: readonly string[], direction: 'OUT' | 'IN'): Promise<WorkLinkRecord[][]> {
-    const pattern = direction === 'OUT' ? WORK_LINKS_OUT : WORK_LINKS_IN;
-    const rows = await this.read(cypher('read/work-links-of', { __PATTERN__: pattern }), { slugs: workSlugs });
-    return inKeyOrder(workSlugs, rows, (r) => String(r.slug)).map((g) =>
-      g.map((r) => workLinkRecord(r.type as WorkLinkType, work(r.work as Bag), r.rel as Bag)).sort(compareWorkLinks),
-    );
-  }
-
-  async membershipsOf(personSlugs: readonly string[]): Promise<MembershipRecord[][]> {
-    const rows = await this.read(cypher('read/memberships-of'), { slugs: personSlugs });
-    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map((g) =>
-      g
-        .map((r) => membershipRecord(r.outgoing === true ? 'OUT' : 'IN', person(r.person as Bag), r.rel as Bag))
-        .sort(compareMemberships),
-    );
-  }
-
-  async areasOf(personSlugs: readonly string[]): Promise<(PlaceRecord | null)[]> {
-    const rows = await this.read(cypher('read/areas-of'), { slugs: personSlugs });
-    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map(([row]) =>
-      row ? placeRecord(slugOf(row.props as Bag), row.props as Bag) : null,
-    );
-  }
-
-  async identifiersOf(label: IdentifiedLabel, slugs: readonly string[]): Promise<IdentifierRecord[][]> {
-    const rows = await this.read(cypher('read/identifiers-of', { __LABEL__: label }), { slugs });
-    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map((g) =>
-      g.map((r) => identifierRecord(r.props as Bag, label, typeof r.kind === 'string' ? r.kind : null)).sort(compareIdentifiers),
+  /** One hop's rows (hop-cypher.ts), one statement for every start node; records are built above the port. */
+  async hops(hop: HopName, from: NodeLabel, slugs: readonly string[]): Promise<HopRow[][]> {
+    const rows = await this.read(hopCypher(hop, from), { slugs });
+    return inKeyOrder(slugs, rows, (r) => String(r.start_slug)).map((group) =>
+      group.map(
+        (r): HopRow => ({
+          type: r.type as RelType,
+          outgoing: r.outgoing === true,
+          rel: r.rel as Props,
+          slug: String(r.slug),
+          props: r.props as Props,
+          start: r.start as Props,
+          links: r.links as Record<string, LinkedNode[]>,
+        }),
+      ),
     );
   }
 
@@ -909,58 +854,6 @@ export class Neo4jStore implements GraphStore {
       labels: IDENTIFIED_LABELS,
     });
     return row && typeof row.label === 'string' ? { label: row.label as IdentifiedLabel, slug: String(row.slug) } : null;
-  }
-
-  async awardWinsOf(label: 'Person' | 'Work' | 'Award', slugs: readonly string[]): Promise<AwardWinRecord[][]> {
-    const pattern = { Person: '-[:RECEIVED]->', Work: '<-[:FOR_WORK]-', Award: '<-[:OF_AWARD]-' }[label];
-    const rows = await this.read(cypher('read/award-wins-of', { __LABEL__: label, __PATTERN__: pattern }), { slugs });
-    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map((g) => g.map(awardWinFrom).sort(compareAwardWins));
-  }
-
-  async affiliationsOf(personSlugs: readonly string[]): Promise<AffiliationRecord[][]> {
-    const rows = await this.read(cypher('read/affiliations-of'), { slugs: personSlugs });
-    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map((g) =>
-      g
-        .map((r): AffiliationRecord => {
-          const p = r.rel as Bag;
-          const org = r.organization as Bag;
-          return {
-            type: r.type as AffiliationRecord['type'],
-            organization: organizationRecord(slugOf(org), org),
-            role: typeof p.role === 'string' ? p.role : null,
-            detail: typeof p.detail === 'string' ? p.detail : null,
-            startYear: typeof p.startYear === 'number' ? p.startYear : null,
-            endYear: typeof p.endYear === 'number' ? p.endYear : null,
-            period: typeof p.period === 'string' ? p.period : null,
-            sources: sourcesOf(p),
-          };
-        })
-        .sort(
-          (a, b) =>
-            compareNullableNumbers(a.startYear ?? a.endYear, b.startYear ?? b.endYear) ||
-            compareStrings(a.organization.slug, b.organization.slug) ||
-            compareStrings(a.type, b.type) ||
-            compareStrings(a.role ?? '', b.role ?? ''),
-        ),
-    );
-  }
-
-  async associationsOf(personSlugs: readonly string[]): Promise<AssociationRecord[][]> {
-    const rows = await this.read(cypher('read/associations-of', { __PATTERN__: ASSOCIATIONS }), { slugs: personSlugs });
-    return inKeyOrder(personSlugs, rows, (r) => String(r.slug)).map((g) =>
-      g
-        .map((r) =>
-          associationRecord(r.type as AssociationType, r.outgoing === true ? 'OUT' : 'IN', person(r.person as Bag), r.rel as Bag),
-        )
-        .sort(compareAssociations),
-    );
-  }
-
-  async conflictsAbout(label: NodeLabel, slugs: readonly string[]): Promise<ConflictRecord[][]> {
-    const rows = await this.read(cypher('read/conflicts-about', { __LABEL__: label }), { slugs });
-    return inKeyOrder(slugs, rows, (r) => String(r.subject)).map((g) =>
-      g.map(conflictRecord).sort((a, b) => compareStrings(a.slug, b.slug)),
-    );
   }
 
   /** A root field's plan as one statement (plan-cypher.ts): only the selected properties cross the wire. */
