@@ -330,10 +330,27 @@ export interface CreditedAround {
  * put (likewise; both ends must exist). A merge and its undo are such changes.
  */
 export interface RowChange {
+  /**
+   * The rows the change was planned from: each node's neighbourhood as read (null: the node must not exist). The
+   * store locks those nodes inside the change's transaction and refuses with ConcurrentChangeError, changing
+   * nothing, when any differs — so two servers planning from the same rows cannot both apply.
+   */
+  expect?: ExpectedNeighbourhood[];
   removeRels?: RelRef[];
   removeNodes?: { label: NodeLabel; slug: string }[];
   putNodes?: NodeRow[];
   putRels?: RelRow[];
+}
+
+export interface ExpectedNeighbourhood {
+  label: NodeLabel;
+  slug: string;
+  as: NodeNeighbourhood | null;
+}
+
+/** A node a change was planned from changed before the change was applied (another server or request): nothing was changed. */
+export class ConcurrentChangeError extends Error {
+  override name = 'ConcurrentChangeError';
 }
 
 /** A change would remove a node that still has relationships: nothing was changed. */

@@ -1,5 +1,6 @@
 // mergeNodes and splitNode above the port: read both neighbourhoods, plan the change (merge-plan.ts), apply it in one
-// atomic store change. Merges and splits of one server run one at a time, so two cannot plan from the same rows.
+// atomic store change. Merges and splits of one server run one at a time, so two cannot plan from the same rows; the
+// change also carries the rows it was planned from, so a store shared by several servers refuses a stale plan.
 
 import { slugify } from '../dataset/slug.ts';
 import type { GraphReads, GraphWrites, IdentityReads } from '../graph/store.ts';
@@ -70,20 +71,31 @@ export async function mergeNodes(
     const found = probes.length === 0 ? [] : await store.nodesBySlug('Conflict', probes);
     const taken = new Set(probes.filter((_, i) => found[i] !== null));
     const { change, record } = taken.size === 0 ? first : planMerge(kept, merged, { slug, by, at }, taken, describe);
-    await store.applyChange(change);
+    // Applied only if both nodes are still as read: another server may be merging one of them right now.
+    const expect = [
+      { label, slug: keep, as: kept },
+      { label, slug: merge, as: merged },
+    ];
+    await store.applyChange({ ...change, expect });
     return record;
   });
 }
 
 export async function splitNode(store: MergeStore, mergeSlug: string, by: string, now: Date = new Date()): Promise<MergeRecord> {
   return serialised(async () => {
-    const [row] = (await store.neighbourhoods('Merge', [mergeSlug])).map((n) => n?.node ?? null);
-    if (!row) throw new UnknownNodeError('merge', mergeSlug, 'merge', null);
-    const record = recordOf(row);
+    const [merge] = await store.neighbourhoods('Merge', [mergeSlug]);
+    if (!merge) throw new UnknownNodeError('merge', mergeSlug, 'merge', null);
+    const record = recordOf(merge.node);
     const [keepNow, mergedNow] = await store.neighbourhoods(record.label, [record.keep, record.merged]);
     const at = now.toISOString();
     const change = planSplit(record, keepNow ?? null, mergedNow !== null, by, at);
-    await store.applyChange(change);
+    // Applied only if the record and both nodes are still as read (a split on another server, a new merge).
+    const expect = [
+      { label: 'Merge' as const, slug: mergeSlug, as: merge },
+      { label: record.label, slug: record.keep, as: keepNow ?? null },
+      { label: record.label, slug: record.merged, as: mergedNow ?? null },
+    ];
+    await store.applyChange({ ...change, expect });
     return { ...record, undoneBy: by, undoneAt: at };
   });
 }

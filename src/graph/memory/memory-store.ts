@@ -1,10 +1,13 @@
 // The embedded store: the whole graph in process in compact columns, answering what the Neo4j adapter answers.
+
 import { isDeepStrictEqual } from 'node:util';
 import type { IdentifierScheme, Role } from '../../dataset/format.ts';
 import { identifierSlug, searchTokens } from '../../dataset/slug.ts';
 import { conflictMatches } from '../conflict-filter.ts';
+import { checkExpected } from '../expected-rows.ts';
 import { AWARD_WIN_LINKS, awardWinFromLinks, CONFLICT_LINKS, conflictFromLinks, type HopName, hopShape } from '../hops.ts';
 import type { HopRow, LinkedNode, LinkShape } from '../port/hop-rows.ts';
+
 import {
   compareCreditsOnWork,
   compareRelRows,
@@ -240,6 +243,10 @@ export class MemoryStore implements GraphStore {
   }
 
   async neighbourhoods(label: NodeLabel, slugs: readonly string[]): Promise<(NodeNeighbourhood | null)[]> {
+    return this.neighbourhoodsNow(label, slugs);
+  }
+
+  private neighbourhoodsNow(label: NodeLabel, slugs: readonly string[]): (NodeNeighbourhood | null)[] {
     return slugs.map((slug) => {
       const id = this.graph.nodeId(label, slug);
       if (id === -1) return null;
@@ -306,6 +313,11 @@ export class MemoryStore implements GraphStore {
 
   /** What `applyChange` refuses, found before anything changes: a put relationship's missing end, a linked removal. */
   checkChange(change: RowChange): void {
+    const expect = change.expect ?? [];
+    checkExpected(
+      expect,
+      expect.map((e) => this.neighbourhoodsNow(e.label, [e.slug])[0] ?? null),
+    );
     const removedRels = new Set<number>();
     for (const rel of change.removeRels ?? []) {
       const edge = this.edgeOf(rel);

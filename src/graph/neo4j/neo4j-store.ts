@@ -1,10 +1,11 @@
 // The Neo4j adapter: each port method is one parameterised statement from cypher/, batched over its keys.
-import neo4j, { type Driver, Neo4jError } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, Neo4jError } from 'neo4j-driver';
 import type { IdentifierScheme, Role } from '../../dataset/format.ts';
 import { identifierSlug, searchTokens } from '../../dataset/slug.ts';
 import type { PlanArgs, PlanResultByRoot, PlanRoot, ReadPlan } from '../../plan/plan.ts';
 import { planResult, type Row } from '../../plan/planned.ts';
 import { BookmarkRejectedError } from '../../request-bookmarks.ts';
+import { checkExpected } from '../expected-rows.ts';
 import { groupBy, lastOfEach } from '../grouping.ts';
 import { awardWinFromLinks, conflictFromLinks, type HopName } from '../hops.ts';
 import type { HopRow, LinkedNode } from '../port/hop-rows.ts';
@@ -41,6 +42,7 @@ import {
   type Deadline,
   DeadlineExceededError,
   type DocumentRecord,
+  type ExpectedNeighbourhood,
   type GraphCounts,
   type GraphStore,
   IDENTIFIED_LABELS,
@@ -298,6 +300,34 @@ async function translated<T>(work: () => Promise<T>, deadline: Deadline | null):
     if (deadline?.signal.aborted) throw new DeadlineExceededError('deadline passed', { cause: error });
     throw translate(error);
   }
+}
+
+/** Nodes as stored with every relationship touching them, in key order (null where absent). */
+function neighbourhoodsOf(label: NodeLabel, slugs: readonly string[], rows: Bag[]): (NodeNeighbourhood | null)[] {
+  return inKeyOrder(slugs, rows, (r) => String(r.slug)).map(([row]) => {
+    if (!row) return null;
+    const rels = (row.rels as Bag[]).map(relRowOf);
+    return {
+      node: { label, slug: String(row.slug), props: withoutKeys(row.props as Props, 'slug') },
+      rels: rels.sort(compareRelRows),
+    };
+  });
+}
+
+/** Lock the nodes a change was planned from, then refuse it (ConcurrentChangeError) if any changed since it was read. */
+async function checkExpectedIn(tx: ManagedTransaction, expect: readonly ExpectedNeighbourhood[]): Promise<void> {
+  const now = new Map<string, NodeNeighbourhood | null>();
+  for (const [label, expected] of groupBy(expect, (e) => e.label) as Map<NodeLabel, ExpectedNeighbourhood[]>) {
+    const slugs = [...new Set(expected.map((e) => e.slug))].sort(compareStrings);
+    await tx.run(cypher('write/lock-nodes', { __LABEL__: label }), { slugs });
+    const read = await tx.run(cypher('read/neighbourhoods', { __LABEL__: label }), { slugs, labels: NODE_LABELS });
+    const rows = read.records.map((r) => r.toObject() as Bag);
+    neighbourhoodsOf(label, slugs, rows).forEach((n, i) => now.set(`${label}:${slugs[i]}`, n));
+  }
+  checkExpected(
+    expect,
+    expect.map((e) => now.get(`${e.label}:${e.slug}`) ?? null),
+  );
 }
 
 export class Neo4jStore implements GraphStore {
@@ -608,14 +638,7 @@ export class Neo4jStore implements GraphStore {
 
   async neighbourhoods(label: NodeLabel, slugs: readonly string[]): Promise<(NodeNeighbourhood | null)[]> {
     const rows = await this.read(cypher('read/neighbourhoods', { __LABEL__: label }), { slugs, labels: NODE_LABELS });
-    return inKeyOrder(slugs, rows, (r) => String(r.slug)).map(([row]) => {
-      if (!row) return null;
-      const rels = (row.rels as Bag[]).map(relRowOf);
-      return {
-        node: { label, slug: String(row.slug), props: withoutKeys(row.props as Props, 'slug') },
-        rels: rels.sort(compareRelRows),
-      };
-    });
+    return neighbourhoodsOf(label, slugs, rows);
   }
 
   async creditedAround(label: 'Person' | 'Work', slugs: readonly string[]): Promise<CreditedAround[]> {
@@ -646,6 +669,7 @@ export class Neo4jStore implements GraphStore {
           session.executeWrite(async (tx) => {
             const run = async (query: string, rows: Bag[]) =>
               (await tx.run(query, toParams({ rows }) as Bag)).records.map((r) => r.toObject());
+            await checkExpectedIn(tx, change.expect ?? []);
             const byEnds = (rels: readonly RelRef[]) => groupBy(rels, (r) => `${r.type}|${r.fromLabel}|${r.toLabel}`).values();
             for (const rels of byEnds(change.removeRels ?? [])) {
               const first = rels[0] as RelRef;

@@ -3,7 +3,13 @@
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../../context.ts';
-import { MissingNodeError, NodeStillLinkedError, type PersonRecord, type WorkRecord } from '../../graph/store.ts';
+import {
+  ConcurrentChangeError,
+  MissingNodeError,
+  NodeStillLinkedError,
+  type PersonRecord,
+  type WorkRecord,
+} from '../../graph/store.ts';
 import { type DuplicateCandidate, type DuplicateEvidence, possibleDuplicates, type YearSpan } from '../../identity/duplicates.ts';
 import { type MergeableLabel, type MergeRecord, MergeRefusedError } from '../../identity/merge-plan.ts';
 import { listMerges, mergeNodes, mergeRecord, splitNode, UnknownNodeError } from '../../identity/merge-service.ts';
@@ -141,7 +147,7 @@ function asClientError(error: unknown): unknown {
     return notFound(error.label.toLowerCase(), error.slug, error.argument);
   }
   if (error instanceof MergeRefusedError) return badInput(error.message, error.argument);
-  if (error instanceof MissingNodeError || error instanceof NodeStillLinkedError)
+  if (error instanceof MissingNodeError || error instanceof NodeStillLinkedError || error instanceof ConcurrentChangeError)
     return new GraphQLError(`The nodes changed while merging (${error.message}); nothing was changed. Try again.`, {
       extensions: { code: 'CONFLICT' },
     });
