@@ -18,8 +18,9 @@ export function importArguments(files: readonly CsvFile[], database = 'neo4j'): 
     // Before the file options: they take any number of values and would swallow a name after them.
     database,
     '--overwrite-destination=true',
-    // Quotes and document texts span lines; the unit separator splits lists (store-csv.ts says why).
-    '--multiline-fields=true',
+    // Quotes and document texts may span lines; parsing for that is slower (no parallel chunks), so only when one
+    // does (CSV written before files said so counts as multi-line). The unit separator splits lists (store-csv.ts).
+    `--multiline-fields=${files.some((f) => f.multiline !== false)}`,
     `--array-delimiter=${ARRAY_DELIMITER}`,
     // An end that is missing or a slug given twice fails the import: Liner's load refuses the same.
     '--bad-tolerance=0',
