@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { BenchManifest } from './dataset/synthetic.ts';
 import { csvComplete, csvPath, datasetPath, manifestPath, writeSynthetic, writeSyntheticStreamed } from './generate.ts';
 import type { MusicBrainzImportResult } from './import-musicbrainz.ts';
-import { bulkIntoBenchNeo4j } from './lib/bulk-neo4j.ts';
+import { bulkIntoBenchNeo4j, keptInBenchNeo4j } from './lib/bulk-neo4j.ts';
 import { HEAVIEST_EXPORT, LET_HEAVIEST_RUN, measureDuringExport } from './lib/during-export.ts';
 import { timeExport } from './lib/export.ts';
 import { fetchOnce, type LoadOptions, measure } from './lib/load.ts';
@@ -35,7 +35,8 @@ const { values } = parseArgs({
     'skip-writes': { type: 'boolean', default: false },
     'skip-musicbrainz': { type: 'boolean', default: false },
     // How the dataset gets into Neo4j: Liner's online loader, or neo4j-admin from the CSV in bench/data (written once).
-    // auto: bulk from BULK_FROM credits, where the online load takes most of an hour here.
+    // auto: bulk from BULK_FROM credits, where the online load takes most of an hour here. keep: the instance already
+    // holds this scale (say, left by `npm run bench:bulk`); its counts are checked against the CSV's.
     'neo4j-load': { type: 'string', default: 'auto' },
   },
 });
@@ -146,7 +147,8 @@ async function benchScenario(
 
 async function benchScale(credits: number): Promise<ScaleResult> {
   const file = datasetPath(credits);
-  const bulk = values['neo4j-load'] === 'bulk' || (values['neo4j-load'] === 'auto' && credits >= BULK_FROM);
+  const keep = values['neo4j-load'] === 'keep';
+  const bulk = keep || values['neo4j-load'] === 'bulk' || (values['neo4j-load'] === 'auto' && credits >= BULK_FROM);
   const wantsEmbedded = targets.includes('embedded');
   // The JSON is what the embedded server and the online loader read; the bulk path needs only the CSV and manifest.
   const needJson = wantsEmbedded || !bulk;
@@ -165,7 +167,10 @@ async function benchScale(credits: number): Promise<ScaleResult> {
       .join(' ');
 
   log(`${credits}: ${bulk ? 'bulk-importing into' : 'restarting empty, then importing into'} Neo4j on ${neo4j.port}`);
-  if (bulk) {
+  if (keep) {
+    imports.push(await keptInBenchNeo4j(neo4j, csvPath(credits)));
+    notes.push(`Neo4j was loaded before this run (--neo4j-load keep); its counts equal the CSV's in bench/data`);
+  } else if (bulk) {
     const loaded = await bulkIntoBenchNeo4j(neo4j, csvPath(credits), (line) => log(`  ${line}`));
     imports.push(loaded.result);
     notes.push(`${loaded.note} (load average ${loadAverage()})`);
