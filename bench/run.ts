@@ -156,7 +156,7 @@ async function benchScale(credits: number): Promise<ScaleResult> {
   if ((needJson && !existsSync(file)) || needCsv || !existsSync(manifestPath(credits))) {
     log(`generating ${credits} credits${needCsv ? ' (and its neo4j-admin CSV)' : ''}`);
     if (credits < STREAM_JSON_FROM && !needCsv) writeSynthetic(credits);
-    else await writeSyntheticStreamed(credits, { json: needJson || existsSync(file), csv: needCsv });
+    else await writeSyntheticStreamed(credits, { json: needJson && !existsSync(file), csv: needCsv });
   }
   const manifest = JSON.parse(readFileSync(manifestPath(credits), 'utf8')) as BenchManifest;
   const notes: string[] = [];
@@ -166,7 +166,8 @@ async function benchScale(credits: number): Promise<ScaleResult> {
       .map((l) => l.toFixed(1))
       .join(' ');
 
-  log(`${credits}: ${bulk ? 'bulk-importing into' : 'restarting empty, then importing into'} Neo4j on ${neo4j.port}`);
+  const how = keep ? 'checking what is already in' : bulk ? 'bulk-importing into' : 'restarting empty, then importing into';
+  log(`${credits}: ${how} Neo4j on ${neo4j.port}`);
   if (keep) {
     imports.push(await keptInBenchNeo4j(neo4j, csvPath(credits)));
     notes.push(`Neo4j was loaded before this run (--neo4j-load keep); its counts equal the CSV's in bench/data`);

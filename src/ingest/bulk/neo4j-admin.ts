@@ -80,8 +80,8 @@ export function runImport(admin: AdminCommand, files: readonly CsvFile[], log: (
         if (line.trim() === '') continue;
         tail.push(line);
         if (tail.length > 30) tail.shift();
-        // The progress dots are many; the section lines say where it is.
-        if (!line.startsWith('....')) log(line);
+        // The progress dots are many (and come in pieces); the section and percent lines say where it is.
+        if (!/^[\s.]*$/.test(line)) log(line);
       }
     };
     child.stdout.on('data', keep);
