@@ -1,11 +1,13 @@
 // npm run bench -- [--scales 10k,100k,1m] [--label after] [--only person,nested]: the whole benchmark, into bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { BenchManifest } from './dataset/synthetic.ts';
-import { datasetPath, manifestPath, writeSynthetic } from './generate.ts';
+import { csvComplete, csvPath, datasetPath, manifestPath, writeSynthetic, writeSyntheticStreamed } from './generate.ts';
 import type { MusicBrainzImportResult } from './import-musicbrainz.ts';
+import { bulkIntoBenchNeo4j, keptInBenchNeo4j } from './lib/bulk-neo4j.ts';
 import { HEAVIEST_EXPORT, LET_HEAVIEST_RUN, measureDuringExport } from './lib/during-export.ts';
 import { timeExport } from './lib/export.ts';
 import { fetchOnce, type LoadOptions, measure } from './lib/load.ts';
@@ -31,11 +33,23 @@ const { values } = parseArgs({
     'skip-cache': { type: 'boolean', default: false },
     'skip-export': { type: 'boolean', default: false },
     'skip-writes': { type: 'boolean', default: false },
+    'skip-musicbrainz': { type: 'boolean', default: false },
+    // How the dataset gets into Neo4j: Liner's online loader, or neo4j-admin from the CSV in bench/data (written once).
+    // auto: bulk from BULK_FROM credits, where the online load takes most of an hour here. keep: the instance already
+    // holds this scale (say, left by `npm run bench:bulk`); its counts are checked against the CSV's.
+    'neo4j-load': { type: 'string', default: 'auto' },
   },
 });
 
 /** Idle time before the settled RSS reading: V8's memory reducer starts after about 8 s without allocation. */
 const SETTLE_SECONDS = 15;
+/** From this many credits `--neo4j-load auto` imports with neo4j-admin. */
+const BULK_FROM = 5_000_000;
+/**
+ * From this many credits the JSON dataset is written streamed: JSON.stringify of the whole catalogue would pass V8's
+ * longest string (about 512 MB) at a few million credits.
+ */
+const STREAM_JSON_FROM = 2_000_000;
 const SCALE = (text: string) => Number(text.toLowerCase().replace(/k$/, '000').replace(/m$/, '000000'));
 const options: LoadOptions = {
   connections: Number(values.connections),
@@ -133,23 +147,45 @@ async function benchScenario(
 
 async function benchScale(credits: number): Promise<ScaleResult> {
   const file = datasetPath(credits);
-  if (!existsSync(file) || !existsSync(manifestPath(credits))) {
-    log(`generating ${credits} credits`);
-    writeSynthetic(credits);
+  const keep = values['neo4j-load'] === 'keep';
+  const bulk = keep || values['neo4j-load'] === 'bulk' || (values['neo4j-load'] === 'auto' && credits >= BULK_FROM);
+  const wantsEmbedded = targets.includes('embedded');
+  // The JSON is what the embedded server and the online loader read; the bulk path needs only the CSV and manifest.
+  const needJson = wantsEmbedded || !bulk;
+  const needCsv = bulk && !csvComplete(credits);
+  if ((needJson && !existsSync(file)) || needCsv || !existsSync(manifestPath(credits))) {
+    log(`generating ${credits} credits${needCsv ? ' (and its neo4j-admin CSV)' : ''}`);
+    if (credits < STREAM_JSON_FROM && !needCsv) writeSynthetic(credits);
+    else await writeSyntheticStreamed(credits, { json: needJson && !existsSync(file), csv: needCsv });
   }
   const manifest = JSON.parse(readFileSync(manifestPath(credits), 'utf8')) as BenchManifest;
   const notes: string[] = [];
   const imports: ImportResult[] = [];
+  const loadAverage = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
 
-  log(`${credits}: restarting Neo4j on ${neo4j.port} empty, then importing`);
-  restartEmpty(neo4j);
-  imports.push(importInChild(file, 'neo4j'));
-  imports.push(importInChild(file, 'embedded'));
-  const musicbrainz = importMusicBrainzInChild(credits);
-  log(
-    `  import musicbrainz dump: ${musicbrainz.relationships} rels converted at ${musicbrainz.convertRelationshipsPerSecond.toFixed(0)}/s ` +
-      `(${musicbrainz.convertRelationshipsPerCpuSecond.toFixed(0)}/CPU-s), peak RSS ${mb(musicbrainz.peakRssBytes)}`,
-  );
+  const how = keep ? 'checking what is already in' : bulk ? 'bulk-importing into' : 'restarting empty, then importing into';
+  log(`${credits}: ${how} Neo4j on ${neo4j.port}`);
+  if (keep) {
+    imports.push(await keptInBenchNeo4j(neo4j, csvPath(credits)));
+    notes.push(`Neo4j was loaded before this run (--neo4j-load keep); its counts equal the CSV's in bench/data`);
+  } else if (bulk) {
+    const loaded = await bulkIntoBenchNeo4j(neo4j, csvPath(credits), (line) => log(`  ${line}`));
+    imports.push(loaded.result);
+    notes.push(`${loaded.note} (load average ${loadAverage()})`);
+  } else {
+    restartEmpty(neo4j);
+    imports.push(importInChild(file, 'neo4j'));
+  }
+  if (wantsEmbedded) imports.push(importInChild(file, 'embedded'));
+  const musicbrainz = values['skip-musicbrainz'] ? undefined : importMusicBrainzInChild(credits);
+  if (musicbrainz)
+    log(
+      `  import musicbrainz dump: ${musicbrainz.relationships} rels converted at ${musicbrainz.convertRelationshipsPerSecond.toFixed(0)}/s ` +
+        `(${musicbrainz.convertRelationshipsPerCpuSecond.toFixed(0)}/CPU-s), peak RSS ${mb(musicbrainz.peakRssBytes)}`,
+    );
   for (const i of imports)
     log(
       `  import ${i.store}: ${i.relationships} rels in ${i.loadSeconds.toFixed(2)} s = ${i.relationshipsPerSecond.toFixed(0)}/s`,
@@ -176,7 +212,7 @@ async function benchScale(credits: number): Promise<ScaleResult> {
     helloRssBytes: 0,
     rows: [],
     imports,
-    musicbrainz,
+    ...(musicbrainz ? { musicbrainz } : {}),
     startup: [],
     exports: [],
     neo4jRssBytes: 0,
@@ -184,12 +220,14 @@ async function benchScale(credits: number): Promise<ScaleResult> {
   };
   try {
     const hello = await start('hello', 'bench/servers/hello-yoga.ts', {});
-    const embedded = await start('liner-embedded', 'src/main.ts', { ...liner, SEED_DATASET: file, DATA_DIR: 'off' });
+    const embedded = wantsEmbedded
+      ? await start('liner-embedded', 'src/main.ts', { ...liner, SEED_DATASET: file, DATA_DIR: 'off' })
+      : undefined;
     const onNeo4j = await start('liner-neo4j', 'src/main.ts', { ...liner, ...neo4jEnv, LOAD_SEED: 'false' });
-    for (const s of [embedded, onNeo4j])
+    for (const s of embedded ? [embedded, onNeo4j] : [onNeo4j])
       result.startup.push({ target: s.name, seconds: s.startupMs / 1000, rssBytes: s.rssBytes() });
-    log(`  start-up: embedded ${(embedded.startupMs / 1000).toFixed(1)} s, ${mb(embedded.rssBytes())}`);
-    const baseline: Record<string, RunningServer> = { embedded, neo4j: onNeo4j };
+    if (embedded) log(`  start-up: embedded ${(embedded.startupMs / 1000).toFixed(1)} s, ${mb(embedded.rssBytes())}`);
+    const baseline: Record<string, RunningServer> = { neo4j: onNeo4j, ...(embedded ? { embedded } : {}) };
     // The same server with read plans off: every field through the loaders, as before plans, in the same invocation.
     if (targets.includes('neo4j-loaders' as Target))
       baseline['neo4j-loaders'] = await start('liner-neo4j-loaders', 'src/main.ts', {
@@ -237,7 +275,7 @@ async function benchScale(credits: number): Promise<ScaleResult> {
       delete servers['liner-embedded-export'];
     }
 
-    if (targets.includes('embedded')) {
+    if (embedded) {
       await new Promise((done) => setTimeout(done, SETTLE_SECONDS * 1000));
       result.embeddedSettledRssBytes = embedded.rssBytes();
       log(`  embedded RSS ${SETTLE_SECONDS} s after the reads: ${mb(result.embeddedSettledRssBytes)}`);
@@ -245,9 +283,11 @@ async function benchScale(credits: number): Promise<ScaleResult> {
 
     if (!values['skip-cache']) {
       for (const [name, env] of [
-        ['liner-embedded-cache', { ...liner, SEED_DATASET: file, DATA_DIR: 'off', RESPONSE_CACHE: 'true' }],
-        ['liner-neo4j-cache', { ...liner, ...neo4jEnv, LOAD_SEED: 'false', RESPONSE_CACHE: 'true' }],
-      ] as const) {
+        ...(embedded
+          ? ([['liner-embedded-cache', { ...liner, SEED_DATASET: file, DATA_DIR: 'off', RESPONSE_CACHE: 'true' }]] as const)
+          : []),
+        ['liner-neo4j-cache', { ...liner, ...neo4jEnv, LOAD_SEED: 'false', RESPONSE_CACHE: 'true' }] as const,
+      ]) {
         const cached = await start(name, 'src/main.ts', env);
         const target = name.includes('embedded') ? 'embedded' : 'neo4j';
         for (const scenario of all.filter((s) => s.kind === 'read'))
@@ -258,7 +298,7 @@ async function benchScale(credits: number): Promise<ScaleResult> {
     }
 
     if (!values['skip-export'])
-      for (const server of [embedded, onNeo4j]) {
+      for (const server of embedded ? [embedded, onNeo4j] : [onNeo4j]) {
         const exported = await timeExport(server, '/export/full.graphml');
         result.exports.push({ ...exported, target: server.name });
         log(

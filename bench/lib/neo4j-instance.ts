@@ -18,8 +18,10 @@ export function neo4jInstance(port: number, password: string): Neo4jInstance {
   return { uri: `bolt://127.0.0.1:${port}`, port, password, settings: `${JAVA_OPTS}; page cache ${PAGECACHE}` };
 }
 
-const JAVA_OPTS = '-Xms1g -Xmx4g -XX:+UseG1GC';
-const PAGECACHE = '2g';
+const JAVA_OPTS = process.env.BENCH_NEO4J_JAVA_OPTS ?? '-Xms1g -Xmx4g -XX:+UseG1GC';
+const PAGECACHE = process.env.BENCH_NEO4J_PAGECACHE ?? '2g';
+/** tools/neo4j-local's settings for the bench's instance (heap, GC, page cache). */
+export const BENCH_NEO4J_ENV = { JAVA_OPTS, NEO4J_PAGECACHE: PAGECACHE };
 
 /** Stop it and start it again with its data folder wiped: every import lands in an empty database. */
 export function restartEmpty(instance: Neo4jInstance): void {
@@ -27,8 +29,7 @@ export function restartEmpty(instance: Neo4jInstance): void {
     ...process.env,
     NEO4J_BOLT_PORT: String(instance.port),
     NEO4J_PASSWORD: instance.password,
-    JAVA_OPTS,
-    NEO4J_PAGECACHE: PAGECACHE,
+    ...BENCH_NEO4J_ENV,
   };
   delete env.NEO4J_KEEP_DATA;
   execFileSync('bash', [`${TOOLS}stop.sh`], { env, stdio: 'ignore' });

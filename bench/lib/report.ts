@@ -187,6 +187,17 @@ function targets(run: BenchRun): string[] {
         );
       }
     }
+  // Issue 19: the reads at 10M within 2× of their 1M figures, both scales in one run.
+  const huge = run.scales['10m'];
+  if (big && huge)
+    for (const scenario of READ_SCENARIOS) {
+      const a = find(big, scenario, 'neo4j');
+      const b = find(huge, scenario, 'neo4j');
+      if (a && b) {
+        const r = b.load.p50 / a.load.p50;
+        line(`neo4j ${scenario} p50 at 10M ≤ 2× its 1M`, '1m→10m', `${a.load.p50} → ${b.load.p50} ms = ${r.toFixed(2)}×`, r <= 2);
+      }
+    }
   return out;
 }
 

@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
 import type { GraphRows, NodeRow, Props, RelRow } from '../../src/graph/rows.ts';
-import { type BulkReport, bulkLoadLocal, countDifferences, localHome } from '../../src/ingest/bulk/bulk-load.ts';
+import {
+  type BulkReport,
+  bulkLoadLocal,
+  countDifferences,
+  importLocal,
+  localHome,
+  readBulkFiles,
+} from '../../src/ingest/bulk/bulk-load.ts';
+import { countStoreCounts } from '../../src/ingest/bulk/count-store.ts';
 import { ingestRows } from '../../src/ingest/pipeline.ts';
 import { MUSICBRAINZ_OPERATIONS, musicbrainzRows } from '../contract/musicbrainz.ts';
 import { QUESTION_OPERATIONS } from '../contract/questions.ts';
@@ -72,6 +80,16 @@ describeNeo4j('bulk first load with neo4j-admin', () => {
     expect(log.some((line) => line.includes('IMPORT DONE'))).toBe(true);
   });
 
+  it("checks with the count store's totals, which equal the counts read by scanning", async () => {
+    expect(await countStoreCounts(bulk.driver)).toEqual(await bulk.counts());
+  });
+
+  it('parses multi-line fields only in the files that have them (the article text), and says so', () => {
+    const multiline = report.csv.files.filter((f) => f.multiline).map((f) => f.path.split('/').at(-1));
+    expect(multiline).toContain('nodes-Document.csv');
+    expect(report.csv.files.find((f) => f.path.endsWith('relationships-CREDITED-Person-Work.csv'))?.multiline).toBe(false);
+  });
+
   it('holds exactly the nodes and relationships an online load holds, properties included', async () => {
     const { nodes: bulkNodes, rels: bulkRels } = await allRows(bulk);
     const { nodes: memoryNodes, rels: memoryRels } = await allRows(memory);
@@ -126,6 +144,18 @@ describeNeo4j('bulk first load with neo4j-admin', () => {
       expect(fromBulk).toEqual(await graphqlClient(memory)(operation));
     });
   });
+
+  it('imports the written folder again without the rows (readBulkFiles, importLocal): the same graph', async () => {
+    const again = await importLocal({
+      csv: await readBulkFiles(csvDir),
+      port: PORT,
+      connect: async () => new Neo4jStore({ ...connection(), uri: `bolt://127.0.0.1:${PORT}` }),
+      log: () => {},
+    });
+    expect(again.seconds.csv).toBe(0);
+    expect(again.csv.relationships).toBe(report.csv.relationships);
+    expect(countDifferences(report.csv, await bulk.counts())).toEqual([]);
+  }, 300_000);
 
   it('refuses rows whose relationship names a missing node, before stopping Neo4j', async () => {
     const broken: GraphRows = {

@@ -18,8 +18,9 @@ export function importArguments(files: readonly CsvFile[], database = 'neo4j'): 
     // Before the file options: they take any number of values and would swallow a name after them.
     database,
     '--overwrite-destination=true',
-    // Quotes and document texts span lines; the unit separator splits lists (store-csv.ts says why).
-    '--multiline-fields=true',
+    // Quotes and document texts may span lines; parsing for that is slower (no parallel chunks), so only when one
+    // does (CSV written before files said so counts as multi-line). The unit separator splits lists (store-csv.ts).
+    `--multiline-fields=${files.some((f) => f.multiline !== false)}`,
     `--array-delimiter=${ARRAY_DELIMITER}`,
     // An end that is missing or a slug given twice fails the import: Liner's load refuses the same.
     '--bad-tolerance=0',
@@ -79,8 +80,8 @@ export function runImport(admin: AdminCommand, files: readonly CsvFile[], log: (
         if (line.trim() === '') continue;
         tail.push(line);
         if (tail.length > 30) tail.shift();
-        // The progress dots are many; the section lines say where it is.
-        if (!line.startsWith('....')) log(line);
+        // The progress dots are many (and come in pieces); the section and percent lines say where it is.
+        if (!/^[\s.]*$/.test(line)) log(line);
       }
     };
     child.stdout.on('data', keep);

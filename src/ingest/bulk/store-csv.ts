@@ -33,6 +33,11 @@ export interface CsvFile {
   kind: 'nodes' | 'relationships';
   path: string;
   rows: number;
+  /**
+   * Whether a field spans lines (a quote or document text with a line break). neo4j-admin parses a file in parallel
+   * chunks only when no field may, so the import asks for multi-line parsing only when some file needs it.
+   */
+  multiline?: boolean;
 }
 
 export interface StoreCsv {
@@ -91,14 +96,22 @@ function cell(value: PropValue | undefined): string {
 
 const header = (column: Column) => quoted(`${column.name}:${column.type}`);
 
-/** Write `lines` to `path`, waiting for the stream to drain so memory stays flat whatever the row count. */
-async function writeLines(path: string, head: string, rows: number, lineAt: (i: number) => string): Promise<void> {
+const LINE_BREAK = /[\r\n]/;
+
+/**
+ * Write `lines` to `path`, waiting for the stream to drain so memory stays flat whatever the row count. Says whether
+ * any line held a line break inside a field (a row is one line otherwise).
+ */
+async function writeLines(path: string, head: string, rows: number, lineAt: (i: number) => string): Promise<boolean> {
+  let multiline = false;
   const out = createWriteStream(path);
   const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', r)));
   await write(`${head}\n`);
   const chunk: string[] = [];
   for (let i = 0; i < rows; i++) {
-    chunk.push(lineAt(i));
+    const line = lineAt(i);
+    if (!multiline && LINE_BREAK.test(line)) multiline = true;
+    chunk.push(line);
     if (chunk.length === 4096) {
       await write(`${chunk.join('\n')}\n`);
       chunk.length = 0;
@@ -107,6 +120,7 @@ async function writeLines(path: string, head: string, rows: number, lineAt: (i: 
   if (chunk.length > 0) await write(`${chunk.join('\n')}\n`);
   out.end();
   await finished(out);
+  return multiline;
 }
 
 interface Written {
@@ -121,11 +135,11 @@ async function writeNodes(dir: string, label: string, nodes: readonly NodeRow[])
   const path = join(dir, `nodes-${label}.csv`);
   // The ID group is the label: one slug may name a person and a work, as the per-label slug constraints allow.
   const head = [quoted(`slug:ID(${label})`), quoted(':LABEL'), ...columns.map(header)].join(',');
-  await writeLines(path, head, nodes.length, (i) => {
+  const multiline = await writeLines(path, head, nodes.length, (i) => {
     const node = nodes[i] as NodeRow;
     return [quoted(node.slug), label, ...columns.map((c) => cell(node.props[c.name]))].join(',');
   });
-  return { kind: 'nodes', path, rows: nodes.length };
+  return { kind: 'nodes', path, rows: nodes.length, multiline };
 }
 
 async function writeRelationships(dir: string, name: string, rels: readonly RelRow[]): Promise<CsvFile> {
@@ -142,13 +156,13 @@ async function writeRelationships(dir: string, name: string, rels: readonly RelR
     quoted('key:string'),
     ...columns.map(header),
   ].join(',');
-  await writeLines(path, head, rels.length, (i) => {
+  const multiline = await writeLines(path, head, rels.length, (i) => {
     const rel = rels[i] as RelRow;
     return [quoted(rel.from), quoted(rel.to), rel.type, quoted(rel.key), ...columns.map((c) => cell(rel.props[c.name]))].join(
       ',',
     );
   });
-  return { kind: 'relationships', path, rows: rels.length };
+  return { kind: 'relationships', path, rows: rels.length, multiline };
 }
 
 /** Write `rows` into `dir` as neo4j-admin import files; a repeated row is written once, its last version. */
