@@ -2,7 +2,6 @@
 // would take most of an hour here, the bulk path minutes (bench/notes.md).
 import { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
 import { countDifferences, importLocal, readBulkFiles } from '../../src/ingest/bulk/bulk-load.ts';
-import { countStoreCounts } from '../../src/ingest/bulk/count-store.ts';
 import { BENCH_NEO4J_ENV, type Neo4jInstance } from './neo4j-instance.ts';
 import type { ImportResult } from './results.ts';
 
@@ -45,7 +44,7 @@ export async function keptInBenchNeo4j(instance: Neo4jInstance, csvDir: string):
   const csv = await readBulkFiles(csvDir);
   const store = new Neo4jStore({ uri: instance.uri, user: 'neo4j', password: instance.password, database: 'neo4j' });
   try {
-    const differences = countDifferences(csv, await countStoreCounts(store.driver));
+    const differences = countDifferences(csv, await store.storedCounts());
     if (differences.length > 0)
       throw new Error(`--neo4j-load keep: ${instance.uri} does not hold ${csvDir}:\n  ${differences.join('\n  ')}`);
   } finally {

@@ -6,10 +6,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Driver } from 'neo4j-driver';
 import type { GraphRows } from '../../graph/rows.ts';
 import type { GraphCounts } from '../../graph/store.ts';
-import { countStoreCounts } from './count-store.ts';
 import { type AdminCommand, localAdmin, runImport } from './neo4j-admin.ts';
 import { type StoreCsv, writeStoreCsv } from './store-csv.ts';
 
@@ -46,8 +44,8 @@ export function countDifferences(csv: Pick<StoreCsv, 'labelCounts' | 'typeCounts
 export interface BulkTarget {
   applySchema(): Promise<void>;
   counts(): Promise<GraphCounts>;
-  /** When given, the counts come from Neo4j's count store (count-store.ts): seconds less at millions of rows. */
-  driver?: Driver;
+  /** When given, the counts come from Neo4j's count store (src/graph/neo4j/count-store.ts): seconds less at millions of rows. */
+  storedCounts?(): Promise<GraphCounts>;
 }
 
 /** Constraints, full-text index (built and online), then the counts: throws BulkCountMismatchError on a difference. */
@@ -56,7 +54,7 @@ export async function finishImport(target: BulkTarget, csv: Pick<StoreCsv, 'labe
   await target.applySchema();
   const schema = (performance.now() - schemaStarted) / 1000;
   const checkStarted = performance.now();
-  const found = target.driver ? await countStoreCounts(target.driver) : await target.counts();
+  const found = target.storedCounts ? await target.storedCounts() : await target.counts();
   const differences = countDifferences(csv, found);
   if (differences.length > 0)
     throw new BulkCountMismatchError(`the imported database does not hold what was written:\n  ${differences.join('\n  ')}`);
