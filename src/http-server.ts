@@ -1,6 +1,8 @@
 // The Node HTTP server around the app: request bodies capped at MAX_BODY_BYTES before the app reads them, slow
 // senders cut off, and connections capped.
+
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { App } from './app.ts';
 import type { Config } from './config.ts';
 
@@ -48,6 +50,15 @@ async function forwardChunked(app: App, req: IncomingMessage, res: ServerRespons
 }
 
 /**
+ * A streamed body that fails half-way (an export past EXPORT_TIMEOUT_MS or EXPORT_MAX_BYTES) is piped into the response
+ * by the fetch adapter, and `pipe` leaves the source's 'error' unhandled: Node then ended the whole process. Cut that
+ * one response instead: the socket is closed before the chunked body's end, so the client sees a download cut short.
+ */
+function cutOnBodyError(this: ServerResponse, source: Readable) {
+  source.once('error', () => this.destroy());
+}
+
+/**
  * Node's defaults let a client hold a socket 60 s sending headers and 300 s sending a body, and checked only every
  * 30 s, so a slow sender kept one 85 s or more; and they set no cap on connections. A connection over
  * MAX_CONNECTIONS is closed as soon as it is accepted. The timeouts cover receiving the request only: a long download
@@ -69,6 +80,7 @@ export function createHttpServer(app: App, config: HttpServerConfig): Server {
   return server;
 
   function handle(req: IncomingMessage, res: ServerResponse) {
+    res.on('pipe', cutOnBodyError);
     const declared = req.headers['content-length'];
     if (declared !== undefined) {
       const length = Number(declared);

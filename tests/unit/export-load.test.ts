@@ -1,6 +1,7 @@
 // Issue 15, finding 1: on a 100k-credit catalogue, whole-graph export metrics never hold up other requests. They run
 // in worker threads, are refused up front when they cannot finish by the deadline, and stop when the client leaves.
 import { existsSync, readFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BenchManifest } from '../../bench/dataset/synthetic.ts';
 import { datasetPath, manifestPath, writeSynthetic } from '../../bench/generate.ts';
@@ -93,4 +94,40 @@ describe('issue 15: export metrics on a 100k-credit catalogue', { timeout: 240_0
     await until('the worker to be stopped', async () => (await gauge(base, 'liner_export_worker_threads')) === 0);
     expect(await gauge(base, 'liner_export_metrics_tasks')).toBe(0);
   });
+
+  it('cuts a download that outlives EXPORT_TIMEOUT_MS or EXPORT_MAX_BYTES, and only that download: the server stays up', async () => {
+    const base = await serve({ EXPORT_TIMEOUT_MS: '1000', EXPORT_MAX_BYTES: '3000000' });
+    // A client that reads the headers, then nothing for 2.5 s: the deadline passes while the body is half sent.
+    const slow = await download(`${base}/export/full.graphml`, 2_500);
+    // The second: read at once, but the full graph (about 8 MB) is over EXPORT_MAX_BYTES.
+    const large = await download(`${base}/export/full.graphml`, 0);
+    for (const cut of [slow, large]) {
+      expect(cut.status).toBe(200);
+      // Cut, not closed: the chunked body never ends, so no client can mistake it for the whole graph.
+      expect(cut.complete).toBe(false);
+      expect(cut.body.length).toBeGreaterThan(0);
+      expect(cut.body.endsWith('</graphml>\n')).toBe(false);
+    }
+    expect(large.body.length).toBeLessThanOrEqual(3_000_000);
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    expect(servers.at(-1)?.child.exitCode).toBeNull();
+  });
 });
+
+/** GET `url`, wait `pauseMs` after the headers before reading the body, and read until the server ends or cuts it. */
+function download(url: string, pauseMs: number): Promise<{ status: number; complete: boolean; body: string }> {
+  return new Promise((resolve, reject) => {
+    get(url, (response) => {
+      response.pause();
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const done = () =>
+        resolve({ status: response.statusCode ?? 0, complete: response.complete, body: Buffer.concat(chunks).toString('utf8') });
+      response.on('end', done);
+      response.on('error', done);
+      response.on('aborted', done);
+      setTimeout(() => response.resume(), pauseMs);
+    }).on('error', reject);
+  });
+}
