@@ -131,7 +131,7 @@ describeNeo4j('bulk first load with neo4j-admin', () => {
       } finally {
         await session.close();
       }
-    });
+    }, `bolt://127.0.0.1:${PORT}`);
   });
 
   describe('answers as the embedded store does', () => {

@@ -35,14 +35,14 @@ export function neo4jStore(): Neo4jStore {
  * A driver of the tests' own on the test database, for what no store method offers (raw statements, EXPLAIN, SHOW):
  * the store keeps its driver to itself. The caller closes it.
  */
-export function testDriver(): Driver {
-  const { uri, user, password } = connection();
+export function testDriver(uri = connection().uri): Driver {
+  const { user, password } = connection();
   return neo4j.driver(uri, neo4j.auth.basic(user, password), { disableLosslessIntegers: true });
 }
 
 /** Run `use` with a test driver, closed afterwards. */
-export async function withTestDriver<T>(use: (driver: Driver) => Promise<T>): Promise<T> {
-  const driver = testDriver();
+export async function withTestDriver<T>(use: (driver: Driver) => Promise<T>, uri?: string): Promise<T> {
+  const driver = testDriver(uri);
   try {
     return await use(driver);
   } finally {

@@ -1,9 +1,11 @@
 // Runs `neo4j-admin database import full` on Liner's CSV: the image's or an installation's neo4j-admin, or the one in
 // the Maven artifacts tools/neo4j-local already runs Neo4j from.
+
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ARRAY_DELIMITER, type CsvFile } from './store-csv.ts';
 
@@ -75,17 +77,16 @@ export function runImport(admin: AdminCommand, files: readonly CsvFile[], log: (
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const tail: string[] = [];
-    const keep = (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        if (line.trim() === '') continue;
-        tail.push(line);
-        if (tail.length > 30) tail.shift();
-        // The progress dots are many (and come in pieces); the section and percent lines say where it is.
-        if (!/^[\s.]*$/.test(line)) log(line);
-      }
+    const keep = (line: string) => {
+      if (line.trim() === '') return;
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
+      // The progress dots are many; the section and percent lines say where it is.
+      if (!/^[\s.]*$/.test(line)) log(line);
     };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
+    // Whole lines: the pipe cuts output anywhere, and a line split in two ("IMPORT DO", "NE in 2s") says nothing.
+    createInterface({ input: child.stdout, crlfDelay: Number.POSITIVE_INFINITY }).on('line', keep);
+    createInterface({ input: child.stderr, crlfDelay: Number.POSITIVE_INFINITY }).on('line', keep);
     child.on('error', (error) => reject(new BulkImportError(`could not run ${admin.command}: ${error.message}`)));
     child.on('close', (code) => {
       if (code === 0) resolve();
