@@ -14,11 +14,13 @@ const IN_CI = !['', '0', 'false'].includes((process.env.CI ?? '').toLowerCase())
 const TOKEN = 'replicas-test-token-0123456789';
 const ROUNDS = 200;
 
-it.runIf(!HAVE_NGINX)(`needs nginx at ${NGINX}`, (context) => {
-  const install = 'apt-get update && apt-get install -y nginx';
-  if (IN_CI) throw new Error(`nginx is missing at ${NGINX}: CI must run the replicas test (${install}).`);
-  context.skip(`no nginx at ${NGINX}, so the replicas test is skipped here (${install} to run it)`);
-});
+// Registered only without nginx: `it.runIf(false)` would still count as a skipped Neo4j test, which CI refuses.
+if (!HAVE_NGINX)
+  it(`needs nginx at ${NGINX}`, (context) => {
+    const install = 'apt-get update && apt-get install -y nginx';
+    if (IN_CI) throw new Error(`nginx is missing at ${NGINX}: CI must run the replicas test (${install}).`);
+    context.skip(`no nginx at ${NGINX}, so the replicas test is skipped here (${install} to run it)`);
+  });
 
 interface Answer {
   status: number;
