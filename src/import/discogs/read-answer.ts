@@ -1,7 +1,6 @@
 // Reads one Discogs API answer (`GET /releases/{id}`, `/masters/{id}`, `/artists/{id}`, `/labels/{id}`), saying which.
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { jsonProblem } from '../musicbrainz/errors.ts';
+import { readBoundedAnswer } from '../read-bounded-answer.ts';
 import type { DiscogsEntityType } from './convert.ts';
 import { DiscogsInputError } from './errors.ts';
 
@@ -60,6 +59,6 @@ export function readAnswerText(file: string, text: string, sink: AnswerSink): Di
 }
 
 export async function readAnswerFile(file: string, sink: AnswerSink): Promise<DiscogsEntityType> {
-  const bytes = await readFile(file);
-  return readAnswerText(file, (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'), sink);
+  const text = await readBoundedAnswer(file, (problem) => new DiscogsInputError(file, '(file)', problem));
+  return readAnswerText(file, text, sink);
 }

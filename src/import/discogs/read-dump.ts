@@ -1,11 +1,14 @@
 // Streams a Discogs XML data dump (discogs_YYYYMMDD_releases.xml.gz and its artists, labels, masters siblings).
 //
 // saxes parses the text as it arrives; only the record being read (one <release>, with its tracklist) is held as a
-// tree, handed to the sink when it closes, and dropped: memory stays flat through a dump of tens of gigabytes.
+// tree, handed to the sink when it closes, and dropped: memory stays flat through a dump of tens of gigabytes. A record
+// is bounded in characters, elements and depth (INPUT_LIMITS), so a small .gz of one endless record is refused, not
+// held until the heap runs out.
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { SaxesParser } from 'saxes';
+import { describeLimit, INPUT_LIMITS } from '../../input-limits.ts';
 import type { DiscogsEntityType } from './convert.ts';
 import { DiscogsInputError } from './errors.ts';
 import { SHAPES, type XmlNode } from './xml-shape.ts';
@@ -45,6 +48,9 @@ export async function readDump(file: string, sink: RecordSink, options: DumpOpti
   let depth = 0;
   let count = 0;
   let recordLine = 0;
+  /** Elements of the record being read, and where in the text it (or, between records, the last one's end) began. */
+  let elements = 0;
+  let mark = 0;
   const stack: XmlNode[] = [];
   const fail = (problem: string, line = parser.line, column = parser.column): never => {
     throw new DiscogsInputError(file, `line ${line}, column ${column}`, problem);
@@ -66,7 +72,13 @@ export async function readDump(file: string, sink: RecordSink, options: DumpOpti
     if (depth === 2) {
       if (tag.name !== type) fail(`<${tag.name}> inside <${type}s>: expected <${type}> records`);
       recordLine = parser.line;
+      elements = 0;
+      mark = parser.position;
     }
+    if (++elements > INPUT_LIMITS.xmlRecordElements)
+      fail(`the record begun on line ${recordLine} holds more elements than ${describeLimit('xmlRecordElements')}`);
+    if (depth - 1 > INPUT_LIMITS.xmlRecordDepth)
+      fail(`elements nested deeper than ${describeLimit('xmlRecordDepth')} in the record begun on line ${recordLine}`);
     const node: XmlNode = { name: tag.name, attrs: tag.attributes as Record<string, string>, children: [], text: '' };
     const parent = stack[stack.length - 1];
     if (parent) parent.children.push(node);
@@ -82,6 +94,7 @@ export async function readDump(file: string, sink: RecordSink, options: DumpOpti
     if (depth === 0) return;
     const node = stack.pop() as XmlNode;
     if (depth !== 1) return;
+    mark = parser.position;
     const entity = SHAPES[type as DiscogsEntityType](node);
     const id = node.attrs.id ?? node.children.find((c) => c.name === 'id')?.text.trim();
     sink(type as DiscogsEntityType, entity, `line ${recordLine} (${type} ${id ?? 'without id'})`);
@@ -98,6 +111,13 @@ export async function readDump(file: string, sink: RecordSink, options: DumpOpti
         const message = (error as Error).message.replace(/^[^:]*:\d+:\d+: /, '');
         fail(`not well-formed XML: ${message}`);
       }
+      // Checked once a chunk: saxes holds a text or an attribute until it ends, so one that never ends is caught here.
+      if (parser.position - mark > INPUT_LIMITS.xmlRecordChars)
+        fail(
+          depth >= 2
+            ? `the record begun on line ${recordLine} is longer than ${describeLimit('xmlRecordChars')}`
+            : `${describeLimit('xmlRecordChars')} without a record`,
+        );
     }
     try {
       parser.close();

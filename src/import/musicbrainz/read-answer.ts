@@ -1,6 +1,5 @@
 // Reads one web-service answer (`?fmt=json`): a lookup of one entity, or a browse or search list of them.
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
+import { readBoundedAnswer } from '../read-bounded-answer.ts';
 import { entityTypeOf } from './entity-type.ts';
 import { jsonProblem, MusicBrainzInputError } from './errors.ts';
 import { LIST_KEYS, MB_ENTITY_TYPES, type MbEntityType } from './mapping.ts';
@@ -53,6 +52,6 @@ export function readAnswerText(file: string, text: string, sink: EntitySink, exp
 }
 
 export async function readAnswerFile(file: string, sink: EntitySink, expected?: MbEntityType): Promise<number> {
-  const bytes = await readFile(file);
-  return readAnswerText(file, (file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'), sink, expected);
+  const text = await readBoundedAnswer(file, (problem) => new MusicBrainzInputError(file, '(file)', problem));
+  return readAnswerText(file, text, sink, expected);
 }

@@ -2,12 +2,15 @@
 //
 // A .tar.xz is decompressed by the system's `xz -dc` in a child process and unpacked by tar-stream: xz-utils is where
 // MusicBrainz dumps are handled anyway, runs beside Node on the second core, and needs no native addon (the npm xz
-// decoders are native builds or much slower WebAssembly). Only one line is held at a time, so memory stays flat.
+// decoders are native builds or much slower WebAssembly). Only one line is held at a time, at most
+// INPUT_LIMITS.dumpLineBytes, so memory stays flat.
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import tar from 'tar-stream';
+import { describeLimit, INPUT_LIMITS } from '../../input-limits.ts';
+import { boundedLines, LineTooLongError } from '../bounded-lines.ts';
 import { entityTypeOf, entityTypeOfName } from './entity-type.ts';
 import { MusicBrainzInputError } from './errors.ts';
 import { MB_ENTITY_TYPES, type MbEntityType } from './mapping.ts';
@@ -34,42 +37,35 @@ export function kindOfInput(file: string): 'dump' | 'answer' | undefined {
   return entityTypeOfName(name) !== undefined ? 'dump' : undefined;
 }
 
-/** Lines of a text stream, split by hand: faster than readline's iterator on lines of many kilobytes. */
-async function* lines(stream: Readable): AsyncGenerator<string> {
-  stream.setEncoding('utf8');
-  let rest = '';
-  for await (const chunk of stream as AsyncIterable<string>) {
-    let start = 0;
-    const text = rest + chunk;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      yield text.slice(start, end);
-      start = end + 1;
-    }
-    rest = text.slice(start);
-  }
-  if (rest !== '') yield rest;
-}
-
 async function readLines(name: string, type: MbEntityType, stream: Readable, sink: LineSink): Promise<number> {
   let line = 0;
   let count = 0;
-  for await (const text of lines(stream)) {
-    line++;
-    // A test, not trim(): trim would copy every line of a dump, which is nearly all of it.
-    if (text.length === 0 || /^\s*$/.test(text)) continue;
-    let entity: unknown;
-    try {
-      entity = JSON.parse(text);
-    } catch (error) {
-      throw new MusicBrainzInputError(name, `line ${line}`, `not valid JSON (a truncated line?): ${(error as Error).message}`);
+  try {
+    for await (const text of boundedLines(stream, INPUT_LIMITS.dumpLineBytes)) {
+      line++;
+      // A test, not trim(): trim would copy every line of a dump, which is nearly all of it.
+      if (text.length === 0 || /^\s*$/.test(text)) continue;
+      let entity: unknown;
+      try {
+        entity = JSON.parse(text);
+      } catch (error) {
+        throw new MusicBrainzInputError(name, `line ${line}`, `not valid JSON (a truncated line?): ${(error as Error).message}`);
+      }
+      if (entity === null || typeof entity !== 'object' || Array.isArray(entity))
+        throw new MusicBrainzInputError(name, `line ${line}`, 'expected one entity (a JSON object) per line');
+      const seen = entityTypeOf(entity as Record<string, unknown>);
+      if (seen !== undefined && seen !== type)
+        throw new MusicBrainzInputError(name, `line ${line}`, `holds a ${seen}, but the dump is named for ${type} entities`);
+      sink(type, entity, line, name);
+      count++;
     }
-    if (entity === null || typeof entity !== 'object' || Array.isArray(entity))
-      throw new MusicBrainzInputError(name, `line ${line}`, 'expected one entity (a JSON object) per line');
-    const seen = entityTypeOf(entity as Record<string, unknown>);
-    if (seen !== undefined && seen !== type)
-      throw new MusicBrainzInputError(name, `line ${line}`, `holds a ${seen}, but the dump is named for ${type} entities`);
-    sink(type, entity, line, name);
-    count++;
+  } catch (error) {
+    if (!(error instanceof LineTooLongError)) throw error;
+    throw new MusicBrainzInputError(
+      name,
+      `line ${error.line}`,
+      `longer than a dump line may be, ${describeLimit('dumpLineBytes')}: refused unread`,
+    );
   }
   return count;
 }
@@ -98,8 +94,13 @@ export async function readDump(file: string, sink: LineSink, options: DumpOption
   if (!TAR.test(file)) {
     const type = dumpType(file.replace(/\.gz$/, ''), file, options.expected);
     const stream = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+    if (stream !== raw) raw.on('error', (error) => stream.destroy(error));
     try {
       return await readLines(file, type, stream, sink);
+    } catch (error) {
+      if (error instanceof MusicBrainzInputError) throw error;
+      // A damaged .gz or a read error: one line naming the file, as every other problem with it.
+      throw new MusicBrainzInputError(file, '(file)', `cannot read it: ${(error as Error).message}`);
     } finally {
       raw.destroy();
     }
@@ -153,7 +154,9 @@ export async function readDump(file: string, sink: LineSink, options: DumpOption
     }
     if (xzFailed) throw xzFailed;
   } catch (error) {
-    throw xzFailed ?? error;
+    if (xzFailed) throw xzFailed;
+    if (error instanceof MusicBrainzInputError) throw error;
+    throw new MusicBrainzInputError(file, '(file)', `cannot read it: ${(error as Error).message}`);
   } finally {
     xz?.kill();
     raw.destroy();

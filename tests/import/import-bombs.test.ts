@@ -1,0 +1,114 @@
+// Issue 24, finding 7: small compressed files that expand past every bound, fed to the real `npm run import`. Each is
+// refused with one line naming the file and the limit, exit 1, nothing written; the heap is capped at 256 MiB, so an
+// unbounded reader would abort (as 2 MB of whitespace did at 6.42 GB) instead of answering that line.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { createGzip } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { INPUT_LIMITS } from '../../src/input-limits.ts';
+
+const IMPORT = fileURLToPath(new URL('../../src/cli/import.ts', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'liner-import-bombs-'));
+
+/** A .gz of `head`, then `fill` repeated to `bytes` in all, then `tail`: made as a stream, never whole in memory. */
+async function gzipOf(file: string, head: string, fill: string, bytes: number, tail = ''): Promise<string> {
+  const block = Buffer.from(fill.repeat(Math.ceil((1 << 20) / fill.length)));
+  async function* parts() {
+    yield Buffer.from(head);
+    for (let written = 0; written < bytes; written += block.length) yield block;
+    yield Buffer.from(tail);
+  }
+  await pipeline(parts(), createGzip(), createWriteStream(file));
+  return file;
+}
+
+/** The CLI on `args`, with a fresh DATA_DIR and --out; answers its output and whether anything was written. */
+function importRefused(args: string[]) {
+  const dataDir = mkdtempSync(join(work, 'data-'));
+  const out = join(work, `out-${readdirSync(work).length}.json`);
+  const run = spawnSync(process.execPath, ['--max-old-space-size=256', IMPORT, ...args, '--out', out], {
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { run, wrote: existsSync(out) || readdirSync(dataDir).length > 0 };
+}
+
+function expectOneLineRefusal(refusal: ReturnType<typeof importRefused>, file: string, limit: keyof typeof INPUT_LIMITS) {
+  const { run, wrote } = refusal;
+  expect(run.signal, run.stderr).toBeNull();
+  expect(run.status, run.stderr).toBe(1);
+  const lines = run.stderr.trim().split('\n');
+  expect(lines, run.stderr).toHaveLength(1);
+  expect(lines[0]).toContain(`${file}: `);
+  expect(lines[0]).toContain(`INPUT_LIMITS.${limit}`);
+  expect(wrote).toBe(false);
+}
+
+describe('import bombs (issue 24): refused with one line, nothing written', () => {
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('a MusicBrainz and a Discogs answer (.json.gz) of whitespace past the answer limit', async () => {
+    for (const from of ['musicbrainz', 'discogs']) {
+      const file = await gzipOf(join(work, `${from}-answer.json.gz`), '', ' ', INPUT_LIMITS.answerBytes + (1 << 20));
+      expectOneLineRefusal(importRefused(['--from', from, file]), file, 'answerBytes');
+    }
+  });
+
+  it('a Discogs releases dump of one release holding <track/> without end', async () => {
+    const file = await gzipOf(
+      join(work, 'discogs_20260101_releases.xml.gz'),
+      '<releases><release id="1"><title>Bomb</title><tracklist>',
+      '<track/>',
+      8 * INPUT_LIMITS.xmlRecordElements,
+      '</tracklist></release></releases>',
+    );
+    expectOneLineRefusal(importRefused(['--from', 'discogs', file]), file, 'xmlRecordElements');
+  });
+
+  it('a Discogs record whose text never ends, and whitespace between records without end', async () => {
+    const dir = join(work, 'text');
+    mkdirSync(dir);
+    const long = await gzipOf(
+      join(dir, 'discogs_20260101_artists.xml.gz'),
+      '<artists><artist><id>1</id><name>',
+      'x',
+      INPUT_LIMITS.xmlRecordChars + (1 << 20),
+      '</name></artist></artists>',
+    );
+    expectOneLineRefusal(importRefused(['--from', 'discogs', long]), long, 'xmlRecordChars');
+    const between = await gzipOf(
+      join(dir, 'discogs_20260101_labels.xml.gz'),
+      '<labels><label><id>1</id><name>Svek</name></label>',
+      ' ',
+      INPUT_LIMITS.xmlRecordChars + (1 << 20),
+      '</labels>',
+    );
+    const refusal = importRefused(['--from', 'discogs', between]);
+    expectOneLineRefusal(refusal, between, 'xmlRecordChars');
+    expect(refusal.run.stderr).toContain('without a record');
+  });
+
+  it('a Discogs record nested deeper than the limit', async () => {
+    const depth = INPUT_LIMITS.xmlRecordDepth + 1;
+    const file = await gzipOf(
+      join(work, 'discogs_20260101_masters.xml.gz'),
+      `<masters><master id="1">${'<x>'.repeat(depth)}`,
+      ' ',
+      1,
+      `${'</x>'.repeat(depth)}</master></masters>`,
+    );
+    expectOneLineRefusal(importRefused(['--from', 'discogs', file]), file, 'xmlRecordDepth');
+  });
+
+  it('a MusicBrainz dump line (.jsonl.gz) with no newline, past the line limit', async () => {
+    const file = await gzipOf(join(work, 'artist.jsonl.gz'), '{"id":', ' ', INPUT_LIMITS.dumpLineBytes + (1 << 20));
+    const refusal = importRefused(['--from', 'musicbrainz', file]);
+    expectOneLineRefusal(refusal, file, 'dumpLineBytes');
+    expect(refusal.run.stderr).toContain(`${file}: line 1: `);
+  });
+});
