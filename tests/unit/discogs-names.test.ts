@@ -70,3 +70,15 @@ describe('values', () => {
     expect(releasedDate('Unknown')).toBeUndefined();
   });
 });
+
+// Issue 24, finding 4: `\s+\((\d+)\)$` was retried from every start in a run of spaces; 300k spaces took far longer
+// than the test's timeout. Only the answers are asserted.
+describe('discogsName on a name of 300,000 spaces (issue 24)', () => {
+  const spaces = ' '.repeat(300_000);
+  it('reads the namesake number after any run of whitespace, and none without it', () => {
+    expect(discogsName(`Mora${spaces}(19)`)).toEqual({ display: 'Mora', discogs: `Mora${spaces}(19)`, namesake: '19' });
+    expect(discogsName(`Mora${spaces}x`)).toEqual({ display: `Mora${spaces}x` });
+    expect(discogsName(`Mora(19)${spaces}`)).toEqual({ display: 'Mora(19)' });
+    expect(discogsName(`Persuader,${spaces}The${spaces}(2)`)).toMatchObject({ display: 'The Persuader', namesake: '2' });
+  });
+});

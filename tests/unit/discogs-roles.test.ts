@@ -100,3 +100,25 @@ describe('tracksOf', () => {
     expect(tracksOf('B4 to B1', vinyl)).toEqual({ found: [], missing: ['B4 to B1'] });
   });
 });
+
+// Issue 24, findings 4 and 8: sizes at which the old code (a search of the found list; a range pattern retried from
+// every start in a run of spaces) took far longer than the test's timeout. Only the answers are asserted.
+describe('tracksOf on hostile sizes (issue 24)', () => {
+  it('a range over 200,000 tracks finds each once, in order', () => {
+    const positions = Array.from({ length: 200_000 }, (_, i) => `${i + 1}`);
+    const { found, missing } = tracksOf('1 to 200000, 7, 199999 to 200000', positions);
+    expect(missing).toEqual([]);
+    expect(found).toHaveLength(200_000);
+    expect(found.every((p, i) => p === positions[i])).toBe(true);
+  });
+
+  it('a part of 300,000 spaces is read as a range or a position, as the pattern it replaces read it', () => {
+    const spaces = ' '.repeat(300_000);
+    const vinyl = ['A1', 'A2', 'A3', 'B1'];
+    expect(tracksOf(`A1${spaces}B1`, vinyl)).toEqual({ found: [], missing: [`A1${spaces}B1`] });
+    expect(tracksOf(`A1${spaces}to${spaces}A3`, vinyl)).toEqual({ found: ['A1', 'A2', 'A3'], missing: [] });
+    expect(tracksOf(`A2${spaces}-${spaces}toast`, vinyl)).toEqual({ found: [], missing: [`A2${spaces}-${spaces}toast`] });
+    // The forms the pattern read: a word of the range needs whitespace on both sides, "–" and any case read too.
+    expect(tracksOf('A1 TO A2, A3 – B1, A1-A2', vinyl)).toEqual({ found: ['A1', 'A2', 'A3', 'B1'], missing: ['A1-A2'] });
+  });
+});

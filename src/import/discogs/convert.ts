@@ -14,6 +14,7 @@ import type {
   WorkEntry,
   WorkLinkEntry,
 } from '../dataset-entries.ts';
+import { pushUnique } from '../push-unique.ts';
 import { DiscogsInputError } from './errors.ts';
 import { discogsName, discogsSlug, durationMs, releasedDate, trackSlug } from './names.ts';
 import { artistCreditQuote, type CreditedArtist, creditQuote, trackQuote } from './quotes.ts';
@@ -398,7 +399,7 @@ export class DiscogsConverter {
     addSource(p, document, `artist: ${raw}`);
     const alias = (value: unknown) => {
       const name = str(value)?.trim();
-      if (name !== undefined && name !== p.name && !p.aliases.includes(name)) p.aliases.push(name);
+      if (name !== undefined && name !== p.name) pushUnique(p.aliases, name);
     };
     // Name variations are the artist's own other names; the real name goes with them (MusicBrainz calls it a legal-name alias).
     alias(a.realname);
@@ -525,7 +526,7 @@ export class DiscogsConverter {
     } else addSharedSource(c, source);
     if (attribute !== undefined) {
       if (!c.attributes) c.attributes = [attribute];
-      else if (!c.attributes.includes(attribute)) c.attributes.push(attribute);
+      else pushUnique(c.attributes, attribute);
     }
     if (anv !== undefined && anv !== person.name) c.creditedAs ??= anv;
   }

@@ -1,8 +1,11 @@
 // Discogs names read naturally: "Mora (19)" is Mora, "Persuader, The" is The Persuader; slugs keep namesakes apart.
 import { slugify } from '../../dataset/slug.ts';
 
-/** The number Discogs appends to tell namesakes apart: "Mora (19)", "Force, The (23)". */
-const NAMESAKE = /\s+\((\d+)\)$/;
+/**
+ * The number Discogs appends to tell namesakes apart: "Mora (19)", "Force, The (23)". The whitespace before it is
+ * checked apart (see namesakeOf): `\s+\(` in the pattern is retried from every start in a run of spaces, quadratic.
+ */
+const NAMESAKE = /\((\d+)\)$/;
 /** Articles Discogs moves behind a comma to sort by ("Persuader, The", "Beatles, The", "Doors, Les"). */
 const INVERTED = /^(.+),\s+(The|A|An|Les|Le|La|Los|Las|Die|Der|Das|El|Il|De|Het)$/;
 
@@ -17,15 +20,24 @@ export interface DiscogsName {
   sortName?: string;
 }
 
+/** `/\s+\((\d+)\)$/` in one pass: the number and the name before the whitespace, or undefined. */
+function namesakeOf(name: string): { bare: string; number: string } | undefined {
+  const numbered = NAMESAKE.exec(name);
+  if (numbered === null) return undefined;
+  const bare = name.slice(0, numbered.index).trimEnd();
+  if (bare.length === numbered.index) return undefined;
+  return { bare, number: numbered[1] as string };
+}
+
 export function discogsName(raw: string): DiscogsName {
   const name = raw.trim();
-  const numbered = NAMESAKE.exec(name);
-  const bare = numbered ? name.slice(0, numbered.index) : name;
+  const numbered = namesakeOf(name);
+  const bare = numbered ? numbered.bare : name;
   const inverted = INVERTED.exec(bare);
   const display = inverted ? `${inverted[2]} ${inverted[1]}` : bare;
   const result: DiscogsName = { display };
   if (display !== name) result.discogs = name;
-  if (numbered) result.namesake = numbered[1];
+  if (numbered) result.namesake = numbered.number;
   if (inverted) result.sortName = bare;
   return result;
 }

@@ -51,23 +51,22 @@ export function parseRoles(roles: string): ParsedRole[] {
  * `positions` is the release's tracklist; answers the positions found and the parts that named none.
  */
 export function tracksOf(tracks: string, positions: readonly string[]): { found: string[]; missing: string[] } {
-  const found: string[] = [];
   const missing: string[] = [];
   const index = new Map<string, number>();
   positions.forEach((p, i) => {
     const key = p.trim().toLowerCase();
     if (!index.has(key)) index.set(key, i);
   });
-  const add = (p: string) => {
-    if (!found.includes(p)) found.push(p);
-  };
+  // A Set, not a search of the list: "1 to 100000" adds 100k positions, and a search per position is quadratic.
+  const found = new Set<string>();
+  const add = (p: string) => found.add(p);
   for (const raw of tracks.split(/,|&/)) {
     const part = raw.trim();
     if (part === '') continue;
-    const range = /^(.+?)\s+(?:to|-|–)\s+(.+)$/i.exec(part);
+    const range = rangeEnds(part);
     if (range) {
-      const from = index.get((range[1] as string).trim().toLowerCase());
-      const to = index.get((range[2] as string).trim().toLowerCase());
+      const from = index.get(range[0].trim().toLowerCase());
+      const to = index.get(range[1].trim().toLowerCase());
       if (from === undefined || to === undefined || to < from) {
         missing.push(part);
         continue;
@@ -79,5 +78,27 @@ export function tracksOf(tracks: string, positions: readonly string[]): { found:
     if (at === undefined) missing.push(part);
     else add(positions[at] as string);
   }
-  return { found, missing };
+  return { found: [...found], missing };
+}
+
+const WHITESPACE_RUN = /\s+/g;
+/** A range word with the whitespace after it, tried only where a whitespace run ends (sticky). */
+const RANGE_WORD = /(?:to|-|–)\s+/iy;
+
+/**
+ * "A1 to A3" → ["A1", "A3"]: what `/^(.+?)\s+(?:to|-|–)\s+(.+)$/i` matches, found in one pass. That pattern retries
+ * `\s+` from every start in a run of spaces, quadratic in the run (40k spaces: half a second); here each run is
+ * visited once and the range word is tried only where one ends.
+ */
+export function rangeEnds(part: string): [string, string] | undefined {
+  WHITESPACE_RUN.lastIndex = 0;
+  for (let run = WHITESPACE_RUN.exec(part); run !== null; run = WHITESPACE_RUN.exec(part)) {
+    if (run.index === 0) continue;
+    RANGE_WORD.lastIndex = run.index + run[0].length;
+    const word = RANGE_WORD.exec(part);
+    // The range's end must not be empty: the pattern's `(.+)$`.
+    if (word === null || RANGE_WORD.lastIndex >= part.length) continue;
+    return [part.slice(0, run.index), part.slice(RANGE_WORD.lastIndex)];
+  }
+  return undefined;
 }

@@ -12,6 +12,7 @@ import type {
   Sourced,
   WorkLinkEntry,
 } from '../dataset-entries.ts';
+import { pushUnique } from '../push-unique.ts';
 import { MusicBrainzInputError } from './errors.ts';
 import {
   ARTIST_KINDS,
@@ -105,7 +106,7 @@ function union(entry: { attributes?: string[] }, attributes: readonly string[]):
     entry.attributes = [...attributes];
     return;
   }
-  for (const a of attributes) if (!entry.attributes.includes(a)) entry.attributes.push(a);
+  for (const a of attributes) pushUnique(entry.attributes, a);
 }
 
 /** The relation's attributes as MusicBrainz words them, with a value where it has one ("number: 3"). */
@@ -314,7 +315,7 @@ export class MusicBrainzConverter {
     if (Array.isArray(a.aliases))
       for (const alias of a.aliases as Json[]) {
         const name = str(alias?.name);
-        if (name !== undefined && name !== p.name && !p.aliases.includes(name)) p.aliases.push(name);
+        if (name !== undefined && name !== p.name) pushUnique(p.aliases, name);
       }
     this.identifierList(p, id, 'IPI', a.ipis);
     this.identifierList(p, id, 'ISNI', a.isnis);
