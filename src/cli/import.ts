@@ -18,7 +18,7 @@ import { writeDatasetFile } from '../ingest/write-dataset.ts';
 import { runCommand } from './run.ts';
 
 const USAGE = [
-  'usage: npm run import -- <dataset.json> [--neo4j] [--dry-run]',
+  'usage: npm run import -- <dataset.json> [--documents-dir DIR] [--neo4j] [--dry-run]',
   '       npm run import -- --from musicbrainz <file|dir>... [--entity TYPE] [--out dataset.json] [--dry-run]',
   '       npm run import -- --from musicbrainz --artist <MBID> [--depth N] [--cache DIR] [--contact URL-or-email] [--out dataset.json]',
   '       npm run import -- --from discogs <file|dir>... [--out dataset.json] [--dry-run]',
@@ -134,6 +134,7 @@ async function main(): Promise<number> {
       depth: { type: 'string', default: '1' },
       cache: { type: 'string' },
       contact: { type: 'string' },
+      'documents-dir': { type: 'string' },
     },
   });
   if (values.from === undefined) {
@@ -142,13 +143,18 @@ async function main(): Promise<number> {
       console.error(USAGE);
       return 2;
     }
-    const rows = await readDatasetRows(file);
+    // Documents' paths are read from the dataset's own folder, or the one named here; nothing outside it.
+    const rows = await readDatasetRows(file, { documentsDir: values['documents-dir'] });
     console.info(`${file} is valid: ${rows.nodes.length} nodes (${tally(rows.nodes)})`);
     console.info(`  and ${rows.rels.length} relationships (${tally(rows.rels)})`);
     if (values['dry-run']) return 0;
     return load(rows, values.neo4j, undefined);
   }
 
+  if (values['documents-dir'] !== undefined) {
+    console.error('--documents-dir is for a dataset file: converted MusicBrainz and Discogs data names no document files');
+    return 2;
+  }
   if (values.from === 'discogs') {
     if (positionals.length === 0 || values.artist !== undefined || values.entity !== undefined) {
       console.error(USAGE);

@@ -1,9 +1,10 @@
 // Validates a dataset file completely before anything is written: shape, references, duplicates, slugs, quotes.
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { type Dataset, datasetSchema, ROLES } from './format.ts';
 import { quickParse } from './quick-parse.ts';
+import { DocumentRefusal, readDocumentText } from './read-document.ts';
 import { identifierSlug, slugify } from './slug.ts';
 
 /** Two affiliations of one type with one organization differ by role or by what the source says of them. */
@@ -25,6 +26,24 @@ export class InvalidDatasetError extends Error {
     this.name = 'InvalidDatasetError';
     this.problems = problems;
   }
+}
+
+/** A document's `path` the dataset may not read: one line naming the dataset file, the document and the rule. */
+export class DocumentPathRefusedError extends InvalidDatasetError {
+  constructor(file: string, index: number, slug: string, path: string, reason: string) {
+    const where = `documents[${index}].path`;
+    super([{ path: where, message: `"${path}" refused: ${reason}` }], file);
+    this.name = 'DocumentPathRefusedError';
+    this.message = `${file}: ${where} of "${slug}": "${path}" refused: ${reason}`;
+  }
+}
+
+export interface ReadDatasetOptions {
+  /**
+   * The folder documents' paths are read from, named by the operator (`npm run import -- --documents-dir DIR`).
+   * Default: the dataset file's own folder. Nothing outside it is ever read.
+   */
+  documentsDir?: string | undefined;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
@@ -56,8 +75,14 @@ function checkedDataset(raw: unknown, documentTexts: ReadonlyMap<string, string>
   return data;
 }
 
-/** Read a dataset file and the documents it quotes, then validate it all. */
-export async function readDatasetFile(file: string): Promise<Dataset> {
+/**
+ * Read a dataset file and the documents it quotes, then validate it all: the one way a dataset file is read (the seed,
+ * SEED_DATASET, `npm run import`, `npm run export`, `npm run neo4j:import`). A document's `path` is read only from
+ * inside `documentsDir` (read-document.ts); a dataset given as a value (validateDataset, the importDataset mutation)
+ * reads no file at all.
+ */
+export async function readDatasetFile(file: string, options: ReadDatasetOptions = {}): Promise<Dataset> {
+  const folder = options.documentsDir ?? dirname(file);
   let raw: unknown;
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
@@ -70,14 +95,17 @@ export async function readDatasetFile(file: string): Promise<Dataset> {
     for (const [index, doc] of documents.entries()) {
       const { slug, path } = (doc ?? {}) as { slug?: unknown; path?: unknown };
       if (typeof slug !== 'string' || typeof path !== 'string') continue;
+      let text: string;
       try {
-        const text = await readFile(resolve(dirname(file), path), 'utf8');
-        documentTexts.set(slug, text);
-        // The text travels with the dataset into the stores, so a source can be read in its context.
-        if ((doc as { text?: unknown }).text === undefined) (doc as { text?: string }).text = text;
-      } catch {
-        throw new InvalidDatasetError([{ path: `documents[${index}].path`, message: `cannot read "${path}"` }], file);
+        text = await readDocumentText(folder, path);
+      } catch (error) {
+        if (error instanceof DocumentRefusal) throw new DocumentPathRefusedError(file, index, slug, path, error.message);
+        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+        throw new InvalidDatasetError([{ path: `documents[${index}].path`, message: `cannot read "${path}" (${reason})` }], file);
       }
+      documentTexts.set(slug, text);
+      // The text travels with the dataset into the stores, so a source can be read in its context.
+      if ((doc as { text?: unknown }).text === undefined) (doc as { text?: string }).text = text;
     }
   }
   try {

@@ -2,7 +2,7 @@
 // MusicBrainz importer: read (or convert) → validate → rows → identities resolved → store.load. Validation and
 // identity resolution finish before anything is written.
 import type { Dataset } from '../dataset/format.ts';
-import { readDatasetFile, validateDataset } from '../dataset/validate.ts';
+import { type ReadDatasetOptions, readDatasetFile, validateDataset } from '../dataset/validate.ts';
 import { datasetToRows, type GraphRows } from '../graph/rows.ts';
 import type { GraphStore, LoadSummary } from '../graph/store.ts';
 import { resolveIdentities } from './resolve-identities.ts';
@@ -17,8 +17,8 @@ export interface IngestSummary extends LoadSummary {
 }
 
 /** A dataset file, validated with the documents it quotes, as graph rows. Throws InvalidDatasetError. */
-export async function readDatasetRows(file: string): Promise<GraphRows> {
-  return datasetToRows(await readDatasetFile(file));
+export async function readDatasetRows(file: string, options: ReadDatasetOptions = {}): Promise<GraphRows> {
+  return datasetToRows(await readDatasetFile(file, options));
 }
 
 /** A dataset given as a value (a mutation's argument, an importer's output), validated, as graph rows. */

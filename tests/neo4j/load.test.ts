@@ -1,6 +1,6 @@
 // Loading into Neo4j: the same graph as the embedded store, idempotent, and all-or-nothing.
 import { readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -91,9 +91,12 @@ describeNeo4j('loading into Neo4j', () => {
   it('rejects an inconsistent file with located errors and leaves Neo4j as it was', async () => {
     const before = await store.counts();
     const data = JSON.parse(readFileSync(SEED_FILE, 'utf8'));
-    data.documents[0].path = ARTICLE_FILE;
+    const dir = await mkdtemp(join(tmpdir(), 'liner-'));
+    // Beside the file: a dataset reads its documents from its own folder only.
+    await copyFile(ARTICLE_FILE, join(dir, 'thom-russo.txt'));
+    data.documents[0].path = 'thom-russo.txt';
     data.credits[12].work = 'dangerus';
-    const file = join(await mkdtemp(join(tmpdir(), 'liner-')), 'bad.json');
+    const file = join(dir, 'bad.json');
     await writeFile(file, JSON.stringify(data));
     const error = await loadDatasetFile(store, file).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidDatasetError);

@@ -1,12 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DocumentRefusal, readDocumentText } from '../../src/dataset/read-document.ts';
 import { InvalidDatasetError, readDatasetFile, validateDataset } from '../../src/dataset/validate.ts';
 import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import { datasetToRows } from '../../src/graph/rows.ts';
 import { loadDatasetFile } from '../../src/ingest/pipeline.ts';
+import { INPUT_LIMITS } from '../../src/input-limits.ts';
 import { ARTICLE_FILE, SEED_FILE, seed } from '../helpers.ts';
 
 const article = readFileSync(ARTICLE_FILE, 'utf8');
@@ -76,9 +78,11 @@ describe('a bad dataset file', () => {
   type Raw = { credits: Entry[]; works: Entry[]; people: { sources: Entry[] }[] };
   async function writeVariant(change: (data: Raw) => void): Promise<string> {
     const data = JSON.parse(readFileSync(SEED_FILE, 'utf8'));
-    data.documents[0].path = ARTICLE_FILE;
-    change(data);
     const dir = await mkdtemp(join(tmpdir(), 'liner-dataset-'));
+    // Beside the file: a dataset reads its documents from its own folder only.
+    await copyFile(ARTICLE_FILE, join(dir, 'thom-russo.txt'));
+    data.documents[0].path = 'thom-russo.txt';
+    change(data);
     const file = join(dir, 'bad.json');
     await writeFile(file, JSON.stringify(data));
     return file;
@@ -153,6 +157,22 @@ describe('a bad dataset file', () => {
   it('turns into exactly the rows both stores load', async () => {
     const rows = datasetToRows(await readDatasetFile(SEED_FILE));
     expect(new Set(rows.nodes.map((n) => `${n.label}:${n.slug}`)).size).toBe(rows.nodes.length);
+  });
+});
+
+// Issue 24, finding 2 (the CLI and HTTP side is tests/import/dataset-documents.test.ts): what a document path may read.
+describe('readDocumentText', () => {
+  it('refuses a file of /proc even from a folder holding it, and a document larger than the limit', async () => {
+    const refusal = await readDocumentText('/', 'proc/self/environ').catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(DocumentRefusal);
+    expect((refusal as Error).message).toMatch(/^\/proc\/\d+\/environ is a file of \/proc, not a document$/);
+    const dir = await mkdtemp(join(tmpdir(), 'liner-document-'));
+    await writeFile(join(dir, 'big.txt'), Buffer.alloc(INPUT_LIMITS.documentBytes + 1, 0x61));
+    await expect(readDocumentText(dir, 'big.txt')).rejects.toThrow(
+      /larger than a document may be, 16 MiB \(INPUT_LIMITS\.documentBytes/,
+    );
+    await writeFile(join(dir, 'fits.txt'), 'Thom Russo, engineer');
+    expect(await readDocumentText(dir, './fits.txt')).toBe('Thom Russo, engineer');
   });
 });
 
