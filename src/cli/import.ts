@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { validateDataset } from '../dataset/validate.ts';
 import { createStore, neo4jStoreFrom } from '../graph/create-store.ts';
 import type { GraphRows } from '../graph/rows.ts';
+import { StorageFullError } from '../graph/store.ts';
 import { convertFiles as convertDiscogsFiles } from '../import/discogs/convert-files.ts';
 import { DiscogsInputError } from '../import/discogs/errors.ts';
 import { summaryLines as discogsSummaryLines } from '../import/discogs/summary.ts';
@@ -58,6 +59,14 @@ async function loadEmbedded(rows: GraphRows, config: Config, fromFile: string | 
         `${summary.merged} incoming nodes were nodes already there by identifier, ${summary.conflicts} conflicts recorded. ` +
         '`npm start` serves it.',
     );
+  } catch (error) {
+    if (!(error instanceof StorageFullError)) throw error;
+    // The load is one transaction, rolled back: say so in one line, with what to do, rather than a stack.
+    console.error(
+      `liner: the disk holding DATA_DIR ${config.DATA_DIR} is full, so the import was not written (the database is as it ` +
+        'was before it). Free some space there and run the import again.',
+    );
+    return 1;
   } finally {
     await store.close();
   }

@@ -1,13 +1,18 @@
 // Issue 14: a full disk, for real (a 3 MiB tmpfs), while the server writes and when it starts: no acknowledged write
 // lost, refusals that say the disk is full, nothing half-written, and writing again once space is freed.
+import { spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { seed } from '../helpers.ts';
 import { type ServerProcess, startServer } from '../server-process.ts';
 import { mountTmpfs, type Tmpfs, tmpfsAvailable } from '../tmpfs.ts';
 
 const TOKEN = 'storage-fault-token-0123456789';
+const IMPORT = fileURLToPath(new URL('../../src/cli/import.ts', import.meta.url));
 const SOURCE = { document: 'thom-russo-article', citations: [], quote: 'Thom Russo' };
 /** A write of about 50 KB: a few of them fill what the tmpfs has left. */
 const BIG_NAME = 'x'.repeat(50_000);
@@ -135,6 +140,47 @@ describe.skipIf(available !== true)('a full disk (a 3 MiB tmpfs)', () => {
     for (const slug of refused) expect(await exists(again, slug)).toBe(false);
     expect(await personCount(again)).toBe(seedPeople + acknowledged.length + 1);
   }, 180_000);
+
+  it('during `npm run import`: one line naming DATA_DIR and what to do, nothing of the import kept (issue 24)', async () => {
+    const mounted = mountTmpfs('3m');
+    if (typeof mounted === 'string') throw new Error(mounted);
+    fs = mounted;
+    const dir = join(fs.dir, 'data');
+    writeFileSync(join(fs.dir, 'ballast'), Buffer.alloc(512 * 1024));
+    // About 6 MB of people: twice what the disk holds.
+    const outside = mkdtempSync(join(tmpdir(), 'liner-full-import-'));
+    const dataset = join(outside, 'big.json');
+    const people = Array.from({ length: 120 }, (_, i) => ({
+      slug: `bulky-${i}`,
+      name: `Bulky ${i}`,
+      disambiguation: BIG_NAME,
+      sources: [{ document: 'doc', quote: 'q' }],
+    }));
+    writeFileSync(
+      dataset,
+      JSON.stringify({ format: 'liner-dataset', version: 1, documents: [{ slug: 'doc', title: 'Doc' }], people }),
+    );
+    try {
+      const run = spawnSync(process.execPath, [IMPORT, dataset], {
+        env: { PATH: process.env.PATH ?? '', DATA_DIR: dir },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr.trim().split('\n'), run.stderr).toEqual([
+        `liner: the disk holding DATA_DIR ${dir} is full, so the import was not written (the database is as it was ` +
+          'before it). Free some space there and run the import again.',
+      ]);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+    rmSync(join(fs.dir, 'ballast'));
+    const base = await start(dir).ready();
+    // The seed the import created the database with, and not one person of the import.
+    expect(await exists(base, 'thom-russo')).toBe(true);
+    expect(await exists(base, 'bulky-0')).toBe(false);
+    expect(await personCount(base)).toBe((await seed()).nodes.filter((n) => n.label === 'Person').length);
+  }, 120_000);
 
   it('at start: refuses with a message saying the disk is full, leaves the data as it was, starts once space is freed', async () => {
     const mounted = mountTmpfs('3m');
