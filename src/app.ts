@@ -17,7 +17,7 @@ import { useCacheControl } from './plugins/cache-control.ts';
 import { useCompiledExecution } from './plugins/compiled-execution.ts';
 import { corsFrom } from './plugins/cors.ts';
 import { useCsrfPrevention } from './plugins/csrf.ts';
-import { useDeadlineCleanup } from './plugins/deadline.ts';
+import { requestDeadline, useDeadlineCleanup } from './plugins/deadline.ts';
 import { createErrorMasker } from './plugins/errors.ts';
 import { useIncrementalDelivery } from './plugins/incremental-delivery.ts';
 import { useSchemaPrivacy } from './plugins/introspection.ts';
@@ -71,7 +71,13 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
     },
-    context: async ({ request }) => createContext(scope.storeFor(request), config, await scope.authOf(request)),
+    context: async ({ request }) => {
+      const deadline = requestDeadline(request, config.REQUEST_TIMEOUT_MS);
+      return createContext(scope.storeFor(request, deadline), config, await scope.authOf(request), {
+        deadline,
+        duplicates: scope.duplicates,
+      });
+    },
     plugins: [
       // First, so that nothing else (exports included) runs for a request over its client's limits.
       useClientLimits(config, scope),
