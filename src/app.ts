@@ -11,6 +11,7 @@ import { MetricsPool } from './export/metrics-pool.ts';
 import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
 import { renderLinerGraphiQL } from './graphiql-page.ts';
+import { DatasetPool } from './ingest/dataset-pool.ts';
 import { useLandingPage } from './landing-page.ts';
 import { useBookmarks } from './plugins/bookmarks.ts';
 import { useCacheControl } from './plugins/cache-control.ts';
@@ -49,6 +50,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     memoryMb: config.EXPORT_WORKER_MEMORY_MB,
   });
   registerExportGauges(registry, pool);
+  const imports = new DatasetPool();
   const maskError = createErrorMasker(config.REQUEST_TIMEOUT_MS);
   return createYoga({
     schema,
@@ -76,6 +78,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       return createContext(scope.storeFor(request, deadline), config, await scope.authOf(request), {
         deadline,
         duplicates: scope.duplicates,
+        imports,
       });
     },
     plugins: [
@@ -110,7 +113,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       useLandingPage(config, printSchemaFile),
       /** Graph downloads: GET /export/{projection}.{format} (docs/exports.md). */
       useExportRoutes({ scope, config, pool }),
-      { onDispose: () => pool.close() },
+      { onDispose: () => Promise.all([pool.close(), imports.close()]) },
     ],
   });
 }

@@ -249,3 +249,49 @@ describe('issue 24: a slow field past its deadline', () => {
     expect(body.errors[0].message).toMatch(/300 ms deadline/);
   });
 });
+
+describe('issue 24 #12: importDataset off the event loop', () => {
+  const TOKEN = 'hardening-writer-token-0123456789';
+  // About 2.7 MB of JSON: under the 4 MiB body cap, and half a second or more of validation before the fix.
+  const body = JSON.stringify({
+    query: 'mutation($d: JSON!) { importDataset(dataset: $d) { nodesCreated } }',
+    variables: { d: generateSynthetic({ credits: 12_000, seed: 'hardening-import' }).dataset },
+  });
+  const started: ServerProcess[] = [];
+  afterAll(() => {
+    for (const server of started) server.child.kill('SIGKILL');
+  });
+  const serve = async (env: Record<string, string>) => {
+    const server = startServer({ API_TOKENS: TOKEN, ...env });
+    started.push(server);
+    return server.ready();
+  };
+  const importing = (base: string) =>
+    fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body,
+    });
+  const people = async (base: string) =>
+    (await (await fetch(`${base}/graphql?query=${encodeURIComponent('{ people { totalCount } }')}`)).json()).data.people
+      .totalCount as number;
+
+  it('imports a large dataset validated in the worker thread', async () => {
+    const base = await serve({});
+    const before = await people(base);
+    const response = await importing(base);
+    const answer = await response.json();
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.importDataset.nodesCreated).toBeGreaterThan(0);
+    expect(await people(base)).toBeGreaterThan(before);
+  });
+
+  it('ends at the deadline with TIMEOUT and writes nothing', async () => {
+    const base = await serve({ REQUEST_TIMEOUT_MS: '100' });
+    const before = await people(base);
+    const response = await importing(base);
+    const answer = await response.json();
+    expect(answer.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+    expect(await people(base)).toBe(before);
+  });
+});
