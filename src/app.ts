@@ -11,13 +11,14 @@ import { MetricsPool } from './export/metrics-pool.ts';
 import type { GraphStore } from './graph/store.ts';
 import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
 import { renderLinerGraphiQL } from './graphiql-page.ts';
+import { DatasetPool } from './ingest/dataset-pool.ts';
 import { useLandingPage } from './landing-page.ts';
 import { useBookmarks } from './plugins/bookmarks.ts';
 import { useCacheControl } from './plugins/cache-control.ts';
 import { useCompiledExecution } from './plugins/compiled-execution.ts';
 import { corsFrom } from './plugins/cors.ts';
 import { useCsrfPrevention } from './plugins/csrf.ts';
-import { useDeadlineCleanup } from './plugins/deadline.ts';
+import { requestDeadline, useDeadlineCleanup } from './plugins/deadline.ts';
 import { createErrorMasker } from './plugins/errors.ts';
 import { useIncrementalDelivery } from './plugins/incremental-delivery.ts';
 import { useSchemaPrivacy } from './plugins/introspection.ts';
@@ -49,6 +50,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     memoryMb: config.EXPORT_WORKER_MEMORY_MB,
   });
   registerExportGauges(registry, pool);
+  const imports = new DatasetPool();
   const maskError = createErrorMasker(config.REQUEST_TIMEOUT_MS);
   return createYoga({
     schema,
@@ -71,7 +73,14 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       warn: (...args) => logger.warn(args.map(String).join(' ')),
       error: (...args) => logger.error({ err: args.find((a) => a instanceof Error) }, args.map(String).join(' ')),
     },
-    context: async ({ request }) => createContext(scope.storeFor(request), config, await scope.authOf(request)),
+    context: async ({ request }) => {
+      const deadline = requestDeadline(request, config.REQUEST_TIMEOUT_MS);
+      return createContext(scope.storeFor(request, deadline), config, await scope.authOf(request), {
+        deadline,
+        duplicates: scope.duplicates,
+        imports,
+      });
+    },
     plugins: [
       // First, so that nothing else (exports included) runs for a request over its client's limits.
       useClientLimits(config, scope),
@@ -104,7 +113,7 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       useLandingPage(config, printSchemaFile),
       /** Graph downloads: GET /export/{projection}.{format} (docs/exports.md). */
       useExportRoutes({ scope, config, pool }),
-      { onDispose: () => pool.close() },
+      { onDispose: () => Promise.all([pool.close(), imports.close()]) },
     ],
   });
 }

@@ -58,6 +58,12 @@ const envSchema = z.object({
   MAX_BODY_BYTES: integer(1024, 1024 ** 3).default(4 * 1024 * 1024),
   /** Deadline per request in ms; the Neo4j transaction and the embedded computation stop at it. Default 10000. */
   REQUEST_TIMEOUT_MS: integer(100, 600_000).default(10_000),
+  /**
+   * On Neo4j, how long possibleDuplicates trusts its name index and answer in ms when no write passed through this
+   * server: other servers and the import CLI write to the same database unseen. 0: read again on every call. Default
+   * 60000. The embedded store's data is this process's alone, so there they stay until a write.
+   */
+  DUPLICATES_MAX_AGE_MS: integer(0, 86_400_000).default(60_000),
   /** How long start-up waits for Neo4j to answer before giving up, in ms. Default 120000. */
   NEO4J_STARTUP_TIMEOUT_MS: integer(0, 3_600_000).default(120_000),
   /** Schema introspection (and field suggestions in errors). Default true. */

@@ -3,6 +3,7 @@
 import { type Authentication, createAuthenticator } from './auth.ts';
 import type { Config } from './config.ts';
 import type { Deadline, GraphStore } from './graph/store.ts';
+import { DuplicateFinder } from './identity/duplicate-finder.ts';
 import { requestDeadline } from './plugins/deadline.ts';
 import { instrumentStore, type StoreMetrics } from './plugins/observability.ts';
 
@@ -13,6 +14,8 @@ export interface RequestScope {
   storeFor(request: Request, deadline?: Deadline): GraphStore;
   /** Moves on every write through this server, on either store: part of every response cache key and ETag. */
   readonly dataVersion: () => number;
+  /** possibleDuplicates' index and answers, shared by every request and kept fresh by every write through storeFor. */
+  readonly duplicates: DuplicateFinder;
 }
 
 export function createRequestScope(store: GraphStore, config: Config, metrics: StoreMetrics): RequestScope {
@@ -22,8 +25,12 @@ export function createRequestScope(store: GraphStore, config: Config, metrics: S
   const changed = () => {
     version++;
   };
+  const duplicates = new DuplicateFinder(instrumentStore(store, metrics), {
+    maxAgeMs: store.kind === 'neo4j' ? config.DUPLICATES_MAX_AGE_MS : null,
+  });
   return {
     dataVersion: () => version,
+    duplicates,
     authOf(request) {
       let auth = checked.get(request);
       if (auth === undefined) {
@@ -33,7 +40,7 @@ export function createRequestScope(store: GraphStore, config: Config, metrics: S
       return auth;
     },
     storeFor(request, deadline = requestDeadline(request, config.REQUEST_TIMEOUT_MS)) {
-      return instrumentStore(store.withDeadline(deadline), metrics, changed);
+      return duplicates.watch(instrumentStore(store.withDeadline(deadline), metrics, changed));
     },
   };
 }

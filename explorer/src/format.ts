@@ -1,6 +1,7 @@
 // How API values read on the page: role names, years, sources and citations.
 import type { Identifier, Role, Source } from './api.ts';
 import { h } from './dom.ts';
+import { webLink } from './links.ts';
 
 /** Names that differ from the enum value read as words (`MASTERING_ENGINEER` reads "Mastering engineer" by itself). */
 const ROLE_NAMES: Record<string, string> = {
@@ -91,8 +92,9 @@ export function identifierList(identifiers: Identifier[]): HTMLElement | null {
     { class: 'fact identifiers' },
     ...identifiers.flatMap((id, i) => {
       const label = `${SCHEME_NAMES[id.scheme] ?? id.scheme} ${id.value}`;
-      const item = id.url
-        ? h('a', { href: id.url, rel: 'noopener noreferrer', target: '_blank', 'data-scheme': id.scheme }, label)
+      const href = webLink(id.url);
+      const item = href
+        ? h('a', { href, rel: 'noopener noreferrer', target: '_blank', 'data-scheme': id.scheme }, label)
         : h('span', { 'data-scheme': id.scheme }, label);
       return i ? [' · ', item] : [item];
     }),

@@ -6,6 +6,20 @@ export function graphiqlUrl(query: string, variables: Record<string, unknown>): 
   return `/graphql?query=${encodeURIComponent(inlineVariables(query, variables))}`;
 }
 
+/**
+ * The address if it is an http(s) one, else null: stored addresses come from datasets and writers, and a
+ * `javascript:` or `data:` link would run in the reader's page. The server refuses them too; this is the second lock.
+ */
+export function webLink(address: string | null | undefined): string | null {
+  if (!address) return null;
+  try {
+    const url = new URL(address);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export function exportUrl(personSlug: string, hops = 1): string {
   return `/export/collaboration.graphml?${new URLSearchParams({ person: personSlug, hops: String(hops) })}`;
 }

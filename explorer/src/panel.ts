@@ -16,7 +16,7 @@ import {
 } from './api.ts';
 import { h } from './dom.ts';
 import { identifierList, kindName, roleName, sourceList, withYear } from './format.ts';
-import { exportUrl, graphiqlUrl } from './links.ts';
+import { exportUrl, graphiqlUrl, webLink } from './links.ts';
 
 export interface PanelActions {
   openPerson: (slug: string) => void;
@@ -364,7 +364,9 @@ export function documentPanel(d: DocumentDetail, span: { start: number; end: num
       'p',
       { class: 'links' },
       h('button', { type: 'button', class: 'link back', onclick: back }, '← Back'),
-      d.url ? [' · ', h('a', { href: d.url, rel: 'noopener noreferrer', target: '_blank', class: 'original' }, 'Original')] : null,
+      webLink(d.url)
+        ? [' · ', h('a', { href: webLink(d.url), rel: 'noopener noreferrer', target: '_blank', class: 'original' }, 'Original')]
+        : null,
     ),
     body,
   );

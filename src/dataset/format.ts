@@ -146,7 +146,18 @@ export const citation = z.string().regex(/^\d+$/, 'a citation is the number insi
  * keep `min(1)`, as they always have, so a dataset valid before stays valid.
  */
 export const nonBlank = z.string().refine((value) => value.trim().length > 0, 'must not be blank');
-export const webAddress = z.url({ message: 'must be a web address (https://…)' });
+/**
+ * Only http and https: an address is rendered as a link, and `javascript:`, `data:` or `vbscript:` there would run
+ * (or show) whatever the writer chose in the reader's browser.
+ */
+export const webAddress = z.url({ protocol: /^https?$/, message: 'must be an http or https web address (https://…)' });
+/** The longest name, alias or title kept: every duplicate search normalises each one, and no real name comes close. */
+export const MAX_NAME_LENGTH = 1000;
+const nameLength = `must be at most ${MAX_NAME_LENGTH} characters`;
+/** A name, alias or title in a dataset. */
+const nameText = z.string().min(1).max(MAX_NAME_LENGTH, nameLength);
+/** A name, alias or title typed into a mutation. */
+export const nameInput = nonBlank.max(MAX_NAME_LENGTH, nameLength);
 export const role = z.enum(ROLES as [Role, ...Role[]]);
 export const workKind = z.enum(WORK_KINDS);
 /** A date as precise as the source gives it: `1969`, `1969-12` or `1969-12-05`. */
@@ -189,7 +200,7 @@ export const datasetSchema = z.strictObject({
         slug,
         title: z.string().min(1),
         path: z.string().min(1).optional(),
-        url: z.string().min(1).optional(),
+        url: webAddress.optional(),
         kind: z.enum(DOCUMENT_KINDS).optional(),
         /** The terms the document's words are used under ("CC BY-SA 4.0", "CC0"). */
         licence: text.optional(),
@@ -202,9 +213,9 @@ export const datasetSchema = z.strictObject({
     .array(
       z.strictObject({
         slug,
-        name: z.string().min(1),
+        name: nameText,
         isGroup: z.boolean().default(false),
-        aliases: z.array(z.string().min(1)).default([]),
+        aliases: z.array(nameText).default([]),
         kind: z.enum(PERSON_KINDS).optional(),
         /** As the source states it ("Female", "Male", "Non-binary"…). */
         gender: text.optional(),
@@ -236,7 +247,7 @@ export const datasetSchema = z.strictObject({
     .array(
       z.strictObject({
         slug,
-        title: z.string().min(1),
+        title: nameText,
         kind: workKind,
         /** The year the article gives for the work itself (release, air date); its quote is in `sources`. */
         year: year.optional(),

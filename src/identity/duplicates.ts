@@ -4,10 +4,10 @@
 import { readHop } from '../graph/hops.ts';
 import type { GraphReads, IdentifierRecord, IdentityReads } from '../graph/store.ts';
 import type { MergeableLabel } from './merge-plan.ts';
-import { nameKeys, normaliseName } from './names.ts';
+import { type CandidatePair, NameIndex, stepSync } from './name-index.ts';
+import { type NamedNode, normaliseName } from './names.ts';
 
-/** Members a name key may have before it is too common to compare pairwise ("John Smith"); larger groups are skipped. */
-export const MAX_GROUP = 40;
+export { MAX_GROUP } from './name-index.ts';
 
 export interface YearSpan {
   from: number;
@@ -79,41 +79,10 @@ export interface DuplicateCandidate {
 }
 
 /** Pairs sharing a name key, each once, with the key they share (the primary names' key first). */
-export function candidatePairs(names: readonly { slug: string; name: string; aliases: readonly string[] }[]): {
-  pairs: { a: string; b: string; key: string; sameName: boolean }[];
-  skippedKeys: string[];
-} {
-  const groups = new Map<string, string[]>();
-  const primary = new Map<string, string>();
-  for (const node of names) {
-    const keys = nameKeys(node);
-    primary.set(node.slug, keys.primary);
-    for (const key of keys.all) {
-      const group = groups.get(key);
-      if (group) group.push(node.slug);
-      else groups.set(key, [node.slug]);
-    }
-  }
-  const pairs = new Map<string, { a: string; b: string; key: string; sameName: boolean }>();
-  const skippedKeys: string[] = [];
-  for (const [key, slugs] of [...groups].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
-    if (slugs.length < 2) continue;
-    if (slugs.length > MAX_GROUP) {
-      skippedKeys.push(key);
-      continue;
-    }
-    const sorted = [...slugs].sort();
-    for (let i = 0; i < sorted.length; i++)
-      for (let j = i + 1; j < sorted.length; j++) {
-        const a = sorted[i] as string;
-        const b = sorted[j] as string;
-        const sameName = primary.get(a) === key && primary.get(b) === key;
-        const id = `${a}\u0000${b}`;
-        const seen = pairs.get(id);
-        if (!seen || (sameName && !seen.sameName)) pairs.set(id, { a, b, key, sameName });
-      }
-  }
-  return { pairs: [...pairs.values()], skippedKeys };
+export function candidatePairs(names: readonly NamedNode[]): { pairs: CandidatePair[]; skippedKeys: string[] } {
+  const index = new NameIndex();
+  for (const node of names) index.set(node);
+  return stepSync(index.pairSteps());
 }
 
 /** Two identifiers of one scheme with different values: two entities (two MBIDs are two people). */
@@ -262,9 +231,43 @@ export async function factsOf(
   return facts;
 }
 
+/** Slugs whose facts are read per port call while scoring: small enough for the embedded store to answer between yields. */
+const FACTS_CHUNK = 64;
+
+/** Whoever scores may pause here to let other work run (a Slicer's tick), or not at all. */
+export type Pause = () => Promise<void> | void;
+
 /**
- * Every candidate pair of the label scoring at least `minScore`, best first (score, then slugs). Pairs already one
- * entity by a shared identifier, or two by differing identifiers of one scheme, are left out.
+ * The pairs as candidates: each scored from its nodes' facts, leaving out pairs already one entity by a shared
+ * identifier or two by differing identifiers of one scheme; best first (score, then slugs), minScore 0.
+ */
+export async function scoreCandidates(
+  store: GraphReads & IdentityReads,
+  label: MergeableLabel,
+  pairs: readonly CandidatePair[],
+  pause: Pause = () => {},
+): Promise<DuplicateCandidate[]> {
+  const slugs = [...new Set(pairs.flatMap((p) => [p.a, p.b]))].sort();
+  const facts = new Map<string, NodeFacts>();
+  for (let i = 0; i < slugs.length; i += FACTS_CHUNK) {
+    for (const [slug, fact] of await factsOf(store, label, slugs.slice(i, i + FACTS_CHUNK))) facts.set(slug, fact);
+    await pause();
+  }
+  const candidates: DuplicateCandidate[] = [];
+  for (const pair of pairs) {
+    await pause();
+    const a = facts.get(pair.a);
+    const b = facts.get(pair.b);
+    if (!a || !b || identifierShared(a, b) || identifiersDiffer(a, b)) continue;
+    const { score, evidence } = scorePair(label, a, b, pair.key, pair.sameName);
+    candidates.push({ label, a: pair.a, b: pair.b, score, evidence });
+  }
+  return candidates.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+}
+
+/**
+ * Every candidate pair of the label scoring at least `minScore`, computed afresh from the store (the server answers
+ * from a DuplicateFinder, which keeps its name index between calls).
  */
 export async function possibleDuplicates(
   store: GraphReads & IdentityReads,
@@ -272,16 +275,6 @@ export async function possibleDuplicates(
   minScore: number,
 ): Promise<{ candidates: DuplicateCandidate[]; skippedKeys: string[] }> {
   const { pairs, skippedKeys } = candidatePairs(await store.namesOf(label));
-  const slugs = [...new Set(pairs.flatMap((p) => [p.a, p.b]))].sort();
-  const facts = await factsOf(store, label, slugs);
-  const candidates: DuplicateCandidate[] = [];
-  for (const pair of pairs) {
-    const a = facts.get(pair.a);
-    const b = facts.get(pair.b);
-    if (!a || !b || identifierShared(a, b) || identifiersDiffer(a, b)) continue;
-    const { score, evidence } = scorePair(label, a, b, pair.key, pair.sameName);
-    if (score >= minScore) candidates.push({ label, a: pair.a, b: pair.b, score, evidence });
-  }
-  candidates.sort((x, y) => y.score - x.score || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+  const candidates = (await scoreCandidates(store, label, pairs)).filter((c) => c.score >= minScore);
   return { candidates, skippedKeys };
 }

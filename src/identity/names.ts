@@ -4,8 +4,12 @@
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /** Articles catalogues move behind a comma when sorting ("Beatles, The"); folded back in front. */
 const TRAILING_ARTICLE = /^(.+?),\s*(the|a|an|el|la|los|las|le|les|die|der|das|il|lo|gli|i)$/i;
-/** Discogs tells artists of one name apart with a number in brackets: "Mora (19)". */
-const DISCOGS_SUFFIX = /\s*\(\d+\)\s*$/;
+/**
+ * Discogs tells artists of one name apart with a number in brackets: "Mora (19)". Matched on trimmed text and
+ * anchored on the bracket, with the space before it trimmed after: a leading `\s*` would rescan every run of spaces
+ * from each of its positions (40,000 spaces took 0.57 s, a 200 KB name 14.5 s).
+ */
+const DISCOGS_SUFFIX = /\(\d+\)$/;
 
 /**
  * The key a name is blocked and compared by: the Discogs suffix and a trailing article undone, NFKD with the
@@ -13,7 +17,9 @@ const DISCOGS_SUFFIX = /\s*\(\d+\)\s*$/;
  * with no letters or digits, which matches nothing.
  */
 export function normaliseName(name: string): string {
-  let text = name.trim().replace(DISCOGS_SUFFIX, '');
+  let text = name.trim();
+  const suffix = DISCOGS_SUFFIX.exec(text);
+  if (suffix) text = text.slice(0, suffix.index).trimEnd();
   const article = TRAILING_ARTICLE.exec(text);
   if (article) text = `${article[2]} ${article[1]}`;
   // Plain ASCII has nothing to decompose: skipping NFKD saves most of the time over a big catalogue's names.

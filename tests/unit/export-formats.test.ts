@@ -156,3 +156,32 @@ describe('attributes survive the round trip', () => {
       ).toEqual(fromJson[row[':ID'] as string]);
   });
 });
+
+describe('CSV cells a spreadsheet would run as formulas (issue 24, minor)', () => {
+  it("prefixes text starting with = + - @ tab or CR with a ' in CSV, and leaves numbers and other formats alone", async () => {
+    const hostile = ['=HYPERLINK("https://evil.example","click")', '+1+1', '-2+3', '@SUM(A1)', '\t=1', '\r=1'];
+    const own = new MemoryStore();
+    const source = { sourceDocuments: ['doc'], sourceCitations: [''], sourceQuotes: ['q'] };
+    await own.load({
+      nodes: [
+        { label: 'Document', slug: 'doc', props: { title: 'Doc' } },
+        ...hostile.map((name, i) => ({ label: 'Person' as const, slug: `p${i}`, props: { name, isGroup: false, ...source } })),
+        { label: 'Work', slug: 'w', props: { title: 'W', kind: 'ALBUM', year: 2001, ...source } },
+      ],
+      rels: [],
+    });
+    const text = async (format: 'csv-nodes' | 'json') => {
+      let out = '';
+      for await (const chunk of (await prepareExport(own, parseExportOptions({ projection: 'full', format }, 6))).chunks())
+        out += chunk;
+      return out;
+    };
+    const rows: Record<string, string>[] = parseCsv(await text('csv-nodes'), { columns: true });
+    const names = rows.filter((r) => r[':LABEL'] === 'Person').map((r) => r.name);
+    expect(names.sort()).toEqual(hostile.map((name) => `'${name}`).sort());
+    expect(rows.find((r) => r[':ID'] === 'Work:w')?.['year:int']).toBe('2001');
+    // Other formats are not read by spreadsheets as formulas: the names stay as stored.
+    const json = JSON.parse(await text('json')) as { nodes: { name?: string }[] };
+    expect(json.nodes.map((n) => n.name).filter((n) => n !== undefined && hostile.includes(n))).toHaveLength(hostile.length);
+  });
+});

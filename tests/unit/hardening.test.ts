@@ -1,5 +1,9 @@
 // Hostile requests over real HTTP: each is refused with a 4xx or a GraphQL error, and the server still answers.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSynthetic } from '../../bench/dataset/synthetic.ts';
 import { createApp } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
@@ -190,5 +194,104 @@ describe('production switches', () => {
     const body = await response.json();
     expect(body.errors[0].extensions.code).toBe('TIMEOUT');
     expect(body.errors[0].message).toMatch(/150 ms deadline/);
+  });
+});
+
+describe('issue 24: a slow field past its deadline', () => {
+  let server: ServerProcess;
+  let base = '';
+  let dir = '';
+  beforeAll(async () => {
+    // A graph big enough that scoring every duplicate candidate of both labels takes several times the 300 ms deadline
+    // (about 2 s on a loaded 2-core machine), so the request is still running while the probes are answered.
+    dir = mkdtempSync(join(tmpdir(), 'liner-slow-field-'));
+    const file = join(dir, 'synthetic.json');
+    writeFileSync(file, JSON.stringify(generateSynthetic({ credits: 120_000 }).dataset));
+    server = startServer({ SEED_DATASET: file, REQUEST_TIMEOUT_MS: '300' });
+    base = await server.ready(60_000);
+  }, 90_000);
+  afterAll(() => {
+    server?.child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const post = (query: string) =>
+    fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: json(query),
+    });
+
+  it('answers another client while 15 aliases of possibleDuplicates run, and ends them with TIMEOUT', async () => {
+    const aliases = Array.from(
+      { length: 15 },
+      (_, i) => `a${i}: possibleDuplicates(label: ${i % 2 ? 'WORK' : 'PERSON'}, first: 1) { totalCount }`,
+    );
+    // Warm: the first request of a kind compiles its handlers, which is no part of what is under test.
+    expect(await (await post('{ __typename }')).json()).toEqual({ data: { __typename: 'Query' } });
+    let slowDone = false;
+    const slow = post(`{ ${aliases.join(' ')} }`).then(async (response) => {
+      const body = await response.json();
+      slowDone = true;
+      return { status: response.status, body };
+    });
+    // Probes one after another until the slow request ends: before the fix none was answered until it had.
+    const answeredDuring: unknown[] = [];
+    while (!slowDone) {
+      const probe = await (await post('{ __typename }')).json();
+      if (!slowDone) answeredDuring.push(probe);
+    }
+    const { status, body } = await slow;
+    expect(answeredDuring.length).toBeGreaterThan(0);
+    expect(answeredDuring[0]).toEqual({ data: { __typename: 'Query' } });
+    expect(status).toBe(504);
+    expect(body.errors[0].extensions.code).toBe('TIMEOUT');
+    expect(body.errors[0].message).toMatch(/300 ms deadline/);
+  });
+});
+
+describe('issue 24 #12: importDataset off the event loop', () => {
+  const TOKEN = 'hardening-writer-token-0123456789';
+  // About 2.7 MB of JSON: under the 4 MiB body cap, and half a second or more of validation before the fix.
+  const body = JSON.stringify({
+    query: 'mutation($d: JSON!) { importDataset(dataset: $d) { nodesCreated } }',
+    variables: { d: generateSynthetic({ credits: 12_000, seed: 'hardening-import' }).dataset },
+  });
+  const started: ServerProcess[] = [];
+  afterAll(() => {
+    for (const server of started) server.child.kill('SIGKILL');
+  });
+  const serve = async (env: Record<string, string>) => {
+    const server = startServer({ API_TOKENS: TOKEN, ...env });
+    started.push(server);
+    return server.ready();
+  };
+  const importing = (base: string) =>
+    fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+      body,
+    });
+  const people = async (base: string) =>
+    (await (await fetch(`${base}/graphql?query=${encodeURIComponent('{ people { totalCount } }')}`)).json()).data.people
+      .totalCount as number;
+
+  it('imports a large dataset validated in the worker thread', async () => {
+    const base = await serve({});
+    const before = await people(base);
+    const response = await importing(base);
+    const answer = await response.json();
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.importDataset.nodesCreated).toBeGreaterThan(0);
+    expect(await people(base)).toBeGreaterThan(before);
+  });
+
+  it('ends at the deadline with TIMEOUT and writes nothing', async () => {
+    const base = await serve({ REQUEST_TIMEOUT_MS: '100' });
+    const before = await people(base);
+    const response = await importing(base);
+    const answer = await response.json();
+    expect(answer.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+    expect(await people(base)).toBe(before);
   });
 });

@@ -78,4 +78,75 @@ describe('mutation input checks', () => {
     expect(response.errors?.[0]?.extensions).toMatchObject({ field: 'input.year' });
     expect(await store.counts()).toEqual(before);
   });
+
+  it.each([
+    'javascript:alert(document.cookie)',
+    'data:text/html,<script>alert(1)</script>',
+    'vbscript:msgbox(1)',
+  ])('refuses the address %s for a document and an identifier, through the API and in a dataset (issue 24 #10)', async (address) => {
+    const before = await store.counts();
+    const response = await writer()(
+      /* GraphQL */ `mutation($url: String) { upsertDocument(input: { title: "Liner notes", url: $url }) { slug } }`,
+      { url: address },
+      WRITER_TOKEN,
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.url' });
+    expect(response.errors?.[0]?.message).toBe('Invalid input: input.url: must be an http or https web address (https://…).');
+    expect(await store.counts()).toEqual(before);
+    const dataset = {
+      format: 'liner-dataset',
+      version: 1,
+      documents: [{ slug: 'doc', title: 'Doc', url: address }],
+      people: [
+        {
+          slug: 'x',
+          name: 'X',
+          identifiers: [{ scheme: 'WIKIDATA', value: 'Q1', url: address }],
+          sources: [{ document: 'doc', quote: 'q' }],
+        },
+      ],
+    };
+    expect(() => validateDataset(dataset)).toThrow(InvalidDatasetError);
+    try {
+      validateDataset(dataset);
+    } catch (error) {
+      expect(Object.fromEntries((error as InvalidDatasetError).problems.map((p) => [p.path, p.message]))).toEqual({
+        'documents[0].url': 'must be an http or https web address (https://…)',
+        'people[0].identifiers[0].url': 'must be an http or https web address (https://…)',
+      });
+    }
+  });
+
+  it('refuses a name, alias or title over 1000 characters, through the API and in a dataset (issue 24 #4)', async () => {
+    const before = await store.counts();
+    const long = 'a'.repeat(1001);
+    const person = await writer()(
+      /* GraphQL */ `mutation($input: UpsertPersonInput!) { upsertPerson(input: $input) { slug } }`,
+      { input: { slug: 'long-name', name: long, aliases: [long], source: SOURCE } },
+      WRITER_TOKEN,
+    );
+    expect(person.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(person.errors?.[0]?.message).toBe(
+      'Invalid input: input.name: must be at most 1000 characters; input.aliases.0: must be at most 1000 characters.',
+    );
+    const work = await writer()(
+      /* GraphQL */ `mutation($input: UpsertWorkInput!) { upsertWork(input: $input) { slug } }`,
+      { input: { slug: 'long-title', title: long, kind: 'ALBUM', source: SOURCE } },
+      WRITER_TOKEN,
+    );
+    expect(work.errors?.[0]?.message).toBe('Invalid input: input.title: must be at most 1000 characters.');
+    expect(await store.counts()).toEqual(before);
+    expect(datasetProblems({ name: long, aliases: ['ok', long] }, { title: long })).toEqual({
+      'people[0].name': 'must be at most 1000 characters',
+      'people[0].aliases[1]': 'must be at most 1000 characters',
+      'works[0].title': 'must be at most 1000 characters',
+    });
+    // 1000 is still a name.
+    const longest = await writer()(
+      /* GraphQL */ `mutation($input: UpsertPersonInput!) { upsertPerson(input: $input) { slug } }`,
+      { input: { slug: 'longest-name', name: 'a'.repeat(1000), source: SOURCE } },
+      WRITER_TOKEN,
+    );
+    expect(longest.errors).toBeUndefined();
+  });
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
+import { webLink } from '../../explorer/src/links.ts';
 import { EXAMPLE_OPERATIONS } from '../../src/graphiql-examples.ts';
 import { KNOWN_OPERATIONS } from '../../src/plugins/metrics.ts';
 import { type ServerProcess, startServer } from '../server-process.ts';
@@ -407,5 +408,20 @@ describe('rate and concurrency limits per client', () => {
     slow.destroy();
     await new Promise((r) => setTimeout(r, 300));
     expect((await fetch(`${base}/export/collaboration.json`)).status).toBe(200);
+  });
+});
+
+describe('issue 24 #10: the explorer links only http and https addresses', () => {
+  it.each([
+    ['https://musicbrainz.org/artist/1', 'https://musicbrainz.org/artist/1'],
+    ['http://example.org/notes', 'http://example.org/notes'],
+    ['javascript:alert(document.cookie)', null],
+    [' JavaScript:alert(1)', null],
+    ['data:text/html,<script>alert(1)</script>', null],
+    ['vbscript:msgbox(1)', null],
+    ['not an address', null],
+    [null, null],
+  ])('%s → %s', (address, link) => {
+    expect(webLink(address)).toBe(link);
   });
 });

@@ -18,13 +18,26 @@ function field(value: string): string {
 
 const line = (fields: string[]) => `${fields.join(',')}\n`;
 
+/** A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Text a spreadsheet would run as a formula (`=HYPERLINK(…)`, `@SUM(…)`) gets a leading `'`, as OWASP advises, so
+ * it is shown as the text it is. Only text columns: a negative number stays a number for neo4j-admin.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
 // `type` is the label or relationship type, which has a column of its own, so it is not repeated as a property.
 const propertyColumns = (specs: readonly AttributeSpec[]) => specs.filter((s) => s.name !== 'type');
 
 function properties(specs: readonly AttributeSpec[], attributes: Attributes): string[] {
   return specs.map((s) => {
     const value = attributes[s.name];
-    return value === undefined ? '' : field(textOf(value));
+    if (value === undefined) return '';
+    const text = textOf(value);
+    return field(s.type === 'string' || s.type === 'string[]' ? neutraliseFormula(text) : text);
   });
 }
 

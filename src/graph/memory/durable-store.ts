@@ -202,8 +202,8 @@ export class DurableStore implements GraphStore {
   shortestPath(from: string, to: string, maxHops: number) {
     return this.reads.shortestPath(from, to, maxHops);
   }
-  namesOf(label: 'Person' | 'Work') {
-    return this.reads.namesOf(label);
+  namesOf(label: 'Person' | 'Work', slugs?: readonly string[]) {
+    return this.reads.namesOf(label, slugs);
   }
   neighbourhoods(label: NodeLabel, slugs: readonly string[]) {
     return this.reads.neighbourhoods(label, slugs);

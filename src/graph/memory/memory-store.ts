@@ -232,10 +232,17 @@ export class MemoryStore implements GraphStore {
     return result;
   }
 
-  async namesOf(label: 'Person' | 'Work'): Promise<NodeNames[]> {
+  async namesOf(label: 'Person' | 'Work', slugs?: readonly string[]): Promise<NodeNames[]> {
     this.checkDeadline();
     const nameProperty = label === 'Person' ? 'name' : 'title';
-    return [...this.idsOf(label)].map((id) => {
+    const ids =
+      slugs === undefined
+        ? [...this.idsOf(label)]
+        : [...new Set(slugs)]
+            .sort(compareStrings)
+            .map((slug) => this.graph.nodeId(label, slug))
+            .filter((id) => id !== -1);
+    return ids.map((id) => {
       const props = this.graph.props(id);
       const slug = this.graph.slug(id);
       return { slug, name: String(props[nameProperty] ?? slug), aliases: (props.aliases as string[] | undefined) ?? [] };

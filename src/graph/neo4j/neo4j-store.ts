@@ -637,8 +637,11 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  async namesOf(label: 'Person' | 'Work'): Promise<NodeNames[]> {
-    const rows = await this.read(cypher('read/names-of', { __LABEL__: label }));
+  async namesOf(label: 'Person' | 'Work', slugs?: readonly string[]): Promise<NodeNames[]> {
+    const rows =
+      slugs === undefined
+        ? await this.read(cypher('read/names-of', { __LABEL__: label }))
+        : await this.read(cypher('read/names-of-slugs', { __LABEL__: label }), { slugs: [...new Set(slugs)] });
     return rows.map((r) => ({ slug: String(r.slug), name: String(r.name), aliases: (r.aliases as string[]).map(String) }));
   }
 

@@ -93,8 +93,11 @@ export interface IdentityReads {
   nodesByIdentifiers(keys: readonly IdentifierKey[]): Promise<(IdentifiedNode | null)[]>;
   /** Each relationship's properties as stored (null where absent), in key order, so a load can union sources. */
   relationshipProps(refs: readonly RelRef[]): Promise<(Props | null)[]>;
-  /** Every node of the label with its name (or title) and aliases, in slug order. */
-  namesOf(label: 'Person' | 'Work'): Promise<NodeNames[]>;
+  /**
+   * Every node of the label with its name (or title) and aliases, in slug order; with `slugs`, only those nodes (the
+   * missing left out), as the duplicate index refreshes the nodes a write touched.
+   */
+  namesOf(label: 'Person' | 'Work', slugs?: readonly string[]): Promise<NodeNames[]>;
   /** Each node as stored with every relationship touching it; null for a slug with no such node. */
   neighbourhoods(label: NodeLabel, slugs: readonly string[]): Promise<(NodeNeighbourhood | null)[]>;
   /** Each node's works and people over CREDITED, names only (duplicate evidence); empty for a missing node. */

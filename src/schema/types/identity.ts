@@ -10,7 +10,7 @@ import {
   type PersonRecord,
   type WorkRecord,
 } from '../../graph/store.ts';
-import { type DuplicateCandidate, type DuplicateEvidence, possibleDuplicates, type YearSpan } from '../../identity/duplicates.ts';
+import type { DuplicateCandidate, DuplicateEvidence, YearSpan } from '../../identity/duplicates.ts';
 import { type MergeableLabel, type MergeRecord, MergeRefusedError } from '../../identity/merge-plan.ts';
 import { listMerges, mergeNodes, mergeRecord, splitNode, UnknownNodeError } from '../../identity/merge-service.ts';
 import { loadAll } from '../../loaders.ts';
@@ -177,7 +177,9 @@ builder.queryFields((t) => ({
       if (args.first != null && args.first > MAX_CANDIDATES_PAGE)
         throw badInput(`"first" is ${args.first}, over possibleDuplicates' page limit of ${MAX_CANDIDATES_PAGE}.`, 'first');
       const page = pageArgs(args, ctx.config);
-      const { candidates } = await possibleDuplicates(ctx.store, (args.label ?? 'Person') as MergeableLabel, minScore);
+      // One shared answer per label and data version, however many aliases and requests ask (DuplicateFinder).
+      const all = await ctx.duplicates.candidates((args.label ?? 'Person') as MergeableLabel, ctx.deadline);
+      const candidates = minScore === 0 ? all : all.filter((c) => c.score >= minScore);
       return toConnection({ items: candidates.slice(page.offset, page.offset + page.limit), total: candidates.length }, page);
     },
   }),

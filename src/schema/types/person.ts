@@ -1,7 +1,7 @@
 // Person: a person or a group, with credits, collaborators, awards, and the queries that find people.
 
 import { z } from 'zod';
-import { isoDate, nonBlank, type Role, slug } from '../../dataset/format.ts';
+import { isoDate, nameInput, type Role, slug } from '../../dataset/format.ts';
 import { slugify } from '../../dataset/slug.ts';
 import type { CollaboratorRecord } from '../../graph/store.ts';
 import { personUpsert } from '../../graph/write-rows.ts';
@@ -226,9 +226,9 @@ builder.objectType(MembershipRef, {
 
 const upsertPersonCheck = z.object({
   slug: slug.nullish(),
-  name: nonBlank,
+  name: nameInput,
   isGroup: z.boolean().nullish(),
-  aliases: z.array(nonBlank).nullish(),
+  aliases: z.array(nameInput).nullish(),
   birthDate: isoDate.nullish(),
   source: sourceCheck,
 });

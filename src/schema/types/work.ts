@@ -1,7 +1,7 @@
 // Work: an album, song, film, series, soundtrack…, with its credits, parts and awards.
 
 import { z } from 'zod';
-import { nonBlank, type Role, slug, workKind, year } from '../../dataset/format.ts';
+import { nameInput, type Role, slug, workKind, year } from '../../dataset/format.ts';
 import { slugify } from '../../dataset/slug.ts';
 import { workUpsert } from '../../graph/write-rows.ts';
 import { loadAll } from '../../loaders.ts';
@@ -145,7 +145,7 @@ builder.queryFields((t) => ({
 
 const upsertWorkCheck = z.object({
   slug: slug.nullish(),
-  title: nonBlank,
+  title: nameInput,
   kind: workKind,
   year: year.nullish(),
   source: sourceCheck,
