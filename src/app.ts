@@ -23,8 +23,10 @@ import { useIncrementalDelivery } from './plugins/incremental-delivery.ts';
 import { useSchemaPrivacy } from './plugins/introspection.ts';
 import { useMetrics } from './plugins/metrics.ts';
 import { createStoreMetrics, registerExportGauges, useRequestLog } from './plugins/observability.ts';
+import { createParseCaches } from './plugins/parse-cache.ts';
 import { usePersistedQueries } from './plugins/persisted-queries.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
+import { useQuerySizeLimit } from './plugins/query-size.ts';
 import { useClientLimits } from './plugins/rate-limit.ts';
 import { useStoreReadiness } from './plugins/readiness.ts';
 import { useCachedResponses } from './plugins/response-cache.ts';
@@ -50,9 +52,10 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
   });
   registerExportGauges(registry, pool);
   const maskError = createErrorMasker(config.REQUEST_TIMEOUT_MS);
+  const endpoint = '/graphql';
   return createYoga({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: endpoint,
     // Bodies are capped by the HTTP server (src/http-server.ts, MAX_BODY_BYTES) before yoga reads them. Yoga's own
     // cap pipes every body through a TransformStream, which cost a third of a small query's time (measured).
     maxRequestBodySize: false,
@@ -64,6 +67,8 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     // GraphiQL's code bundled from npm and served by us (the default page would fetch it from a CDN at run time), the
     // query editor given most of the width.
     renderGraphiQL: renderLinerGraphiQL,
+    // Bounded in bytes as well as entries (PARSE_CACHE_MAX_BYTES): yoga's default counts entries only.
+    parserAndValidationCache: { ...createParseCaches(config), validationCache: true },
     maskedErrors: { maskError },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -75,6 +80,8 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     plugins: [
       // First, so that nothing else (exports included) runs for a request over its client's limits.
       useClientLimits(config, scope),
+      /** MAX_QUERY_BYTES: before APQ and the parser, so no oversized text is looked up, parsed or cached. */
+      useQuerySizeLimit(config),
       /** X-Liner-Bookmark: writes answer one; a request sending it back reads that write on any replica. */
       useBookmarks(),
       ...useCompiledExecution(),
