@@ -1,6 +1,7 @@
 // Issue 15, findings 2–8, over real HTTP against the server process: what one client sends can neither grow the
 // server without bound nor reach what it should not, and what a user meets on the first day says what to do.
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -407,5 +408,99 @@ describe('rate and concurrency limits per client', () => {
     slow.destroy();
     await new Promise((r) => setTimeout(r, 300));
     expect((await fetch(`${base}/export/collaboration.json`)).status).toBe(200);
+  });
+});
+
+/** A POST from `localAddress` (any 127.x address is this machine), its body sent chunked or with a length. */
+function postFrom(base: string, localAddress: string, chunked: boolean): Promise<number> {
+  const { port } = new URL(base);
+  const body = JSON.stringify({ query: '{ __typename }' });
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': Buffer.byteLength(body) }) };
+    const req = httpRequest(
+      { host: '127.0.0.1', port, localAddress, method: 'POST', path: '/graphql', headers, agent: false },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    if (chunked) req.write(body.slice(0, 5));
+    req.end(chunked ? body.slice(5) : body);
+  });
+}
+
+describe('issue 24, finding 5: chunked bodies are rate-limited per client, in the same bucket as the rest', () => {
+  it('gives each address its own bucket for chunked requests, and one bucket for both kinds of body', async () => {
+    const base = await serve({ RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '5' });
+    const first: number[] = [];
+    for (let i = 0; i < 10; i++) first.push(await postFrom(base, '127.0.0.1', true));
+    expect(first.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(first).toContain(429);
+    // Before, every chunked request was `address:local`: these were refused for 127.0.0.1's requests.
+    for (const address of ['127.0.0.2', '127.0.0.3', '127.0.0.4'])
+      expect([await postFrom(base, address, true), await postFrom(base, address, true)], address).toEqual([200, 200]);
+    // Five with a length use 127.0.0.5's burst up; chunked ones then find the same empty bucket.
+    const both: number[] = [];
+    for (let i = 0; i < 5; i++) both.push(await postFrom(base, '127.0.0.5', false));
+    for (let i = 0; i < 3; i++) both.push(await postFrom(base, '127.0.0.5', true));
+    expect(both.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(both.slice(5).filter((status) => status === 429).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('issue 24, finding 9: a body past MAX_BODY_BYTES is cut, not drained', () => {
+  /** At most this much is pushed; a server that drains everything takes it all and never closes. */
+  const PUSH_AT_MOST = 256 * 1024 * 1024;
+
+  /** Sends `head`, then 1 MiB frames until the server closes or PUSH_AT_MOST is out; what it answered and took. */
+  const push = (base: string, head: string, frame: Buffer) =>
+    new Promise<{ answer: string; closedByServer: boolean; sent: number }>((resolve) => {
+      const { hostname, port } = new URL(base);
+      const socket = connect(Number(port), hostname);
+      let answer = '';
+      let closedByServer = false;
+      const finish = () => resolve({ answer, closedByServer, sent: socket.bytesWritten });
+      socket.on('data', (chunk) => {
+        answer += chunk;
+      });
+      socket.on('error', () => {});
+      socket.once('close', () => {
+        closedByServer = socket.bytesWritten < PUSH_AT_MOST;
+        finish();
+      });
+      socket.write(head);
+      const pump = () => {
+        while (!socket.destroyed && socket.bytesWritten < PUSH_AT_MOST)
+          if (!socket.write(frame)) return void socket.once('drain', pump);
+        socket.destroy();
+      };
+      pump();
+    });
+
+  it('answers 413 with connection: close and closes the connection, for a declared length and a chunked body', {
+    timeout: 60_000,
+  }, async () => {
+    const base = await serve({});
+    const mib = Buffer.alloc(1024 * 1024, 0x20);
+    const declared = await push(
+      base,
+      'POST /graphql HTTP/1.1\r\nHost: liner\r\nContent-Type: application/json\r\nContent-Length: 100000000000\r\n\r\n',
+      mib,
+    );
+    const chunked = await push(
+      base,
+      'POST /graphql HTTP/1.1\r\nHost: liner\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
+      Buffer.concat([Buffer.from(`${mib.length.toString(16)}\r\n`), mib, Buffer.from('\r\n')]),
+    );
+    for (const cut of [declared, chunked]) {
+      expect(cut.answer).toMatch(/^HTTP\/1\.1 413/);
+      expect(cut.answer.toLowerCase()).toContain('connection: close');
+      expect(cut.answer).toContain('PAYLOAD_TOO_LARGE');
+      expect(cut.closedByServer).toBe(true);
+      // The cap (4 MiB) and what the two sockets' buffers hold, not the 256 MiB offered.
+      expect(cut.sent).toBeLessThan(64 * 1024 * 1024);
+    }
+    expect((await post(base, { query: '{ __typename }' })).status).toBe(200);
   });
 });
