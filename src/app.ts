@@ -9,8 +9,7 @@ import { useExplorer } from './explorer/http.ts';
 import { useExportRoutes } from './export/http.ts';
 import { MetricsPool } from './export/metrics-pool.ts';
 import type { GraphStore } from './graph/store.ts';
-import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
-import { renderLinerGraphiQL } from './graphiql-page.ts';
+import { useGraphiQLPage } from './graphiql-page.ts';
 import { useLandingPage } from './landing-page.ts';
 import { useBookmarks } from './plugins/bookmarks.ts';
 import { useCacheControl } from './plugins/cache-control.ts';
@@ -28,6 +27,7 @@ import { usePersistedQueries } from './plugins/persisted-queries.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
 import { useQuerySizeLimit } from './plugins/query-size.ts';
 import { useClientLimits } from './plugins/rate-limit.ts';
+import { useReadAuthentication } from './plugins/read-auth.ts';
 import { useStoreReadiness } from './plugins/readiness.ts';
 import { useCachedResponses } from './plugins/response-cache.ts';
 import { createRequestScope } from './request-scope.ts';
@@ -63,10 +63,8 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     healthCheckEndpoint: '/health',
     landingPage: false,
     cors: corsFrom(config),
-    graphiql: config.GRAPHIQL ? { title: 'Liner', defaultQuery: EXAMPLE_OPERATIONS } : false,
-    // GraphiQL's code bundled from npm and served by us (the default page would fetch it from a CDN at run time), the
-    // query editor given most of the width.
-    renderGraphiQL: renderLinerGraphiQL,
+    // Served by useGraphiQLPage below instead: yoga's rendered the 9 MB page per request, before any rate limit.
+    graphiql: false,
     // Bounded in bytes as well as entries (PARSE_CACHE_MAX_BYTES): yoga's default counts entries only.
     parserAndValidationCache: { ...createParseCaches(config), validationCache: true },
     maskedErrors: { maskError },
@@ -80,6 +78,10 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     plugins: [
       // First, so that nothing else (exports included) runs for a request over its client's limits.
       useClientLimits(config, scope),
+      /** GraphiQL at GET /graphql for browsers: built once, compressed, cached, never framed. */
+      useGraphiQLPage(config, endpoint),
+      /** REQUIRE_AUTH_FOR_READS: 401 before anything else looks at an anonymous request. */
+      useReadAuthentication(config, scope, endpoint),
       /** MAX_QUERY_BYTES: before APQ and the parser, so no oversized text is looked up, parsed or cached. */
       useQuerySizeLimit(config),
       /** X-Liner-Bookmark: writes answer one; a request sending it back reads that write on any replica. */

@@ -1,8 +1,10 @@
 // Issue 15, findings 2–8, over real HTTP against the server process: what one client sends can neither grow the
 // server without bound nor reach what it should not, and what a user meets on the first day says what to do.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { get as httpGet, request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_OPERATIONS } from '../../src/graphiql-examples.ts';
@@ -162,11 +164,15 @@ describe('finding 5: no schema for those who may not see it', () => {
   it('with REQUIRE_AUTH_FOR_READS, introspection and suggestions need a token too', async () => {
     const base = await serve({ REQUIRE_AUTH_FOR_READS: 'true', API_TOKENS: 'reader-token-for-tests' });
     const introspect = { query: '{ __schema { mutationType { fields { name } } } }' };
-    const anonymous = await (await post(base, introspect)).json();
-    expect(JSON.stringify(anonymous)).not.toContain('upsertPerson');
-    expect(anonymous.errors[0].message).toMatch(/introspection/i);
-    const typo = await (await post(base, { query: '{ persn { name } }' })).json();
-    expect(typo.errors[0].message).not.toMatch(/Did you mean/);
+    // Refused before anything reads the document (issue 24, finding 11): the same 401 for either.
+    for (const body of [introspect, { query: '{ persn { name } }' }]) {
+      const anonymous = await post(base, body);
+      expect(anonymous.status).toBe(401);
+      const text = await anonymous.text();
+      expect(text).not.toContain('upsertPerson');
+      expect(text).not.toMatch(/Did you mean/);
+      expect(JSON.parse(text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
     const authorised = await (await post(base, introspect, { authorization: 'Bearer reader-token-for-tests' })).json();
     expect(JSON.stringify(authorised)).toContain('upsertPerson');
   });
@@ -408,6 +414,121 @@ describe('rate and concurrency limits per client', () => {
     slow.destroy();
     await new Promise((r) => setTimeout(r, 300));
     expect((await fetch(`${base}/export/collaboration.json`)).status).toBe(200);
+  });
+});
+
+describe('issue 24, finding 11: with REQUIRE_AUTH_FOR_READS, an anonymous caller learns nothing before the 401', () => {
+  const TOKEN = 'reader-token-for-tests';
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  const hashOnly = (base: string, query: string, headers: Record<string, string> = {}) =>
+    fetch(
+      `${base}/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(query) } }))}`,
+      { headers: { accept: 'application/json', ...headers } },
+    );
+  const answer = async (response: Response) => ({ status: response.status, body: await response.text() });
+
+  it('answers the same 401 for a registered and an unknown persisted query, and for real and made-up fields', async () => {
+    const base = await serve({ REQUIRE_AUTH_FOR_READS: 'true', API_TOKENS: TOKEN });
+    const registered = '{ person(slug: "thom-russo") { name } }';
+    const registering = await post(
+      base,
+      { query: registered, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(registered) } } },
+      { authorization: `Bearer ${TOKEN}` },
+    );
+    expect(registering.status).toBe(200);
+    // The token holder reads it by hash alone.
+    expect(await (await hashOnly(base, registered, { authorization: `Bearer ${TOKEN}` })).json()).toEqual({
+      data: { person: { name: 'Thom Russo' } },
+    });
+
+    const known = await answer(await hashOnly(base, registered));
+    const unknown = await answer(await hashOnly(base, '{ person(slug: "nobody") { name } }'));
+    expect(known.status).toBe(401);
+    expect(unknown).toEqual(known);
+    expect(JSON.parse(known.body).errors).toEqual([
+      {
+        message: 'Not authenticated: this needs an Authorization: Bearer <token> header (REQUIRE_AUTH_FOR_READS).',
+        extensions: { code: 'UNAUTHENTICATED' },
+      },
+    ]);
+    for (const query of [
+      '{ person(slug: "x") { name } }',
+      '{ personz(slug: "x") { name } }',
+      '{ person(slug: "x") { secret } }',
+      '{ person(',
+    ]) {
+      expect(await answer(await post(base, { query })), query).toEqual(known);
+    }
+    // A token that is not accepted says why, before anything else too.
+    const forged = await post(base, { query: '{ personz }' }, { authorization: 'Bearer forged-token-for-tests' });
+    expect(forged.status).toBe(401);
+    expect((await forged.json()).errors[0].message).toMatch(
+      /^Not authenticated: the bearer token is not one this server accepts/,
+    );
+  });
+});
+
+describe('issue 24, finding 6: GraphiQL is built once, sent compressed and cached, and never framed', () => {
+  /** Raw bytes as sent (fetch would decompress them), with the headers. */
+  const raw = (url: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+      httpGet(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+      }).on('error', reject);
+    });
+
+  it('sends the 9 MB page gzip- or brotli-compressed with an ETag, a 304 on revisit, and a CSP forbidding frames', async () => {
+    const base = await serveOnce('plain', {});
+    const page = `${base}/graphql?query=${encodeURIComponent('{ __typename }')}`;
+    const plain = await raw(page, { accept: 'text/html', 'accept-encoding': 'identity' });
+    const gzip = await raw(page, { accept: 'text/html', 'accept-encoding': 'gzip, deflate' });
+    const br = await raw(page, { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' });
+    expect(plain.status).toBe(200);
+    expect(plain.body.length).toBeGreaterThan(8_000_000);
+    expect(plain.body.toString()).toContain('<title>Liner</title>');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gzip.body.length).toBeLessThan(plain.body.length / 3);
+    expect(br.body.length).toBeLessThan(gzip.body.length);
+    expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+
+    const etag = plain.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    expect(gzip.headers.etag).toBe(etag);
+    expect(gzip.headers.vary).toBe('accept-encoding');
+    expect(gzip.headers['cache-control']).toBe('no-cache');
+    const again = await raw(page, { accept: 'text/html', 'accept-encoding': 'gzip', 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+
+    for (const { headers } of [plain, gzip, again]) {
+      expect(headers['x-frame-options']).toBe('DENY');
+      expect(headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+      // Inline scripts run only by hash: no 'unsafe-inline' for scripts.
+      expect(headers['content-security-policy']).toMatch(/script-src 'sha256-[^']+' 'sha256-[^']+';/);
+    }
+    // A GraphQL GET on the same path is still answered as GraphQL.
+    expect(await (await fetch(page, { headers: { accept: 'application/json' } })).json()).toEqual({
+      data: { __typename: 'Query' },
+    });
+  });
+
+  it('sends the landing page and the README with a CSP, X-Frame-Options and an ETag, the README compressed', async () => {
+    const base = await serveOnce('plain', {});
+    const landing = await raw(`${base}/`, { 'accept-encoding': 'gzip' });
+    expect(landing.status).toBe(200);
+    expect(landing.headers['x-frame-options']).toBe('DENY');
+    expect(landing.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    const readme = await raw(`${base}/README.md`, { 'accept-encoding': 'gzip' });
+    expect(readme.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(readme.body).toString()).toContain('MAX_QUERY_BYTES');
+    const revisit = await raw(`${base}/README.md`, { 'if-none-match': readme.headers.etag as string });
+    expect(revisit.status).toBe(304);
   });
 });
 
