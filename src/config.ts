@@ -111,6 +111,8 @@ const envSchema = z.object({
    * false answers every field through the loaders, as before plans (the bench compares the two).
    */
   READ_PLANS: flag.default(true),
+  /** Heap cached answers may hold together, in bytes (each counted as its JSON at 2 bytes a character; at most 1000 answers). Default 67108864 (64 MiB). */
+  RESPONSE_CACHE_MAX_BYTES: integer(0, 1024 ** 4).default(64 * 1024 * 1024),
   /** How long a cached answer is served, in ms. Default 10000. */
   RESPONSE_CACHE_TTL_MS: integer(1, 86_400_000).default(10_000),
   /** Automatic Persisted Queries: a query registered once with its SHA-256 may then be sent as the hash alone (e.g. in a GET). Default true. */
