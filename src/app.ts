@@ -9,8 +9,7 @@ import { useExplorer } from './explorer/http.ts';
 import { useExportRoutes } from './export/http.ts';
 import { MetricsPool } from './export/metrics-pool.ts';
 import type { GraphStore } from './graph/store.ts';
-import { EXAMPLE_OPERATIONS } from './graphiql-examples.ts';
-import { renderLinerGraphiQL } from './graphiql-page.ts';
+import { useGraphiQLPage } from './graphiql-page.ts';
 import { DatasetPool } from './ingest/dataset-pool.ts';
 import { useLandingPage } from './landing-page.ts';
 import { useBookmarks } from './plugins/bookmarks.ts';
@@ -24,9 +23,12 @@ import { useIncrementalDelivery } from './plugins/incremental-delivery.ts';
 import { useSchemaPrivacy } from './plugins/introspection.ts';
 import { useMetrics } from './plugins/metrics.ts';
 import { createStoreMetrics, registerExportGauges, useRequestLog } from './plugins/observability.ts';
+import { createParseCaches } from './plugins/parse-cache.ts';
 import { usePersistedQueries } from './plugins/persisted-queries.ts';
 import { useQueryLimits } from './plugins/query-limits.ts';
+import { useQuerySizeLimit } from './plugins/query-size.ts';
 import { useClientLimits } from './plugins/rate-limit.ts';
+import { useReadAuthentication } from './plugins/read-auth.ts';
 import { useStoreReadiness } from './plugins/readiness.ts';
 import { useCachedResponses } from './plugins/response-cache.ts';
 import { createRequestScope } from './request-scope.ts';
@@ -52,9 +54,10 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
   registerExportGauges(registry, pool);
   const imports = new DatasetPool();
   const maskError = createErrorMasker(config.REQUEST_TIMEOUT_MS);
+  const endpoint = '/graphql';
   return createYoga({
     schema,
-    graphqlEndpoint: '/graphql',
+    graphqlEndpoint: endpoint,
     // Bodies are capped by the HTTP server (src/http-server.ts, MAX_BODY_BYTES) before yoga reads them. Yoga's own
     // cap pipes every body through a TransformStream, which cost a third of a small query's time (measured).
     maxRequestBodySize: false,
@@ -62,10 +65,10 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     healthCheckEndpoint: '/health',
     landingPage: false,
     cors: corsFrom(config),
-    graphiql: config.GRAPHIQL ? { title: 'Liner', defaultQuery: EXAMPLE_OPERATIONS } : false,
-    // GraphiQL's code bundled from npm and served by us (the default page would fetch it from a CDN at run time), the
-    // query editor given most of the width.
-    renderGraphiQL: renderLinerGraphiQL,
+    // Served by useGraphiQLPage below instead: yoga's rendered the 9 MB page per request, before any rate limit.
+    graphiql: false,
+    // Bounded in bytes as well as entries (PARSE_CACHE_MAX_BYTES): yoga's default counts entries only.
+    parserAndValidationCache: { ...createParseCaches(config), validationCache: true },
     maskedErrors: { maskError },
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
@@ -84,6 +87,12 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
     plugins: [
       // First, so that nothing else (exports included) runs for a request over its client's limits.
       useClientLimits(config, scope),
+      /** GraphiQL at GET /graphql for browsers: built once, compressed, cached, never framed. */
+      useGraphiQLPage(config, endpoint),
+      /** REQUIRE_AUTH_FOR_READS: 401 before anything else looks at an anonymous request. */
+      useReadAuthentication(config, scope, endpoint),
+      /** MAX_QUERY_BYTES: before APQ and the parser, so no oversized text is looked up, parsed or cached. */
+      useQuerySizeLimit(config),
       /** X-Liner-Bookmark: writes answer one; a request sending it back reads that write on any replica. */
       useBookmarks(),
       ...useCompiledExecution(),

@@ -54,6 +54,17 @@ const envSchema = z.object({
   MAX_DIRECTIVES: integer(0, 10_000).default(10),
   /** Query cost, each list's selection multiplied by its page size (`first`). Default 25000: the explorer's costliest query is 5538. */
   MAX_COST: integer(1, 100_000_000).default(25_000),
+  /**
+   * Longest query document in bytes (UTF-8), comments and whitespace included; longer ones are refused with 413
+   * (QUERY_TOO_LARGE) before they are parsed or cached. Default 102400 (100 KiB): the explorer's longest query is
+   * under 2 KiB, and MAX_TOKENS bounds what a document may say; this bounds what it may carry besides.
+   */
+  MAX_QUERY_BYTES: integer(64, 1024 ** 3).default(100 * 1024),
+  /**
+   * Heap the parsed-document cache and the parse-error cache may hold together, in bytes (estimated: the text at two
+   * bytes a character, and 512 bytes per token). Default 33554432 (32 MiB), half each; at most 1024 entries each.
+   */
+  PARSE_CACHE_MAX_BYTES: integer(0, 1024 ** 4).default(32 * 1024 * 1024),
   /** Largest request body in bytes. Default 4 MiB: a 1 MB value in any script, or a dataset of ~10k facts. */
   MAX_BODY_BYTES: integer(1024, 1024 ** 3).default(4 * 1024 * 1024),
   /** Deadline per request in ms; the Neo4j transaction and the embedded computation stop at it. Default 10000. */
@@ -106,6 +117,8 @@ const envSchema = z.object({
    * false answers every field through the loaders, as before plans (the bench compares the two).
    */
   READ_PLANS: flag.default(true),
+  /** Heap cached answers may hold together, in bytes (each counted as its JSON at 2 bytes a character; at most 1000 answers). Default 67108864 (64 MiB). */
+  RESPONSE_CACHE_MAX_BYTES: integer(0, 1024 ** 4).default(64 * 1024 * 1024),
   /** How long a cached answer is served, in ms. Default 10000. */
   RESPONSE_CACHE_TTL_MS: integer(1, 86_400_000).default(10_000),
   /** Automatic Persisted Queries: a query registered once with its SHA-256 may then be sent as the hash alone (e.g. in a GET). Default true. */

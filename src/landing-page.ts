@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config.ts';
+import { type StaticBody, staticBody } from './static-body.ts';
 
 const README = new URL('../README.md', import.meta.url);
 
@@ -48,27 +49,39 @@ const readme = () => {
   return readmeText;
 };
 
-/** `printSchema` is called on the first request for /schema.graphql, not when an app is made. */
+/** The landing page has no script and needs nothing from elsewhere; no site may frame it (issue 24, finding 6). */
+const PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+/**
+ * `printSchema` is called on the first request for /schema.graphql, not when an app is made. Each page is built once,
+ * compressed on first use (the README is about 50 kB, a third of that gzipped), with an ETag so a revisit is a 304.
+ */
 export function useLandingPage(config: Config, printSchema: () => string): Plugin {
   const text = readme();
-  const html = page(config, text !== null);
-  let printed: string | undefined;
-  const pages = new Map<string, [() => string, string]>([['/', [() => html, 'text/html; charset=utf-8']]]);
-  if (schemaIsPublic(config)) pages.set('/schema.graphql', [() => (printed ??= printSchema()), 'text/plain; charset=utf-8']);
-  if (text !== null) pages.set('/README.md', [() => text, 'text/markdown; charset=utf-8']);
+  const html = staticBody(page(config, text !== null));
+  let printed: StaticBody | undefined;
+  const pages = new Map<string, [() => StaticBody, string]>([['/', [() => html, 'text/html; charset=utf-8']]]);
+  if (schemaIsPublic(config))
+    pages.set('/schema.graphql', [() => (printed ??= staticBody(printSchema())), 'text/plain; charset=utf-8']);
+  if (text !== null) {
+    const body = staticBody(text);
+    pages.set('/README.md', [() => body, 'text/markdown; charset=utf-8']);
+  }
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       const found = pages.get(url.pathname);
       if (!found) return;
       const [bodyOf, type] = found;
-      const body = bodyOf();
-      endResponse(
-        new fetchAPI.Response(request.method === 'HEAD' ? null : body, {
-          status: 200,
-          headers: { 'content-type': type, 'cache-control': 'no-cache', 'x-content-type-options': 'nosniff' },
-        }),
-      );
+      return bodyOf()
+        .respond(request, fetchAPI, {
+          'content-type': type,
+          'cache-control': 'no-cache',
+          'x-content-type-options': 'nosniff',
+          'content-security-policy': PAGE_POLICY,
+          'x-frame-options': 'DENY',
+        })
+        .then(endResponse);
     },
   };
 }

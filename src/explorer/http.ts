@@ -100,6 +100,8 @@ export function useExplorer({ path = '/explore', dir = EXPLORER_DIST }: Explorer
       };
       if (file.type.startsWith('text/html')) {
         headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
+        // For browsers that predate frame-ancestors.
+        headers['x-frame-options'] = 'DENY';
         headers['referrer-policy'] = 'same-origin';
       }
       const ifNoneMatch = request.headers.get('if-none-match');

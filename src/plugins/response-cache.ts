@@ -6,6 +6,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { BOOKMARK_HEADER } from '../request-bookmarks.ts';
 import type { RequestScope } from '../request-scope.ts';
+import { createBoundedResponseCache } from './response-cache-store.ts';
 
 /**
  * Who the answer is for: the verified subject, not the raw Authorization header, so an expired or forged token never
@@ -50,6 +51,8 @@ export function useCachedResponses(config: Config, scope: RequestScope): Plugin[
         return `${scope.dataVersion()}.${tagOf(sessionId ?? null)}.${hash}`;
       },
       ttl: config.RESPONSE_CACHE_TTL_MS,
+      // Bounded in bytes (RESPONSE_CACHE_MAX_BYTES), not only in entries as the plugin's own store is.
+      cache: createBoundedResponseCache(config.RESPONSE_CACHE_MAX_BYTES),
     }),
   ];
 }

@@ -1,7 +1,10 @@
 // Issue 15, findings 2–8, over real HTTP against the server process: what one client sends can neither grow the
 // server without bound nor reach what it should not, and what a user meets on the first day says what to do.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { get as httpGet, request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { SignJWT } from 'jose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { webLink } from '../../explorer/src/links.ts';
@@ -162,11 +165,15 @@ describe('finding 5: no schema for those who may not see it', () => {
   it('with REQUIRE_AUTH_FOR_READS, introspection and suggestions need a token too', async () => {
     const base = await serve({ REQUIRE_AUTH_FOR_READS: 'true', API_TOKENS: 'reader-token-for-tests' });
     const introspect = { query: '{ __schema { mutationType { fields { name } } } }' };
-    const anonymous = await (await post(base, introspect)).json();
-    expect(JSON.stringify(anonymous)).not.toContain('upsertPerson');
-    expect(anonymous.errors[0].message).toMatch(/introspection/i);
-    const typo = await (await post(base, { query: '{ persn { name } }' })).json();
-    expect(typo.errors[0].message).not.toMatch(/Did you mean/);
+    // Refused before anything reads the document (issue 24, finding 11): the same 401 for either.
+    for (const body of [introspect, { query: '{ persn { name } }' }]) {
+      const anonymous = await post(base, body);
+      expect(anonymous.status).toBe(401);
+      const text = await anonymous.text();
+      expect(text).not.toContain('upsertPerson');
+      expect(text).not.toMatch(/Did you mean/);
+      expect(JSON.parse(text).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
     const authorised = await (await post(base, introspect, { authorization: 'Bearer reader-token-for-tests' })).json();
     expect(JSON.stringify(authorised)).toContain('upsertPerson');
   });
@@ -423,5 +430,214 @@ describe('issue 24 #10: the explorer links only http and https addresses', () =>
     [null, null],
   ])('%s → %s', (address, link) => {
     expect(webLink(address)).toBe(link);
+  });
+});
+
+describe('issue 24, finding 11: with REQUIRE_AUTH_FOR_READS, an anonymous caller learns nothing before the 401', () => {
+  const TOKEN = 'reader-token-for-tests';
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  const hashOnly = (base: string, query: string, headers: Record<string, string> = {}) =>
+    fetch(
+      `${base}/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: sha256(query) } }))}`,
+      { headers: { accept: 'application/json', ...headers } },
+    );
+  const answer = async (response: Response) => ({ status: response.status, body: await response.text() });
+
+  it('answers the same 401 for a registered and an unknown persisted query, and for real and made-up fields', async () => {
+    const base = await serve({ REQUIRE_AUTH_FOR_READS: 'true', API_TOKENS: TOKEN });
+    const registered = '{ person(slug: "thom-russo") { name } }';
+    const registering = await post(
+      base,
+      { query: registered, extensions: { persistedQuery: { version: 1, sha256Hash: sha256(registered) } } },
+      { authorization: `Bearer ${TOKEN}` },
+    );
+    expect(registering.status).toBe(200);
+    // The token holder reads it by hash alone.
+    expect(await (await hashOnly(base, registered, { authorization: `Bearer ${TOKEN}` })).json()).toEqual({
+      data: { person: { name: 'Thom Russo' } },
+    });
+
+    const known = await answer(await hashOnly(base, registered));
+    const unknown = await answer(await hashOnly(base, '{ person(slug: "nobody") { name } }'));
+    expect(known.status).toBe(401);
+    expect(unknown).toEqual(known);
+    expect(JSON.parse(known.body).errors).toEqual([
+      {
+        message: 'Not authenticated: this needs an Authorization: Bearer <token> header (REQUIRE_AUTH_FOR_READS).',
+        extensions: { code: 'UNAUTHENTICATED' },
+      },
+    ]);
+    for (const query of [
+      '{ person(slug: "x") { name } }',
+      '{ personz(slug: "x") { name } }',
+      '{ person(slug: "x") { secret } }',
+      '{ person(',
+    ]) {
+      expect(await answer(await post(base, { query })), query).toEqual(known);
+    }
+    // A token that is not accepted says why, before anything else too.
+    const forged = await post(base, { query: '{ personz }' }, { authorization: 'Bearer forged-token-for-tests' });
+    expect(forged.status).toBe(401);
+    expect((await forged.json()).errors[0].message).toMatch(
+      /^Not authenticated: the bearer token is not one this server accepts/,
+    );
+  });
+});
+
+describe('issue 24, finding 6: GraphiQL is built once, sent compressed and cached, and never framed', () => {
+  /** Raw bytes as sent (fetch would decompress them), with the headers. */
+  const raw = (url: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>((resolve, reject) => {
+      httpGet(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }),
+        );
+      }).on('error', reject);
+    });
+
+  it('sends the 9 MB page gzip- or brotli-compressed with an ETag, a 304 on revisit, and a CSP forbidding frames', async () => {
+    const base = await serveOnce('plain', {});
+    const page = `${base}/graphql?query=${encodeURIComponent('{ __typename }')}`;
+    const plain = await raw(page, { accept: 'text/html', 'accept-encoding': 'identity' });
+    const gzip = await raw(page, { accept: 'text/html', 'accept-encoding': 'gzip, deflate' });
+    const br = await raw(page, { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' });
+    expect(plain.status).toBe(200);
+    expect(plain.body.length).toBeGreaterThan(8_000_000);
+    expect(plain.body.toString()).toContain('<title>Liner</title>');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(gzip.body.length).toBeLessThan(plain.body.length / 3);
+    expect(br.body.length).toBeLessThan(gzip.body.length);
+    expect(gunzipSync(gzip.body).equals(plain.body)).toBe(true);
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+
+    const etag = plain.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]{22}"$/);
+    expect(gzip.headers.etag).toBe(etag);
+    expect(gzip.headers.vary).toBe('accept-encoding');
+    expect(gzip.headers['cache-control']).toBe('no-cache');
+    const again = await raw(page, { accept: 'text/html', 'accept-encoding': 'gzip', 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+
+    for (const { headers } of [plain, gzip, again]) {
+      expect(headers['x-frame-options']).toBe('DENY');
+      expect(headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+      // Inline scripts run only by hash: no 'unsafe-inline' for scripts.
+      expect(headers['content-security-policy']).toMatch(/script-src 'sha256-[^']+' 'sha256-[^']+';/);
+    }
+    // A GraphQL GET on the same path is still answered as GraphQL.
+    expect(await (await fetch(page, { headers: { accept: 'application/json' } })).json()).toEqual({
+      data: { __typename: 'Query' },
+    });
+  });
+
+  it('sends the landing page and the README with a CSP, X-Frame-Options and an ETag, the README compressed', async () => {
+    const base = await serveOnce('plain', {});
+    const landing = await raw(`${base}/`, { 'accept-encoding': 'gzip' });
+    expect(landing.status).toBe(200);
+    expect(landing.headers['x-frame-options']).toBe('DENY');
+    expect(landing.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    const readme = await raw(`${base}/README.md`, { 'accept-encoding': 'gzip' });
+    expect(readme.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(readme.body).toString()).toContain('MAX_QUERY_BYTES');
+    const revisit = await raw(`${base}/README.md`, { 'if-none-match': readme.headers.etag as string });
+    expect(revisit.status).toBe(304);
+  });
+});
+
+/** A POST from `localAddress` (any 127.x address is this machine), its body sent chunked or with a length. */
+function postFrom(base: string, localAddress: string, chunked: boolean): Promise<number> {
+  const { port } = new URL(base);
+  const body = JSON.stringify({ query: '{ __typename }' });
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': Buffer.byteLength(body) }) };
+    const req = httpRequest(
+      { host: '127.0.0.1', port, localAddress, method: 'POST', path: '/graphql', headers, agent: false },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    if (chunked) req.write(body.slice(0, 5));
+    req.end(chunked ? body.slice(5) : body);
+  });
+}
+
+describe('issue 24, finding 5: chunked bodies are rate-limited per client, in the same bucket as the rest', () => {
+  it('gives each address its own bucket for chunked requests, and one bucket for both kinds of body', async () => {
+    const base = await serve({ RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '5' });
+    const first: number[] = [];
+    for (let i = 0; i < 10; i++) first.push(await postFrom(base, '127.0.0.1', true));
+    expect(first.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(first).toContain(429);
+    // Before, every chunked request was `address:local`: these were refused for 127.0.0.1's requests.
+    for (const address of ['127.0.0.2', '127.0.0.3', '127.0.0.4'])
+      expect([await postFrom(base, address, true), await postFrom(base, address, true)], address).toEqual([200, 200]);
+    // Five with a length use 127.0.0.5's burst up; chunked ones then find the same empty bucket.
+    const both: number[] = [];
+    for (let i = 0; i < 5; i++) both.push(await postFrom(base, '127.0.0.5', false));
+    for (let i = 0; i < 3; i++) both.push(await postFrom(base, '127.0.0.5', true));
+    expect(both.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(both.slice(5).filter((status) => status === 429).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('issue 24, finding 9: a body past MAX_BODY_BYTES is cut, not drained', () => {
+  /** At most this much is pushed; a server that drains everything takes it all and never closes. */
+  const PUSH_AT_MOST = 256 * 1024 * 1024;
+
+  /** Sends `head`, then 1 MiB frames until the server closes or PUSH_AT_MOST is out; what it answered and took. */
+  const push = (base: string, head: string, frame: Buffer) =>
+    new Promise<{ answer: string; closedByServer: boolean; sent: number }>((resolve) => {
+      const { hostname, port } = new URL(base);
+      const socket = connect(Number(port), hostname);
+      let answer = '';
+      let closedByServer = false;
+      const finish = () => resolve({ answer, closedByServer, sent: socket.bytesWritten });
+      socket.on('data', (chunk) => {
+        answer += chunk;
+      });
+      socket.on('error', () => {});
+      socket.once('close', () => {
+        closedByServer = socket.bytesWritten < PUSH_AT_MOST;
+        finish();
+      });
+      socket.write(head);
+      const pump = () => {
+        while (!socket.destroyed && socket.bytesWritten < PUSH_AT_MOST)
+          if (!socket.write(frame)) return void socket.once('drain', pump);
+        socket.destroy();
+      };
+      pump();
+    });
+
+  it('answers 413 with connection: close and closes the connection, for a declared length and a chunked body', {
+    timeout: 60_000,
+  }, async () => {
+    const base = await serve({});
+    const mib = Buffer.alloc(1024 * 1024, 0x20);
+    const declared = await push(
+      base,
+      'POST /graphql HTTP/1.1\r\nHost: liner\r\nContent-Type: application/json\r\nContent-Length: 100000000000\r\n\r\n',
+      mib,
+    );
+    const chunked = await push(
+      base,
+      'POST /graphql HTTP/1.1\r\nHost: liner\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
+      Buffer.concat([Buffer.from(`${mib.length.toString(16)}\r\n`), mib, Buffer.from('\r\n')]),
+    );
+    for (const cut of [declared, chunked]) {
+      expect(cut.answer).toMatch(/^HTTP\/1\.1 413/);
+      expect(cut.answer.toLowerCase()).toContain('connection: close');
+      expect(cut.answer).toContain('PAYLOAD_TOO_LARGE');
+      expect(cut.closedByServer).toBe(true);
+      // The cap (4 MiB) and what the two sockets' buffers hold, not the 256 MiB offered.
+      expect(cut.sent).toBeLessThan(64 * 1024 * 1024);
+    }
+    expect((await post(base, { query: '{ __typename }' })).status).toBe(200);
   });
 });
