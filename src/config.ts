@@ -67,6 +67,11 @@ const envSchema = z.object({
   PARSE_CACHE_MAX_BYTES: integer(0, 1024 ** 4).default(32 * 1024 * 1024),
   /** Largest request body in bytes. Default 4 MiB: a 1 MB value in any script, or a dataset of ~10k facts. */
   MAX_BODY_BYTES: integer(1024, 1024 ** 3).default(4 * 1024 * 1024),
+  /**
+   * Bytes all request bodies over 64 KiB may hold at once, whoever sends them; a large body that does not fit now is
+   * answered 503 BUSY with Retry-After before it is read. Default 67108864 (64 MiB: sixteen bodies at MAX_BODY_BYTES).
+   */
+  MAX_BODY_BYTES_IN_FLIGHT: integer(1024, 1024 ** 4).default(64 * 1024 * 1024),
   /** Deadline per request in ms; the Neo4j transaction and the embedded computation stop at it. Default 10000. */
   REQUEST_TIMEOUT_MS: integer(100, 600_000).default(10_000),
   /**
@@ -212,6 +217,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (c.HTTP_HEADERS_TIMEOUT_MS > c.HTTP_REQUEST_TIMEOUT_MS)
       problems.push(
         `  HTTP_HEADERS_TIMEOUT_MS=${c.HTTP_HEADERS_TIMEOUT_MS}: must not exceed HTTP_REQUEST_TIMEOUT_MS (${c.HTTP_REQUEST_TIMEOUT_MS})`,
+      );
+    if (c.MAX_BODY_BYTES > c.MAX_BODY_BYTES_IN_FLIGHT)
+      problems.push(
+        `  MAX_BODY_BYTES=${c.MAX_BODY_BYTES}: must not exceed MAX_BODY_BYTES_IN_FLIGHT (${c.MAX_BODY_BYTES_IN_FLIGHT})`,
       );
     if (c.CORS_CREDENTIALS && c.CORS_ORIGINS.includes('*'))
       problems.push('  CORS_CREDENTIALS=true: not with CORS_ORIGINS=*; list the origins that may send credentials');

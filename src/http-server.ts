@@ -1,14 +1,20 @@
-// The Node HTTP server around the app: request bodies capped at MAX_BODY_BYTES before the app reads them, slow
-// senders cut off, and connections capped.
+// The Node HTTP server around the app: request bodies capped at MAX_BODY_BYTES each and MAX_BODY_BYTES_IN_FLIGHT
+// together before the app reads them, slow senders cut off, and connections capped.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { App } from './app.ts';
+import { BodyBudget, type BodyHold } from './body-budget.ts';
 import type { Config } from './config.ts';
 
 export type HttpServerConfig = Pick<
   Config,
-  'MAX_BODY_BYTES' | 'HTTP_HEADERS_TIMEOUT_MS' | 'HTTP_REQUEST_TIMEOUT_MS' | 'HTTP_KEEP_ALIVE_TIMEOUT_MS' | 'MAX_CONNECTIONS'
+  | 'MAX_BODY_BYTES'
+  | 'MAX_BODY_BYTES_IN_FLIGHT'
+  | 'HTTP_HEADERS_TIMEOUT_MS'
+  | 'HTTP_REQUEST_TIMEOUT_MS'
+  | 'HTTP_KEEP_ALIVE_TIMEOUT_MS'
+  | 'MAX_CONNECTIONS'
 >;
 
 /**
@@ -19,13 +25,28 @@ export type HttpServerConfig = Pick<
 const DRAIN_AT_MOST = 8 * 1024 * 1024;
 
 /** An error answer; `close` when the body was not read to its end, so the connection cannot be reused. */
-function refuse(res: ServerResponse, status: number, code: string, message: string, close = false): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(close ? { connection: 'close' } : {}) });
+function refuse(
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  close = false,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    ...(close ? { connection: 'close' } : {}),
+    ...headers,
+  });
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
-/** Answers 413 with `connection: close`; the socket is destroyed once the answer is out and the body has ended or passed DRAIN_AT_MOST. */
-function refuseTooLarge(req: IncomingMessage, res: ServerResponse, message: string): void {
+/** Answers with `connection: close`; the socket is destroyed once the answer is out and the body has ended or passed DRAIN_AT_MOST. */
+function refuseUnread(
+  req: IncomingMessage,
+  res: ServerResponse,
+  answer: { status: number; code: string; message: string; headers?: Record<string, string> },
+): void {
   // Held now: by the time the answer is out, the request may have let go of its socket.
   const { socket } = req;
   let answered = false;
@@ -43,19 +64,33 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse, message: stri
     answered = true;
     if (ended) socket.destroy();
   });
-  refuse(res, 413, 'PAYLOAD_TOO_LARGE', message, true);
+  refuse(res, answer.status, answer.code, answer.message, true, answer.headers);
+}
+
+const tooLarge = (message: string) => ({ status: 413, code: 'PAYLOAD_TOO_LARGE', message });
+
+/** Answers 503 BUSY with Retry-After to a body the shared budget (MAX_BODY_BYTES_IN_FLIGHT) cannot hold now. */
+function refuseBusy(req: IncomingMessage, res: ServerResponse): void {
+  refuseUnread(req, res, {
+    status: 503,
+    code: 'BUSY',
+    message:
+      'The server holds as many request bodies as MAX_BODY_BYTES_IN_FLIGHT allows, and this one does not fit now: send it again shortly.',
+    headers: { 'retry-after': '1' },
+  });
 }
 
 /** A chunked body has no length up front: read it, stopping at the limit, and hand the app a complete request. */
-async function forwardChunked(app: App, req: IncomingMessage, res: ServerResponse, limit: number): Promise<void> {
+async function forwardChunked(app: App, req: IncomingMessage, res: ServerResponse, limit: number, hold: BodyHold): Promise<void> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
     if (size > limit) {
-      refuseTooLarge(req, res, `The request body is over the limit of ${limit} bytes (MAX_BODY_BYTES).`);
+      refuseUnread(req, res, tooLarge(`The request body is over the limit of ${limit} bytes (MAX_BODY_BYTES).`));
       return;
     }
+    if (!hold.grow(size)) return refuseBusy(req, res);
     chunks.push(chunk as Buffer);
   }
   const headers = new Headers();
@@ -94,6 +129,7 @@ function cutOnBodyError(this: ServerResponse, source: Readable) {
  */
 export function createHttpServer(app: App, config: HttpServerConfig): Server {
   const maxBodyBytes = config.MAX_BODY_BYTES;
+  const budget = new BodyBudget(config.MAX_BODY_BYTES_IN_FLIGHT);
   const server = createServer(
     {
       headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS,
@@ -110,17 +146,22 @@ export function createHttpServer(app: App, config: HttpServerConfig): Server {
   function handle(req: IncomingMessage, res: ServerResponse) {
     res.on('pipe', cutOnBodyError);
     const declared = req.headers['content-length'];
-    if (declared !== undefined) {
-      const length = Number(declared);
-      if (length > maxBodyBytes) {
-        refuseTooLarge(req, res, `The request body is ${length} bytes, over the limit of ${maxBodyBytes} (MAX_BODY_BYTES).`);
-        return;
-      }
-      void app(req, res);
+    const chunked = declared === undefined && req.headers['transfer-encoding'] !== undefined;
+    const length = declared === undefined ? 0 : Number(declared);
+    if (length > maxBodyBytes) {
+      refuseUnread(
+        req,
+        res,
+        tooLarge(`The request body is ${length} bytes, over the limit of ${maxBodyBytes} (MAX_BODY_BYTES).`),
+      );
       return;
     }
-    if (req.headers['transfer-encoding']) {
-      forwardChunked(app, req, res, maxBodyBytes).catch(() => {
+    const hold = budget.hold();
+    // 'close' comes once per exchange, answered or cut, so what a body took cannot outlive its request.
+    res.once('close', hold.release);
+    if (!hold.grow(length)) return refuseBusy(req, res);
+    if (chunked) {
+      forwardChunked(app, req, res, maxBodyBytes, hold).catch(() => {
         if (!res.headersSent) refuse(res, 400, 'BAD_REQUEST', 'The request body could not be read.');
       });
       return;

@@ -641,3 +641,62 @@ describe('issue 24, finding 9: a body past MAX_BODY_BYTES is cut, not drained', 
     expect((await post(base, { query: '{ __typename }' })).status).toBe(200);
   });
 });
+
+describe('issue 24: request bodies together stay within MAX_BODY_BYTES_IN_FLIGHT', () => {
+  /** Opens a request declaring `length` bytes and sends `sent` of them, then waits; the socket and what came back. */
+  const hold = (base: string, length: number, sent: number) =>
+    new Promise<{ socket: Socket; answer: () => string }>((resolve) => {
+      const { hostname, port } = new URL(base);
+      const socket = connect(Number(port), hostname);
+      let answer = '';
+      socket.on('data', (chunk) => {
+        answer += chunk;
+      });
+      socket.on('error', () => {});
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: liner\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`,
+      );
+      socket.write(Buffer.alloc(sent, 0x20), () => resolve({ socket, answer: () => answer }));
+    });
+  /** A valid query padded with spaces to `length` bytes. */
+  const padded = (length: number) => {
+    const query = JSON.stringify({ query: '{ __typename }' });
+    return query + ' '.repeat(length - query.length);
+  };
+
+  it('answers 503 BUSY with Retry-After to a large body that does not fit, small ones still pass, and room comes back', {
+    timeout: 60_000,
+  }, async () => {
+    const mib = 1024 * 1024;
+    const base = await serve({ MAX_BODY_BYTES: String(mib), MAX_BODY_BYTES_IN_FLIGHT: String(2 * mib) });
+    // Two slow uploads of 1 MiB each take the whole budget (each past its free first 64 KiB).
+    const slow = [await hold(base, mib, 1024), await hold(base, mib, 1024)];
+    const refused = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: padded(mib),
+    });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect((await refused.json()).errors[0]).toMatchObject({
+      extensions: { code: 'BUSY' },
+      message: expect.stringContaining('MAX_BODY_BYTES_IN_FLIGHT'),
+    });
+    // A small body is not counted, so queries keep being answered while the large ones wait.
+    expect((await post(base, { query: '{ __typename }' })).status).toBe(200);
+    for (const { socket } of slow) socket.destroy();
+    // Once the slow uploads are gone their share is back: the same large body is answered.
+    let answered = 0;
+    for (let attempt = 0; attempt < 50 && answered !== 200; attempt++) {
+      answered = (
+        await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: padded(mib),
+        })
+      ).status;
+      if (answered !== 200) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(answered).toBe(200);
+  });
+});
