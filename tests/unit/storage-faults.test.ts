@@ -153,7 +153,7 @@ describe.skipIf(available !== true)('a full disk (a 3 MiB tmpfs)', () => {
     const people = Array.from({ length: 120 }, (_, i) => ({
       slug: `bulky-${i}`,
       name: `Bulky ${i}`,
-      disambiguation: BIG_NAME,
+      aliases: BIG_ALIASES,
       sources: [{ document: 'doc', quote: 'q' }],
     }));
     writeFileSync(
