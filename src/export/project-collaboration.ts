@@ -8,6 +8,8 @@ import { EDGE_ATTRIBUTES, type ExportEdge, type ExportGraph, NODE_ATTRIBUTES } f
 import { withinHops } from './neighborhood.ts';
 import { nodeAttributes, nodeId } from './node-attributes.ts';
 import type { ExportFilters } from './options.ts';
+import { sortInSlices } from './sliced-sort.ts';
+import { createYielder } from './yielder.ts';
 
 const PERSON = 'Person:';
 const WORK = 'Work:';
@@ -18,10 +20,18 @@ export async function collaborationProjection(store: GraphStreams, filters: Expo
   const around =
     filters.person === undefined ? undefined : withinHops(credits, nodeId('Person', filters.person), 2 * filters.hops);
   const inside = (id: string) => id.startsWith(PERSON) && credits.hasNode(id) && (around === undefined || around.has(id));
+  // Every person of a large catalogue, filtered and sorted: seconds of work, so other requests get turns meanwhile.
+  const pause = createYielder();
+  const unsorted: string[] = [];
+  for (const id of credits.nodeEntries()) {
+    if (inside(id.node)) unsorted.push(id.node);
+    const turn = pause();
+    if (turn) await turn;
+  }
+  const people = await sortInSlices(unsorted, compareStrings);
 
   /** Pairs are found person by person in slug order, so only one person's partners are held at a time. */
   function* collaborations(): Iterable<ExportEdge> {
-    const people = credits.filterNodes(inside).sort(compareStrings);
     for (const person of people) {
       const shared = new Map<string, string[]>();
       for (const work of credits.neighbors(person))

@@ -1,9 +1,9 @@
 // possibleDuplicates as the server answers it: from a name index per label, built once from the store and refreshed
 // for the nodes each write touches, and one scored answer per data version, shared by every alias and request asking.
 
+import { Slicer, untilDeadline } from '../graph/cooperative.ts';
 import type { GraphRows } from '../graph/rows.ts';
 import type { Deadline, GraphStore, RowChange, WriteBatch } from '../graph/store.ts';
-import { Slicer, untilDeadline } from './cooperative.ts';
 import { type DuplicateCandidate, scoreCandidates } from './duplicates.ts';
 import type { MergeableLabel } from './merge-plan.ts';
 import { NameIndex } from './name-index.ts';

@@ -4,10 +4,12 @@ import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { InvalidDatasetError } from '../../src/dataset/validate.ts';
+import { generateSynthetic } from '../../bench/dataset/synthetic.ts';
+import { InvalidDatasetError, validateDataset } from '../../src/dataset/validate.ts';
 import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
 import { Neo4jStore } from '../../src/graph/neo4j/neo4j-store.ts';
-import type { GraphRows } from '../../src/graph/rows.ts';
+import { datasetToRows, type GraphRows } from '../../src/graph/rows.ts';
+import { DeadlineExceededError } from '../../src/graph/store.ts';
 import { loadDatasetFile } from '../../src/ingest/pipeline.ts';
 import { ARTICLE_FILE, SEED_FILE, seed } from '../helpers.ts';
 import { connection, describeNeo4j, neo4jStore, resetNeo4j } from './neo4j-env.ts';
@@ -86,6 +88,15 @@ describeNeo4j('loading into Neo4j', () => {
     expect(await store.counts()).toEqual(before);
     const [person] = await store.nodesBySlug('Person', ['brand-new-person']);
     expect(person).toBeNull();
+  });
+
+  it('ends a load under a request deadline at it, rolled back whole (issue 24 #3: importDataset on Neo4j)', async () => {
+    const before = await store.counts();
+    // About 30 000 rows MERGEd into a non-empty database: seconds of Neo4j's time, against a 100 ms deadline.
+    const rows = datasetToRows(validateDataset(generateSynthetic({ credits: 20_000, seed: 'load-deadline' }).dataset));
+    const deadline = { at: Date.now() + 100, signal: AbortSignal.timeout(100) };
+    await expect(store.withDeadline(deadline).load(rows)).rejects.toBeInstanceOf(DeadlineExceededError);
+    expect(await store.counts()).toEqual(before);
   });
 
   it('rejects an inconsistent file with located errors and leaves Neo4j as it was', async () => {

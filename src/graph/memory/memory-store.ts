@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { IdentifierScheme, Role } from '../../dataset/format.ts';
 import { identifierSlug, searchTokens } from '../../dataset/slug.ts';
 import { conflictMatches } from '../conflict-filter.ts';
+import { Slicer } from '../cooperative.ts';
 import { checkExpected } from '../expected-rows.ts';
 import { AWARD_WIN_LINKS, awardWinFromLinks, CONFLICT_LINKS, conflictFromLinks, type HopName, hopShape } from '../hops.ts';
 import type { HopRow, LinkedNode, LinkShape } from '../port/hop-rows.ts';
@@ -98,12 +99,37 @@ export class MemoryStore implements GraphStore {
   /** Node ids of each label in slug order, dropped when a node of the label is added. */
   private readonly sortedIds = new Map<NodeLabel, Int32Array>();
   private deadline: Deadline | null = null;
+  /** This request's answers by question, so aliases asking one question share one computation; null off a request. */
+  private asked: Map<string, Promise<unknown>> | null = null;
 
-  /** A view sharing this graph whose loops stop at the deadline (a timer cannot interrupt synchronous work). */
+  /**
+   * A view sharing this graph for one request. A timer cannot interrupt synchronous work, so its long loops yield to
+   * the event loop every few milliseconds (other clients are answered meanwhile) and stop at the deadline there.
+   */
   withDeadline(deadline: Deadline): GraphStore {
     const view = Object.create(this) as MemoryStore;
     view.deadline = deadline;
+    view.asked = new Map();
     return view;
+  }
+
+  /** Slices a long loop: `if (slicer.due()) await slicer.tick()` yields, and throws past this view's deadline. */
+  private slicer(): Slicer {
+    return new Slicer(this.deadline);
+  }
+
+  /**
+   * One computation per question in a request: fifteen aliases of one costly field cost one. Keys hold every argument
+   * the answer depends on. Writes forget them, so a later field of the same request sees the write.
+   */
+  private shared<T>(key: string, work: () => Promise<T>): Promise<T> {
+    if (this.asked === null) return work();
+    let answer = this.asked.get(key) as Promise<T> | undefined;
+    if (answer === undefined) {
+      answer = work();
+      this.asked.set(key, answer);
+    }
+    return answer;
   }
 
   protected checkDeadline(): void {
@@ -111,9 +137,13 @@ export class MemoryStore implements GraphStore {
   }
 
   async load(rows: GraphRows): Promise<LoadSummary> {
+    this.asked?.clear();
     const summary = this.merge(rows);
     // Here rather than in merge: its indexes of shared bags and relationship ends are garbage by now.
     if (rows.nodes.length + rows.rels.length >= RELEASE_AFTER) releaseMemory();
+    // The slug order of every label, sorted now rather than by the first reader: at 1M credits sorting the people
+    // held the event loop about 300 ms in the first anonymous request (a sort does not yield).
+    for (const label of NODE_LABELS) this.idsOf(label);
     return summary;
   }
 
@@ -187,6 +217,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async write(batch: WriteBatch): Promise<WriteResult> {
+    this.asked?.clear();
     this.checkWrite(batch);
     const result: WriteResult = { nodesCreated: 0, relationshipsCreated: 0, relationshipsRemoved: 0, updated: 0 };
     for (const node of batch.nodes ?? []) {
@@ -242,11 +273,15 @@ export class MemoryStore implements GraphStore {
             .sort(compareStrings)
             .map((slug) => this.graph.nodeId(label, slug))
             .filter((id) => id !== -1);
-    return ids.map((id) => {
+    const slicer = this.slicer();
+    const names: NodeNames[] = [];
+    for (const id of ids) {
+      if (slicer.due()) await slicer.tick();
       const props = this.graph.props(id);
       const slug = this.graph.slug(id);
-      return { slug, name: String(props[nameProperty] ?? slug), aliases: (props.aliases as string[] | undefined) ?? [] };
-    });
+      names.push({ slug, name: String(props[nameProperty] ?? slug), aliases: (props.aliases as string[] | undefined) ?? [] });
+    }
+    return names;
   }
 
   async neighbourhoods(label: NodeLabel, slugs: readonly string[]): Promise<(NodeNeighbourhood | null)[]> {
@@ -286,32 +321,46 @@ export class MemoryStore implements GraphStore {
       slug: this.graph.slug(id),
       name: String(this.graph.props(id).name ?? this.graph.slug(id)),
     });
-    return slugs.map((slug) => {
+    const slicer = this.slicer();
+    const around: CreditedAround[] = [];
+    for (const slug of slugs) {
       this.checkDeadline();
-      const id = this.graph.nodeId(label, slug);
-      if (id === -1) return { works: [], people: [] };
-      if (label === 'Work') {
-        const people = new Set(this.neighbours(id, 'in', ['CREDITED']).map(([other]) => other));
-        return { works: [], people: [...people].map(person).sort(bySlug) };
-      }
-      const works = new Set(this.neighbours(id, 'out', ['CREDITED']).map(([work]) => work));
-      const people = new Set<number>();
-      for (const work of works)
-        for (const [other] of this.neighbours(work, 'in', ['CREDITED'])) if (other !== id) people.add(other);
-      return {
-        works: [...works]
-          .map((work) => {
-            const props = this.graph.props(work);
-            return {
-              slug: this.graph.slug(work),
-              title: String(props.title ?? ''),
-              year: typeof props.year === 'number' ? props.year : null,
-            };
-          })
-          .sort(bySlug),
-        people: [...people].map(person).sort(bySlug),
-      };
-    });
+      if (slicer.due()) await slicer.tick();
+      around.push(this.creditedAroundOne(label, slug, person, bySlug));
+    }
+    return around;
+  }
+
+  /** One node's credited neighbours, for creditedAround. */
+  private creditedAroundOne(
+    label: 'Person' | 'Work',
+    slug: string,
+    person: (id: number) => { slug: string; name: string },
+    bySlug: (a: { slug: string }, b: { slug: string }) => number,
+  ): CreditedAround {
+    const id = this.graph.nodeId(label, slug);
+    if (id === -1) return { works: [], people: [] };
+    if (label === 'Work') {
+      const people = new Set(this.neighbours(id, 'in', ['CREDITED']).map(([other]) => other));
+      return { works: [], people: [...people].map(person).sort(bySlug) };
+    }
+    const works = new Set(this.neighbours(id, 'out', ['CREDITED']).map(([work]) => work));
+    const people = new Set<number>();
+    for (const work of works)
+      for (const [other] of this.neighbours(work, 'in', ['CREDITED'])) if (other !== id) people.add(other);
+    return {
+      works: [...works]
+        .map((work) => {
+          const props = this.graph.props(work);
+          return {
+            slug: this.graph.slug(work),
+            title: String(props.title ?? ''),
+            year: typeof props.year === 'number' ? props.year : null,
+          };
+        })
+        .sort(bySlug),
+      people: [...people].map(person).sort(bySlug),
+    };
   }
 
   async nodeRows(label: NodeLabel): Promise<NodeRow[]> {
@@ -357,6 +406,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async applyChange(change: RowChange): Promise<void> {
+    this.asked?.clear();
     this.checkChange(change);
     for (const rel of change.removeRels ?? []) {
       const edge = this.edgeOf(rel);
@@ -495,10 +545,13 @@ export class MemoryStore implements GraphStore {
       const { offset, limit } = args;
       return { items: [...all.subarray(offset, offset + limit)].map((id) => this.person(id)), total: all.length };
     }
-    const { items, total } = page(
-      [...all].filter((id) => this.matches(id, tokens)),
-      args,
-    );
+    const slicer = this.slicer();
+    const matching: number[] = [];
+    for (const id of all) {
+      if (slicer.due()) await slicer.tick();
+      if (this.matches(id, tokens)) matching.push(id);
+    }
+    const { items, total } = page(matching, args);
     return { items: items.map((id) => this.person(id)), total };
   }
 
@@ -518,32 +571,41 @@ export class MemoryStore implements GraphStore {
       const { offset, limit } = args;
       return { items: [...all.subarray(offset, offset + limit)].map((id) => this.work(id)), total: all.length };
     }
-    const works = [...all]
-      .filter((id) => tokens === null || this.matches(id, tokens))
-      .map((id) => this.work(id))
-      .filter(
-        (w) =>
-          (filter.kind === undefined || w.kind === filter.kind) &&
-          (filter.yearFrom === undefined || (w.year !== null && w.year >= filter.yearFrom)) &&
-          (filter.yearTo === undefined || (w.year !== null && w.year <= filter.yearTo)),
-      );
+    const slicer = this.slicer();
+    const works: WorkRecord[] = [];
+    for (const id of all) {
+      if (slicer.due()) await slicer.tick();
+      if (tokens !== null && !this.matches(id, tokens)) continue;
+      const w = this.work(id);
+      if (
+        (filter.kind === undefined || w.kind === filter.kind) &&
+        (filter.yearFrom === undefined || (w.year !== null && w.year >= filter.yearFrom)) &&
+        (filter.yearTo === undefined || (w.year !== null && w.year <= filter.yearTo))
+      )
+        works.push(w);
+    }
     return page(works, args);
   }
 
   async search(text: string, limit: number): Promise<SearchHitRecord[]> {
     this.checkDeadline();
+    return this.shared(`search|${limit}|${text}`, () => this.searchNow(text, limit));
+  }
+
+  private async searchNow(text: string, limit: number): Promise<SearchHitRecord[]> {
     const tokens = searchTokens(text);
+    const slicer = this.slicer();
     const hits: (SearchHitRecord & { rank: number; labelRank: number })[] = [];
-    SEARCHABLE_LABELS.forEach((label, labelRank) => {
-      this.checkDeadline();
+    for (const [labelRank, label] of SEARCHABLE_LABELS.entries()) {
       for (const id of this.idsOf(label)) {
+        if (slicer.due()) await slicer.tick();
         const props = this.graph.props(id);
         if (!matchesSearch(String(props.searchText ?? ''), tokens)) continue;
         const slug = this.graph.slug(id);
         const name = String(props.name ?? props.title ?? slug);
         hits.push({ label, slug, name, rank: searchRank(String(props.searchText), tokens), labelRank });
       }
-    });
+    }
     hits.sort((a, b) => a.rank - b.rank || a.labelRank - b.labelRank || compareStrings(a.slug, b.slug));
     return hits.slice(0, limit).map(({ label, slug, name }) => ({ label, slug, name }));
   }
@@ -554,27 +616,42 @@ export class MemoryStore implements GraphStore {
       (kind === undefined || w.kind === kind) &&
       (yearFrom === undefined || (w.year !== null && w.year >= yearFrom)) &&
       (yearTo === undefined || (w.year !== null && w.year <= yearTo));
-    return slugs.map((slug) => {
+    const slicer = this.slicer();
+    const pages: Page<CreditRecord>[] = [];
+    for (const slug of slugs) {
+      if (slicer.due()) await slicer.tick();
       let credits = this.creditsOf(this.graph.nodeId('Person', slug), 'out', filter);
       if (kind !== undefined || yearFrom !== undefined || yearTo !== undefined) credits = credits.filter((c) => inRange(c.work));
       credits.sort((a, b) => compareWorks(a.work, b.work) || ROLE_RANK[a.role] - ROLE_RANK[b.role]);
-      return page(credits, args);
-    });
+      pages.push(page(credits, args));
+    }
+    return pages;
   }
 
   async creditsOfWorks(slugs: readonly string[], filter: RoleFilter): Promise<CreditRecord[][]> {
-    return slugs.map((slug) => {
+    const slicer = this.slicer();
+    const lists: CreditRecord[][] = [];
+    for (const slug of slugs) {
+      if (slicer.due()) await slicer.tick();
       const credits = this.creditsOf(this.graph.nodeId('Work', slug), 'in', filter);
       credits.sort(compareCreditsOnWork);
-      return credits;
-    });
+      lists.push(credits);
+    }
+    return lists;
   }
 
   async topPeople(by: PeopleRanking, filter: RoleFilter, limit: number): Promise<RankedPersonRecord[]> {
+    this.checkDeadline();
+    return this.shared(`topPeople|${by}|${limit}|${filter.roles?.join(',') ?? ''}`, () => this.topPeopleNow(by, filter, limit));
+  }
+
+  /** Every person's count: one pass over the whole graph, so it yields as it goes. */
+  private async topPeopleNow(by: PeopleRanking, filter: RoleFilter, limit: number): Promise<RankedPersonRecord[]> {
     const allowed = roleAllowed(filter);
+    const slicer = this.slicer();
     const counted: { id: number; count: number }[] = [];
     for (const id of this.idsOf('Person')) {
-      this.checkDeadline();
+      if (slicer.due()) await slicer.tick();
       const works = new Set<number>();
       let credits = 0;
       for (const [work, edge] of this.neighbours(id, 'out', ['CREDITED']))
@@ -587,8 +664,10 @@ export class MemoryStore implements GraphStore {
         continue;
       }
       const others = new Set<number>();
-      for (const work of works)
+      for (const work of works) {
+        if (slicer.due()) await slicer.tick();
         for (const [other] of this.neighbours(work, 'in', ['CREDITED'])) if (other !== id) others.add(other);
+      }
       if (others.size > 0) counted.push({ id, count: others.size });
     }
     // idsOf is in slug order and the sort is stable: ties stay in slug order, as the Cypher's ORDER BY gives them.
@@ -597,32 +676,56 @@ export class MemoryStore implements GraphStore {
   }
 
   async collaboratorsOf(slugs: readonly string[], filter: RoleFilter, args: PageArgs): Promise<Page<CollaboratorRecord>[]> {
-    return slugs.map((slug) => {
-      const person = this.graph.nodeId('Person', slug);
-      const shared = this.sharedWorks(person, filter);
-      shared.delete(person);
-      return page(this.collaborators(shared), args);
-    });
+    const pages: Page<CollaboratorRecord>[] = [];
+    // Keyed without the page: aliases asking other pages of one person's collaborators share the whole list.
+    for (const slug of slugs)
+      pages.push(
+        page(
+          await this.shared(`collaborators|${slug}|${filter.roles?.join(',') ?? ''}`, () => this.allCollaborators(slug, filter)),
+          args,
+        ),
+      );
+    return pages;
+  }
+
+  private async allCollaborators(slug: string, filter: RoleFilter): Promise<CollaboratorRecord[]> {
+    const slicer = this.slicer();
+    const person = this.graph.nodeId('Person', slug);
+    const shared = await this.sharedWorks(person, filter, slicer);
+    shared.delete(person);
+    return this.collaborators(shared, slicer);
   }
 
   async commonCollaborators(of: readonly string[], filter: RoleFilter): Promise<CollaboratorRecord[]> {
+    return this.shared(`common|${of.join(',')}|${filter.roles?.join(',') ?? ''}`, () => this.commonCollaboratorsNow(of, filter));
+  }
+
+  private async commonCollaboratorsNow(of: readonly string[], filter: RoleFilter): Promise<CollaboratorRecord[]> {
+    const slicer = this.slicer();
     const ids = of.map((slug) => this.graph.nodeId('Person', slug));
-    const perPerson = ids.map((id) => this.sharedWorks(id, filter));
+    const perPerson: Map<number, Set<number>>[] = [];
+    for (const id of ids) perPerson.push(await this.sharedWorks(id, filter, slicer));
     const [first, ...rest] = perPerson;
     if (!first) return [];
     const common = new Map<number, Set<number>>();
     for (const [person, works] of first) {
+      if (slicer.due()) await slicer.tick();
       if (ids.includes(person) || !rest.every((m) => m.has(person))) continue;
       common.set(person, new Set([...works, ...rest.flatMap((m) => [...(m.get(person) ?? [])])]));
     }
-    return this.collaborators(common);
+    return this.collaborators(common, slicer);
   }
 
   async shortestPath(from: string, to: string, maxHops: number): Promise<PathStepRecord[] | null> {
+    this.checkDeadline();
+    return this.shared(`path|${maxHops}|${from}|${to}`, () => this.shortestPathNow(from, to, maxHops));
+  }
+
+  private async shortestPathNow(from: string, to: string, maxHops: number): Promise<PathStepRecord[] | null> {
     const source = this.graph.nodeId('Person', from);
     const target = this.graph.nodeId('Person', to);
     if (from === to || source === -1 || target === -1) return null;
-    const path = this.smallestShortestPath(source, target, 2 * maxHops);
+    const path = await this.smallestShortestPath(source, target, 2 * maxHops);
     if (path === null) return null;
     const steps: PathStepRecord[] = [];
     for (let i = 0; i + 2 < path.length; i += 2) {
@@ -678,7 +781,14 @@ export class MemoryStore implements GraphStore {
       const kind = id === -1 ? undefined : this.graph.props(id).kind;
       return typeof kind === 'string' ? kind : null;
     };
-    return [...this.idsOf('Conflict')].map((id) => this.conflict(id)).filter((c) => conflictMatches(c, filter, kindOf));
+    const slicer = this.slicer();
+    const found: ConflictRecord[] = [];
+    for (const id of this.idsOf('Conflict')) {
+      if (slicer.due()) await slicer.tick();
+      const conflict = this.conflict(id);
+      if (conflictMatches(conflict, filter, kindOf)) found.push(conflict);
+    }
+    return found;
   }
 
   async nodesByIdentifiers(keys: readonly IdentifierKey[]): Promise<(IdentifiedNode | null)[]> {
@@ -712,12 +822,12 @@ export class MemoryStore implements GraphStore {
    * at a time, the smaller frontier first, until a level of one side reaches the other; both sides then together
    * cover the paths, and only a ball of half the distance around each end is visited.
    */
-  private smallestShortestPath(source: number, target: number, maxLength: number): number[] | null {
+  private async smallestShortestPath(source: number, target: number, maxLength: number): Promise<number[] | null> {
+    const slicer = this.slicer();
     const side = (start: number) => ({ distance: new Map([[start, 0]]), levels: [[start]] });
     const fromSource = side(source);
     const fromTarget = side(target);
     let meeting: number[] = [];
-    let visited = 0;
     while (meeting.length === 0) {
       const [grow, other] =
         (fromSource.levels.at(-1) as number[]).length <= (fromTarget.levels.at(-1) as number[]).length
@@ -727,7 +837,7 @@ export class MemoryStore implements GraphStore {
       const level = grow.levels.length;
       const next: number[] = [];
       for (const node of grow.levels.at(-1) as number[]) {
-        if (++visited % 1024 === 0) this.checkDeadline();
+        if (slicer.due()) await slicer.tick();
         for (const neighbour of this.creditNeighbours(node)) {
           if (grow.distance.has(neighbour)) continue;
           grow.distance.set(neighbour, level);
@@ -744,8 +854,10 @@ export class MemoryStore implements GraphStore {
     const onPath = new Set(meeting.filter((m) => fromSource.distance.get(m) === sourceDepth));
     meeting = [...onPath];
     for (let level = sourceDepth - 1; level > 0; level--)
-      for (const node of fromSource.levels[level] as number[])
+      for (const node of fromSource.levels[level] as number[]) {
+        if (slicer.due()) await slicer.tick();
         if (this.creditNeighbours(node).some((n) => onPath.has(n) && fromSource.distance.get(n) === level + 1)) onPath.add(node);
+      }
     const smallest = (candidates: number[]) =>
       candidates.sort((a, b) => compareStrings(this.graph.slug(a), this.graph.slug(b)))[0];
     // Walk from the source, always to the smallest slug still on a shortest path: first through the source side,
@@ -854,11 +966,12 @@ export class MemoryStore implements GraphStore {
   }
 
   /** Collaborator id → ids of the works they share with `person`, their role on it allowed by the filter. */
-  private sharedWorks(person: number, filter: RoleFilter): Map<number, Set<number>> {
+  private async sharedWorks(person: number, filter: RoleFilter, slicer: Slicer): Promise<Map<number, Set<number>>> {
+    this.checkDeadline();
     const allowed = roleAllowed(filter);
     const shared = new Map<number, Set<number>>();
     for (const [work] of this.neighbours(person, 'out', ['CREDITED'])) {
-      this.checkDeadline();
+      if (slicer.due()) await slicer.tick();
       for (const [other, edge] of this.neighbours(work, 'in', ['CREDITED'])) {
         if (!allowed(roleOf(this.graph.relProps(edge)))) continue;
         const works = shared.get(other) ?? new Set<number>();
@@ -869,13 +982,13 @@ export class MemoryStore implements GraphStore {
     return shared;
   }
 
-  private collaborators(shared: Map<number, Set<number>>): CollaboratorRecord[] {
-    return [...shared]
-      .map(([person, works]) => ({
-        person: this.person(person),
-        sharedWorks: [...works].map((work) => this.work(work)).sort(compareWorks),
-      }))
-      .sort((a, b) => b.sharedWorks.length - a.sharedWorks.length || compareStrings(a.person.slug, b.person.slug));
+  private async collaborators(shared: Map<number, Set<number>>, slicer: Slicer): Promise<CollaboratorRecord[]> {
+    const found: CollaboratorRecord[] = [];
+    for (const [person, works] of shared) {
+      if (slicer.due()) await slicer.tick();
+      found.push({ person: this.person(person), sharedWorks: [...works].map((work) => this.work(work)).sort(compareWorks) });
+    }
+    return found.sort((a, b) => b.sharedWorks.length - a.sharedWorks.length || compareStrings(a.person.slug, b.person.slug));
   }
 
   private idsOf(label: NodeLabel): Int32Array {

@@ -465,8 +465,9 @@ export class Neo4jStore implements GraphStore {
             for (const step of nodeSteps(rows, ids !== null)) await run(step);
             for (const step of relSteps(rows, ids)) await run(step);
             return summary;
-          }),
-        null,
+            // Under a request (importDataset) the transaction ends at its deadline, rolled back whole, as reads do.
+          }, this.transactionConfig()),
+        this.deadline,
       );
     } finally {
       await session.close();
