@@ -41,7 +41,12 @@ function refuse(
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
-/** Answers with `connection: close`; the socket is destroyed once the answer is out and the body has ended or passed DRAIN_AT_MOST. */
+/**
+ * Refuses a request whose body will not be used. A body that ends within DRAIN_AT_MOST more bytes is read to its end
+ * and thrown away, then answered on a connection that stays usable: answered before its end, with `connection:
+ * close`, Node closed the socket as soon as the answer was out, and a client still sending its body saw EPIPE
+ * instead of the answer. A longer one (or one declared longer) is answered at once with `connection: close` and cut.
+ */
 function refuseUnread(
   req: IncomingMessage,
   res: ServerResponse,
@@ -49,22 +54,20 @@ function refuseUnread(
 ): void {
   // Held now: by the time the answer is out, the request may have let go of its socket.
   const { socket } = req;
-  let answered = false;
-  let ended = false;
+  const answerNow = (close: boolean) => refuse(res, answer.status, answer.code, answer.message, close, answer.headers);
+  const cut = () => {
+    req.removeAllListeners('data');
+    req.removeAllListeners('end');
+    res.once('finish', () => socket.destroy());
+    answerNow(true);
+  };
+  if (Number(req.headers['content-length'] ?? 0) > DRAIN_AT_MOST) return cut();
   let drained = 0;
   req.on('data', (chunk: Buffer) => {
     drained += chunk.length;
-    if (drained > DRAIN_AT_MOST) socket.destroy();
+    if (drained > DRAIN_AT_MOST) cut();
   });
-  req.once('end', () => {
-    ended = true;
-    if (answered) socket.destroy();
-  });
-  res.once('finish', () => {
-    answered = true;
-    if (ended) socket.destroy();
-  });
-  refuse(res, answer.status, answer.code, answer.message, true, answer.headers);
+  req.once('end', () => answerNow(false));
 }
 
 const tooLarge = (message: string) => ({ status: 413, code: 'PAYLOAD_TOO_LARGE', message });
@@ -80,19 +83,47 @@ function refuseBusy(req: IncomingMessage, res: ServerResponse): void {
   });
 }
 
+/**
+ * Reads a chunked body whole, or refuses it once it passes `limit` or the shared budget; undefined when refused. Read
+ * by events, not `for await`: leaving that loop early destroys the request, and with it the socket, before the answer.
+ */
+function readChunked(req: IncomingMessage, res: ServerResponse, limit: number, hold: BodyHold): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', reject);
+    };
+    const refuseWith = (refusal: () => void) => {
+      stop();
+      refusal();
+      resolve(undefined);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit)
+        refuseWith(() =>
+          refuseUnread(req, res, tooLarge(`The request body is over the limit of ${limit} bytes (MAX_BODY_BYTES).`)),
+        );
+      else if (!hold.grow(size)) refuseWith(() => refuseBusy(req, res));
+      else chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', reject);
+  });
+}
+
 /** A chunked body has no length up front: read it, stopping at the limit, and hand the app a complete request. */
 async function forwardChunked(app: App, req: IncomingMessage, res: ServerResponse, limit: number, hold: BodyHold): Promise<void> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      refuseUnread(req, res, tooLarge(`The request body is over the limit of ${limit} bytes (MAX_BODY_BYTES).`));
-      return;
-    }
-    if (!hold.grow(size)) return refuseBusy(req, res);
-    chunks.push(chunk as Buffer);
-  }
+  const body = await readChunked(req, res, limit, hold);
+  if (body === undefined) return;
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers))
     if (value !== undefined && name !== 'transfer-encoding') headers.set(name, Array.isArray(value) ? value.join(', ') : value);
@@ -101,7 +132,7 @@ async function forwardChunked(app: App, req: IncomingMessage, res: ServerRespons
   // 24, finding 5), and a client got a second bucket by sending its body chunked.
   const response = await app.fetch(
     `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`,
-    { method: req.method ?? 'POST', headers, body: Buffer.concat(chunks) },
+    { method: req.method ?? 'POST', headers, body },
     { req, res },
   );
   res.writeHead(response.status, Object.fromEntries(response.headers));
