@@ -24,6 +24,12 @@ export const INPUT_LIMITS = {
   xmlRecordElements: 250_000,
   /** Elements nested in one Discogs record: real ones are 5 deep (release → tracklist → track → sub_tracks → track). */
   xmlRecordDepth: 64,
+  /**
+   * One dataset file (`npm run import FILE`, SEED_DATASET, `npm run export`, `npm run neo4j:import`), read as one
+   * string: V8 makes none longer than 2^29 − 24 characters (about 512 MiB), so past that a read ends in "Invalid
+   * string length". The largest real one, a 2M-credit catalogue, is about 490 MB (docs/scaling.md).
+   */
+  datasetBytes: 500 * MiB,
   /** One document a dataset file names by `path`, read as its text. */
   documentBytes: 16 * MiB,
 } as const;

@@ -1,9 +1,9 @@
 // Validates a dataset file completely before anything is written: shape, references, duplicates, slugs, quotes.
-import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { z } from 'zod';
 import { type Dataset, datasetSchema, ROLES } from './format.ts';
 import { quickParse } from './quick-parse.ts';
+import { DatasetFileRefusal, readDatasetText } from './read-dataset-text.ts';
 import { DocumentRefusal, readDocumentText } from './read-document.ts';
 import { identifierSlug, slugify } from './slug.ts';
 
@@ -35,6 +35,15 @@ export class DocumentPathRefusedError extends InvalidDatasetError {
     super([{ path: where, message: `"${path}" refused: ${reason}` }], file);
     this.name = 'DocumentPathRefusedError';
     this.message = `${file}: ${where} of "${slug}": "${path}" refused: ${reason}`;
+  }
+}
+
+/** A dataset file not read at all (too large): one line naming the file, its size and the limit. */
+export class DatasetFileRefusedError extends InvalidDatasetError {
+  constructor(file: string, reason: string) {
+    super([{ path: '(file)', message: reason }], file);
+    this.name = 'DatasetFileRefusedError';
+    this.message = `${file}: ${reason}`;
   }
 }
 
@@ -85,8 +94,9 @@ export async function readDatasetFile(file: string, options: ReadDatasetOptions 
   const folder = options.documentsDir ?? dirname(file);
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
+    raw = JSON.parse(await readDatasetText(file));
   } catch (error) {
+    if (error instanceof DatasetFileRefusal) throw new DatasetFileRefusedError(file, error.message);
     throw new InvalidDatasetError([{ path: '(file)', message: (error as Error).message }], file);
   }
   const documentTexts = new Map<string, string>();

@@ -425,6 +425,43 @@ describe('a Discogs release of 200,000 tracks with one credit over all of them (
   });
 });
 
+// Issue 24: a work's credits and an entry's sources were found by a scan of the list per new one. One track credited to
+// 100k people took 85.9 s to convert; at 200k, as here, the old code could not finish within the test's timeout.
+describe('a Discogs track credited to 200,000 people, one credit stated 200,000 ways, a release in 200,000 masters (issue 24)', () => {
+  const n = 200_000;
+  it('keeps every credit, source and link once, in the order first seen', () => {
+    const converter = new DiscogsConverter();
+    const people = Array.from({ length: n }, (_, i) => ({ id: 10 + i, name: `P${i}`, role: 'Producer' }));
+    // One person and role, named a different way each time: one credit whose sources are the n statements.
+    const ways = Array.from({ length: n }, (_, i) => ({ id: 5, name: 'Mixer Person', anv: `M${i % (n / 2)}`, role: 'Mixed By' }));
+    converter.addEntity(
+      'release',
+      {
+        id: 1,
+        title: 'Crowded',
+        artists: [{ id: 1, name: 'Main Act' }],
+        tracklist: [{ position: '1', title: 'Everyone', type_: 'track', extraartists: [...people, ...ways] }],
+      },
+      'crowded.json',
+    );
+    // The same release in n masters (a hostile dump): n EDITION_OF links from one work.
+    for (let i = 0; i < n; i++)
+      converter.addEntity('release', { id: 2, title: 'Again', master_id: 100 + (i % (n / 2)), tracklist: [] }, 'again.json');
+    const dataset = converter.toDataset();
+    const onTrack = (dataset.credits ?? []).filter((c) => c.work === 'everyone-dgr1-1');
+    // The main act, the n producers, then the mixer: as first seen.
+    expect(onTrack).toHaveLength(n + 2);
+    expect(onTrack[1]).toMatchObject({ person: 'p0-dg10', role: 'PRODUCER' });
+    expect(onTrack[n]).toMatchObject({ person: `p${n - 1}-dg${n + 9}`, role: 'PRODUCER' });
+    const mixed = onTrack[n + 1];
+    expect(mixed).toMatchObject({ person: 'mixer-person-dg5', role: 'MIXER', creditedAs: 'M0' });
+    expect(mixed?.sources).toHaveLength(n / 2);
+    expect(mixed?.sources.map((s) => s.quote)[n / 2 - 1]).toBe(`Mixed By – M${n / 2 - 1}`);
+    const editions = (dataset.workLinks ?? []).filter((l) => l.type === 'EDITION_OF');
+    expect(editions.map((l) => l.to)).toEqual(Array.from({ length: n / 2 }, (_, i) => `again-dgm${100 + i}`));
+  });
+});
+
 describe('bad Discogs input', () => {
   const write = async (name: string, text: string) => {
     const dir = await mkdtemp(join(tmpdir(), 'liner-discogs-bad-'));

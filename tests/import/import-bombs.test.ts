@@ -2,16 +2,20 @@
 // refused with one line naming the file and the limit, exit 1, nothing written; the heap is capped at 256 MiB, so an
 // unbounded reader would abort (as 2 MB of whitespace did at 6.42 GB) instead of answering that line.
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { crawlArtist } from '../../src/import/musicbrainz/crawl.ts';
 import { INPUT_LIMITS } from '../../src/input-limits.ts';
 
 const IMPORT = fileURLToPath(new URL('../../src/cli/import.ts', import.meta.url));
+const EXPORT = fileURLToPath(new URL('../../src/cli/export.ts', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'liner-import-bombs-'));
 
 /** A .gz of `head`, then `fill` repeated to `bytes` in all, then `tail`: made as a stream, never whole in memory. */
@@ -27,11 +31,11 @@ async function gzipOf(file: string, head: string, fill: string, bytes: number, t
 }
 
 /** The CLI on `args`, with a fresh DATA_DIR and --out; answers its output and whether anything was written. */
-function importRefused(args: string[]) {
+function importRefused(args: string[], env: Record<string, string> = {}, command = IMPORT) {
   const dataDir = mkdtempSync(join(work, 'data-'));
   const out = join(work, `out-${readdirSync(work).length}.json`);
-  const run = spawnSync(process.execPath, ['--max-old-space-size=256', IMPORT, ...args, '--out', out], {
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir },
+  const run = spawnSync(process.execPath, ['--max-old-space-size=256', command, ...args, '--out', out], {
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -110,5 +114,43 @@ describe('import bombs (issue 24): refused with one line, nothing written', () =
     const refusal = importRefused(['--from', 'musicbrainz', file]);
     expectOneLineRefusal(refusal, file, 'dumpLineBytes');
     expect(refusal.run.stderr).toContain(`${file}: line 1: `);
+  });
+
+  // V8 makes no string past about 512 MiB: a dataset file larger was read whole and ended in "Invalid string length".
+  // The file is sparse: it takes no space, and the reader refuses it by its size without reading a byte.
+  it('a dataset file past the dataset limit, for npm run import and as the SEED_DATASET of npm run export', () => {
+    const file = join(work, 'huge-dataset.json');
+    writeFileSync(file, '');
+    truncateSync(file, INPUT_LIMITS.datasetBytes + 1);
+    const refusal = importRefused([file]);
+    expectOneLineRefusal(refusal, file, 'datasetBytes');
+    expect(refusal.run.stderr).toContain(`${INPUT_LIMITS.datasetBytes + 1} bytes`);
+    const exported = importRefused(['--projection', 'collaboration', '--format', 'json'], { SEED_DATASET: file }, EXPORT);
+    expectOneLineRefusal(exported, file, 'datasetBytes');
+  });
+
+  it("a cached MusicBrainz answer past the answer limit, in the crawler's cache", async () => {
+    const cacheDir = join(work, 'mb-cache');
+    const mbid = 'f6596571-9ce2-4d79-8e92-fa8cfc181b91';
+    const server = createServer((request, response) => {
+      const found = request.url?.startsWith(`/ws/2/artist/${mbid}`);
+      response.writeHead(found ? 200 : 404, { 'Content-Type': 'application/json' });
+      response.end(found ? JSON.stringify({ id: mbid, name: 'Mary Hopkin', 'sort-name': 'Hopkin, Mary' }) : '{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ws/2`;
+    const crawl = await crawlArtist(mbid, { depth: 0, cacheDir, contact: 'tests@example.org', baseUrl, minIntervalMs: 0 });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    // The answer, swapped in the cache for one past the limit: the next crawl reads it and asks nothing.
+    const [cached] = crawl.files as [string];
+    truncateSync(cached, INPUT_LIMITS.answerBytes + 1);
+    const args = ['--from', 'musicbrainz', '--artist', mbid, '--cache', cacheDir, '--contact', 'tests@example.org'];
+    const { run, wrote } = importRefused(args, { MUSICBRAINZ_URL: baseUrl });
+    expect(run.status, run.stderr).toBe(1);
+    // The crawler's progress line names the cached answer; the refusal is the one line after it.
+    const lines = run.stderr.trim().split('\n');
+    expect(lines, run.stderr).toEqual([`artist ${mbid}: ${cached}`, expect.stringContaining(`${cached}: `)]);
+    expect(lines[1]).toContain('INPUT_LIMITS.answerBytes');
+    expect(wrote).toBe(false);
   });
 });

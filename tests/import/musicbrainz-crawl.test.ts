@@ -1,5 +1,5 @@
 // The crawler against a local server replaying real MusicBrainz answers: spacing, User-Agent, retry on 503, cache.
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDataset } from '../../src/dataset/validate.ts';
 import { convertFiles } from '../../src/import/musicbrainz/convert-files.ts';
 import { crawlArtist } from '../../src/import/musicbrainz/crawl.ts';
+import { INPUT_LIMITS } from '../../src/input-limits.ts';
 
 const MARY = 'f6596571-9ce2-4d79-8e92-fa8cfc181b91';
 const RECORDED = fileURLToPath(new URL('../fixtures/musicbrainz/artist-f6596571-artist-rels.json', import.meta.url));
@@ -78,5 +79,28 @@ describe('MusicBrainz crawler', () => {
     await expect(crawlArtist(MARY, { depth: 0, cacheDir: tmpdir(), contact: undefined, baseUrl: base })).rejects.toThrow(
       /MusicBrainz asks every client for a contact/,
     );
+  });
+});
+
+// Issue 24: an answer was read whole, whatever its size, then cached; now it stops at the answer limit, uncached.
+describe('MusicBrainz crawler, an answer past the answer limit', () => {
+  it('is refused naming the limit, and nothing is cached', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      const block = Buffer.alloc(1 << 20, ' ');
+      for (let sent = 0; sent <= INPUT_LIMITS.answerBytes; sent += block.length) response.write(block);
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/ws/2`;
+      const cacheDir = await mkdtemp(join(tmpdir(), 'liner-mb-cache-'));
+      const crawl = crawlArtist(MARY, { depth: 0, cacheDir, contact: 'liner-tests@example.org', baseUrl, minIntervalMs: 0 });
+      await expect(crawl).rejects.toThrow(/\(answer\): larger than an answer may be, .*INPUT_LIMITS\.answerBytes/);
+      expect(await readdir(cacheDir)).toEqual([]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

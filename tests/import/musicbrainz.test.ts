@@ -257,6 +257,35 @@ describe('MusicBrainz on hostile sizes (issue 24)', () => {
     expect(person?.aliases?.[149_999]).toBe('Alias 149999');
   });
 
+  // A recording's credits and a credit's sources were found by a scan per relation: one recording produced by 100k
+  // artists took minutes (30k: 8.3 s); at 200k the old code could not finish within the test's timeout.
+  it('a recording credited to 200,000 artists, and to one artist 200,000 ways, keeps each credit and source once, in order', async () => {
+    const n = 200_000;
+    const artist = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const relation = (i: number, credit?: string) => ({
+      type: 'producer',
+      'target-type': 'artist',
+      direction: 'backward',
+      ...(credit === undefined ? {} : { 'target-credit': credit }),
+      artist: { id: artist(i), name: `P${i}` },
+    });
+    const relations = [
+      ...Array.from({ length: n }, (_, i) => relation(10 + i)),
+      ...Array.from({ length: n }, (_, i) => relation(1, `C${i % (n / 2)}`)),
+    ];
+    const dir = await mkdtemp(join(tmpdir(), 'liner-mb-crowded-'));
+    const file = join(dir, 'recording.json');
+    await writeFile(file, JSON.stringify({ recordings: [{ id: mbid, title: 'Crowded', relations }] }));
+    const credits = (await convertFiles([file])).dataset.credits ?? [];
+    expect(credits).toHaveLength(n + 1);
+    expect(credits[0]?.person).toBe('p10-00000000');
+    expect(credits[n - 1]?.person).toBe(`p${n + 9}-00000000`);
+    const many = credits[n];
+    expect(many?.person).toBe('p1-00000000');
+    expect(many?.sources).toHaveLength(n / 2);
+    expect(many?.sources[n / 2 - 1]?.quote).toContain(`C${n / 2 - 1}`);
+  });
+
   it('reads a 48 MiB dump line that arrives in thousands of gzip chunks, and the line after it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'liner-mb-long-line-'));
     // Valid JSON: whitespace between tokens is allowed, and makes the line long without making it big to store.

@@ -4,6 +4,7 @@
 // is written once. docs/graph-model.md, "Discogs mapping", is the table this follows.
 import type { DatasetInput, IdentifierScheme, Role, WorkKind } from '../../dataset/format.ts';
 import { IDENTIFIER_PAGES } from '../../dataset/format.ts';
+import { addSharedSource, addSource, NO_CITATIONS } from '../add-source.ts';
 import type {
   CreditEntry,
   Identifier,
@@ -14,6 +15,7 @@ import type {
   WorkEntry,
   WorkLinkEntry,
 } from '../dataset-entries.ts';
+import { findByPair, type PairOf, pushByPair } from '../find-by-pair.ts';
 import { pushUnique } from '../push-unique.ts';
 import { DiscogsInputError } from './errors.ts';
 import { discogsName, discogsSlug, durationMs, releasedDate, trackSlug } from './names.ts';
@@ -57,7 +59,9 @@ export interface DiscogsStats {
 }
 
 const FEATURING = /^(?:feat\.?|featuring|ft\.?)$/i;
-const NO_CITATIONS: string[] = [];
+/** A work's credits are told apart by person and role, a work's links by the other work and the type. */
+const CREDIT: PairOf<CreditEntry> = { first: (c) => c.person, second: (c) => c.role };
+const LINK: PairOf<WorkLinkEntry> = { first: (l) => l.to, second: (l) => l.type };
 
 const str = (value: unknown): string | undefined => {
   if (typeof value === 'string') return value.trim() === '' ? undefined : value;
@@ -68,31 +72,6 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const bump = (counts: Record<string, number>, key: string, by = 1) => {
   counts[key] = (counts[key] ?? 0) + by;
 };
-
-function addSource(entry: Sourced, document: string, quote: string): void {
-  for (const s of entry.sources) if (s.quote === quote && s.document === document) return;
-  const source = { document, citations: NO_CITATIONS, quote };
-  if (entry.sources.length === 0) entry.sources = [source];
-  else entry.sources.push(source);
-}
-
-/**
- * A source made once and shared by every fact one statement gives (a release's artists on each of its tracks, a
- * credit over a range of tracks): sources are never changed in place, and one object instead of one per fact is much
- * of what a dump's conversion allocates.
- */
-function addSharedSource(entry: Sourced, source: Source): void {
-  const sources = entry.sources;
-  if (sources.length === 0) {
-    entry.sources = [source];
-    return;
-  }
-  for (let i = 0; i < sources.length; i++) {
-    const s = sources[i] as Source;
-    if (s === source || (s.quote === source.quote && s.document === source.document)) return;
-  }
-  sources.push(source);
-}
 
 /** A node the facts of one entity are attached to, with the document they cite. */
 interface WorkRef {
@@ -118,7 +97,7 @@ export class DiscogsConverter {
   private readonly works = new Map<string, WorkEntry>();
   private readonly credits: CreditEntry[] = [];
   private readonly creditsByWork = new Map<string, CreditEntry[]>();
-  /** Links in the order first seen, and by their `from` work: a track has one or two, scanned (no joined key kept). */
+  /** Links in the order first seen, and by their `from` work: a track has one or two (findByPair scans so few). */
   private readonly workLinks: WorkLinkEntry[] = [];
   private readonly linksFrom = new Map<WorkEntry, WorkLinkEntry[]>();
   private readonly memberships = new Map<string, MembershipEntry>();
@@ -511,17 +490,10 @@ export class DiscogsConverter {
       ofWork = [];
       this.creditsByWork.set(slug, ofWork);
     }
-    let c: CreditEntry | undefined;
-    for (let i = 0; i < ofWork.length; i++) {
-      const candidate = ofWork[i] as CreditEntry;
-      if (candidate.person === person.slug && candidate.role === role) {
-        c = candidate;
-        break;
-      }
-    }
+    let c = findByPair(ofWork, CREDIT, person.slug, role);
     if (c === undefined) {
       c = { person: person.slug, work: slug, role, sources: [source] };
-      ofWork.push(c);
+      pushByPair(ofWork, CREDIT, c);
       this.credits.push(c);
     } else addSharedSource(c, source);
     if (attribute !== undefined) {
@@ -537,18 +509,11 @@ export class DiscogsConverter {
       ofWork = [];
       this.linksFrom.set(from, ofWork);
     }
-    let l: WorkLinkEntry | undefined;
-    for (let i = 0; i < ofWork.length; i++) {
-      const candidate = ofWork[i] as WorkLinkEntry;
-      if (candidate.to === to.slug && candidate.type === type) {
-        l = candidate;
-        break;
-      }
-    }
+    let l = findByPair(ofWork, LINK, to.slug, type);
     if (l === undefined) {
       l = { from: from.slug, to: to.slug, type, sources: [{ document, citations: NO_CITATIONS, quote }] };
       if (detail !== undefined) l.detail = detail;
-      ofWork.push(l);
+      pushByPair(ofWork, LINK, l);
       this.workLinks.push(l);
     } else addSource(l, document, quote);
   }

@@ -2,6 +2,7 @@
 import type { DatasetInput, IdentifierScheme, PersonKind, Role, WorkKind } from '../../dataset/format.ts';
 import { IDENTIFIER_PAGES, IDENTIFIER_SCHEMES } from '../../dataset/format.ts';
 import { slugify } from '../../dataset/slug.ts';
+import { addSource, NO_CITATIONS } from '../add-source.ts';
 import type {
   WorkEntry as BaseWorkEntry,
   CreditEntry,
@@ -12,6 +13,7 @@ import type {
   Sourced,
   WorkLinkEntry,
 } from '../dataset-entries.ts';
+import { findByPair, type PairOf, pushByPair } from '../find-by-pair.ts';
 import { pushUnique } from '../push-unique.ts';
 import { MusicBrainzInputError } from './errors.ts';
 import {
@@ -88,17 +90,9 @@ const bump = (counts: Record<string, number>, key: string, by = 1) => {
   counts[key] = (counts[key] ?? 0) + by;
 };
 
-/** MusicBrainz has no citation markers: every source shares one empty list, which nothing changes in place. */
-const NO_CITATIONS: string[] = [];
 const NO_ATTRIBUTES: string[] = [];
-
-function addSource(entry: Sourced, document: string, quote: string): void {
-  for (const s of entry.sources) if (s.quote === quote && s.document === document) return;
-  const source = { document, citations: NO_CITATIONS, quote };
-  // Nearly every entry has one source: a list made for one holds one, where a push into `[]` makes room for 17.
-  if (entry.sources.length === 0) entry.sources = [source];
-  else entry.sources.push(source);
-}
+/** A work's credits are told apart by person and role. */
+const CREDIT: PairOf<CreditEntry> = { first: (c) => c.person, second: (c) => c.role };
 
 function union(entry: { attributes?: string[] }, attributes: readonly string[]): void {
   if (attributes.length === 0) return;
@@ -526,24 +520,18 @@ export class MusicBrainzConverter {
     beginDate?: string,
     endDate?: string,
   ): void {
-    // One credit per person, work and role. Keyed by the work's slug (a string whose hash is kept), then a scan of its
-    // few credits: a joined `person|work|role` key per credit cost a string built, flattened and hashed each time.
+    // One credit per person, work and role. Keyed by the work's slug (a string whose hash is kept), then its credits by
+    // findByPair: a scan of the few most works have (a joined `person|work|role` key per credit cost a string built,
+    // flattened and hashed each time), an index past that (one recording credited to 100k artists was quadratic).
     let ofWork = this.creditsByWork.get(work);
     if (ofWork === undefined) {
       ofWork = [];
       this.creditsByWork.set(work, ofWork);
     }
-    let c: CreditEntry | undefined;
-    for (let i = 0; i < ofWork.length; i++) {
-      const candidate = ofWork[i] as CreditEntry;
-      if (candidate.person === person && candidate.role === role) {
-        c = candidate;
-        break;
-      }
-    }
+    let c = findByPair(ofWork, CREDIT, person, role);
     if (c === undefined) {
       c = { person, work, role, sources: [] };
-      ofWork.push(c);
+      pushByPair(ofWork, CREDIT, c);
       this.credits.push(c);
     }
     union(c, attributes);

@@ -4,9 +4,12 @@
 // the application and a contact, and backing off when the server answers 503. Every answer is kept in the cache, so a
 // second run reads the cache and makes no request at all; answers that say "not found" are cached too.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { MusicBrainzInputError } from './errors.ts';
+import { describeLimit, INPUT_LIMITS } from '../../input-limits.ts';
+import { readBoundedAnswer } from '../read-bounded-answer.ts';
+import { jsonProblem, MusicBrainzInputError } from './errors.ts';
 
 export const DEFAULT_MUSICBRAINZ_URL = 'https://musicbrainz.org/ws/2';
 const MBID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -47,6 +50,52 @@ export function userAgent(contact: string): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Whether a cache file is there to be read: checked without reading it, as the answer may be any size. */
+const readable = (file: string) =>
+  access(file, constants.R_OK).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * A cached answer, parsed. The cache is a folder anyone may have written to (`--cache DIR`), so an answer is read as
+ * every other one is: at most INPUT_LIMITS.answerBytes, refused in one line naming the file past that.
+ */
+async function readCached(file: string): Promise<unknown> {
+  const text = await readBoundedAnswer(file, (problem) => new MusicBrainzInputError(file, '(file)', problem));
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const { where, problem } = jsonProblem(text, error);
+    throw new MusicBrainzInputError(file, where, problem);
+  }
+}
+
+/**
+ * The answer's text, read up to INPUT_LIMITS.answerBytes (after any Content-Encoding is undone): a server sending
+ * more is refused before the answer is cached, instead of being held whole and then refused on reading.
+ */
+async function boundedText(response: Response, url: string): Promise<string> {
+  const limit = INPUT_LIMITS.answerBytes;
+  const refuse = () =>
+    new MusicBrainzInputError(url, '(answer)', `larger than an answer may be, ${describeLimit('answerBytes')}: refused`);
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = response.body?.getReader();
+  if (reader === undefined) return '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > limit) {
+      await reader.cancel();
+      throw refuse();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, length).toString('utf8');
+}
+
 /** Seconds or an HTTP date, as Retry-After may say; undefined when absent or unreadable. */
 function retryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined;
@@ -85,21 +134,11 @@ class Client {
   async get(request: string): Promise<string | undefined> {
     const file = this.cacheFile(request);
     const missing = `${file}.not-found`;
-    if (
-      await readFile(file).then(
-        () => true,
-        () => false,
-      )
-    ) {
+    if (await readable(file)) {
       this.cached++;
       return file;
     }
-    if (
-      await readFile(missing).then(
-        () => true,
-        () => false,
-      )
-    ) {
+    if (await readable(missing)) {
       this.cached++;
       this.notFound.push(request);
       return undefined;
@@ -120,8 +159,10 @@ class Client {
       try {
         response = await fetch(url, { headers: { 'User-Agent': this.agent, Accept: 'application/json' } });
         failure = `HTTP ${response.status}`;
-        if (response.ok) text = await response.text();
+        if (response.ok) text = await boundedText(response, url);
       } catch (error) {
+        // An answer past the limit is the server's to mend, not a failure to retry.
+        if (error instanceof MusicBrainzInputError) throw error;
         failure = (error as Error).message;
       }
       this.lastEnd = performance.now();
@@ -178,7 +219,7 @@ export async function crawlArtist(mbid: string, options: CrawlOptions): Promise<
       if (!lookup) continue;
       files.push(lookup);
       options.log?.(`artist ${artist}: ${lookup}`);
-      const answer = JSON.parse(await readFile(lookup, 'utf8')) as {
+      const answer = (await readCached(lookup)) as {
         relations?: { 'target-type'?: string; artist?: { id?: string } }[];
       };
       for (const r of answer.relations ?? []) {
@@ -192,7 +233,7 @@ export async function crawlArtist(mbid: string, options: CrawlOptions): Promise<
         const page = await client.get(`release-group?artist=${artist}&inc=artist-credits&limit=${PAGE}&offset=${offset}`);
         if (!page) break;
         files.push(page);
-        const browse = JSON.parse(await readFile(page, 'utf8')) as {
+        const browse = (await readCached(page)) as {
           'release-group-count'?: number;
           'release-groups'?: unknown[];
         };
