@@ -1,12 +1,14 @@
-// node bench/generate.ts --credits 100000 [--seed s] [--out file] [--csv]: write a synthetic dataset and its benchmark
+// node bench/generate.ts --credits 100000 [--seed s] [--out file.json|file.ndjson] [--csv]: write a synthetic dataset and its benchmark
 // manifest; --csv also writes neo4j-admin import CSV beside it (bench/data/…csv/), which the bulk bench path reuses.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isDatasetLinesFile } from '../src/dataset/dataset-lines.ts';
 import { validateDataset } from '../src/dataset/validate.ts';
 import { datasetToRows } from '../src/graph/rows.ts';
 import { writeBulkFiles } from '../src/ingest/bulk/bulk-load.ts';
+import { writeDatasetFile } from '../src/ingest/write-dataset.ts';
 import { type BenchManifest, generateSynthetic } from './dataset/synthetic.ts';
 import { writeJsonStreamed } from './lib/json-stream.ts';
 
@@ -48,9 +50,11 @@ export async function writeSyntheticStreamed(credits: number, options: WriteOpti
   const { dataset, manifest } = generateSynthetic({ credits, seed });
   const valid = validateDataset(dataset);
   mkdirSync(dirname(out), { recursive: true });
-  if (json) await writeJsonStreamed(out, dataset as unknown as Record<string, unknown>);
+  // --out x.ndjson: the JSON Lines form (docs/dataset-format.md), the one a catalogue past ~2M credits is read back from.
+  if (json && isDatasetLinesFile(out)) await writeDatasetFile(out, valid);
+  else if (json) await writeJsonStreamed(out, dataset as unknown as Record<string, unknown>);
   if (csv) await writeBulkFiles(datasetToRows(valid), csvPath(credits, seed));
-  writeFileSync(out.replace(/\.json$/, '.manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(out.replace(/\.(?:json|ndjson|jsonl)(?:\.gz)?$/, '.manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
 }
 

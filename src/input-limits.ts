@@ -16,6 +16,11 @@ export const INPUT_LIMITS = {
   /** One line (one entity) of a MusicBrainz JSON dump. The largest release lines are some tens of MB. */
   dumpLineBytes: 128 * MiB,
   /**
+   * One line (one entry) of a dataset file in JSON Lines. The largest real entries, a MusicBrainz artist with its
+   * aliases and a source per release, are some hundreds of KB.
+   */
+  datasetLineBytes: 64 * MiB,
+  /**
    * One record of a Discogs XML dump, in characters from its opening tag to its closing one; also the longest stretch
    * of a dump outside any record. The largest real records (compilations of thousands of tracks) are a few MB.
    */

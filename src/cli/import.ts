@@ -19,10 +19,10 @@ import { writeDatasetFile } from '../ingest/write-dataset.ts';
 import { runCommand } from './run.ts';
 
 const USAGE = [
-  'usage: npm run import -- <dataset.json> [--documents-dir DIR] [--neo4j] [--dry-run]',
-  '       npm run import -- --from musicbrainz <file|dir>... [--entity TYPE] [--out dataset.json] [--dry-run]',
-  '       npm run import -- --from musicbrainz --artist <MBID> [--depth N] [--cache DIR] [--contact URL-or-email] [--out dataset.json]',
-  '       npm run import -- --from discogs <file|dir>... [--out dataset.json] [--dry-run]',
+  'usage: npm run import -- <dataset.json|.ndjson> [--documents-dir DIR] [--neo4j] [--dry-run]',
+  '       npm run import -- --from musicbrainz <file|dir>... [--entity TYPE] [--out dataset.json|.ndjson] [--dry-run]',
+  '       npm run import -- --from musicbrainz --artist <MBID> [--depth N] [--cache DIR] [--contact URL-or-email] [--out dataset.json|.ndjson]',
+  '       npm run import -- --from discogs <file|dir>... [--out dataset.json|.ndjson] [--dry-run]',
 ].join('\n');
 
 const tally = (items: { label?: string; type?: string }[]) =>

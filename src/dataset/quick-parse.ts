@@ -191,3 +191,15 @@ export function quickParse(raw: unknown, owned: boolean): Dataset | null {
   }
   return out as Dataset;
 }
+
+/**
+ * One entry of a big section, checked as quickParse checks it and its defaults filled in (the caller parsed it and
+ * owns it): true when it is what the schema would parse it into. False leaves it to the schema, for its messages.
+ */
+export function quickParseEntry(section: keyof Dataset, entry: unknown): boolean {
+  const check = QUICK[section];
+  const defaults = DEFAULTS[section];
+  if (check === undefined || defaults === undefined || !isEntry(entry) || !check(entry)) return false;
+  defaults(entry, true);
+  return true;
+}

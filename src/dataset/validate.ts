@@ -1,8 +1,9 @@
 // Validates a dataset file completely before anything is written: shape, references, duplicates, slugs, quotes.
 import { dirname } from 'node:path';
-import type { z } from 'zod';
-import { type Dataset, datasetSchema, ROLES } from './format.ts';
-import { quickParse } from './quick-parse.ts';
+import { z } from 'zod';
+import { DatasetLineError, isDatasetLinesFile, readEntryLines, SECTIONS, type Section } from './dataset-lines.ts';
+import { DATASET_FORMAT, DATASET_VERSION, type Dataset, datasetSchema, ROLES } from './format.ts';
+import { quickParse, quickParseEntry } from './quick-parse.ts';
 import { DatasetFileRefusal, readDatasetText } from './read-dataset-text.ts';
 import { DocumentRefusal, readDocumentText } from './read-document.ts';
 import { identifierSlug, slugify } from './slug.ts';
@@ -15,12 +16,16 @@ export interface DatasetProblem {
   /** Where in the file, as a path: `credits[12].work`. */
   path: string;
   message: string;
+  /** The line of a JSON Lines file the entry is on (from 1): shown as FILE:LINE. */
+  line?: number;
 }
 
 export class InvalidDatasetError extends Error {
   readonly problems: DatasetProblem[];
   constructor(problems: DatasetProblem[], origin = 'dataset') {
-    const shown = problems.slice(0, 50).map((p) => `  ${p.path}: ${p.message}`);
+    const shown = problems
+      .slice(0, 50)
+      .map((p) => `  ${p.line === undefined ? '' : `${origin}:${p.line}: `}${p.path ? `${p.path}: ` : ''}${p.message}`);
     const more = problems.length > 50 ? [`  … and ${problems.length - 50} more`] : [];
     super([`${origin} is invalid (${problems.length} problem(s)):`, ...shown, ...more].join('\n'));
     this.name = 'InvalidDatasetError';
@@ -44,6 +49,15 @@ export class DatasetFileRefusedError extends InvalidDatasetError {
     super([{ path: '(file)', message: reason }], file);
     this.name = 'DatasetFileRefusedError';
     this.message = `${file}: ${reason}`;
+  }
+}
+
+/** A JSON Lines file stopped at a line that cannot be read at all (too long, not JSON, no header): one line. */
+export class DatasetLineRefusedError extends InvalidDatasetError {
+  constructor(file: string, line: number, reason: string) {
+    super([{ path: '', message: reason, line }], file);
+    this.name = 'DatasetLineRefusedError';
+    this.message = `${file}:${line}: ${reason}`;
   }
 }
 
@@ -91,6 +105,7 @@ function checkedDataset(raw: unknown, documentTexts: ReadonlyMap<string, string>
  * reads no file at all.
  */
 export async function readDatasetFile(file: string, options: ReadDatasetOptions = {}): Promise<Dataset> {
+  if (isDatasetLinesFile(file)) return readDatasetLinesFile(file, options);
   const folder = options.documentsDir ?? dirname(file);
   let raw: unknown;
   try {
@@ -101,29 +116,117 @@ export async function readDatasetFile(file: string, options: ReadDatasetOptions 
   }
   const documentTexts = new Map<string, string>();
   const documents = (raw as { documents?: unknown }).documents;
-  if (Array.isArray(documents)) {
-    for (const [index, doc] of documents.entries()) {
-      const { slug, path } = (doc ?? {}) as { slug?: unknown; path?: unknown };
-      if (typeof slug !== 'string' || typeof path !== 'string') continue;
-      let text: string;
-      try {
-        text = await readDocumentText(folder, path);
-      } catch (error) {
-        if (error instanceof DocumentRefusal) throw new DocumentPathRefusedError(file, index, slug, path, error.message);
-        const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-        throw new InvalidDatasetError([{ path: `documents[${index}].path`, message: `cannot read "${path}" (${reason})` }], file);
-      }
-      documentTexts.set(slug, text);
-      // The text travels with the dataset into the stores, so a source can be read in its context.
-      if ((doc as { text?: unknown }).text === undefined) (doc as { text?: string }).text = text;
-    }
-  }
+  if (Array.isArray(documents))
+    for (const [index, doc] of documents.entries()) await readDocumentOf(doc, index, folder, file, documentTexts);
   try {
     return checkedDataset(raw, documentTexts, true);
   } catch (error) {
     if (error instanceof InvalidDatasetError) throw new InvalidDatasetError(error.problems, file);
     throw error;
   }
+}
+
+/**
+ * A document entry's text, read from its `path` inside `folder` into `documentTexts`; the text travels with the
+ * dataset into the stores, so a source can be read in its context. A path refused or unreadable stops the read.
+ */
+async function readDocumentOf(
+  doc: unknown,
+  index: number,
+  folder: string,
+  file: string,
+  documentTexts: Map<string, string>,
+  line?: number,
+): Promise<void> {
+  const { slug, path } = (doc ?? {}) as { slug?: unknown; path?: unknown };
+  if (typeof slug !== 'string' || typeof path !== 'string') return;
+  let text: string;
+  try {
+    text = await readDocumentText(folder, path);
+  } catch (error) {
+    if (error instanceof DocumentRefusal) {
+      const refused = new DocumentPathRefusedError(file, index, slug, path, error.message);
+      if (line !== undefined) refused.message = refused.message.replace(`${file}: `, `${file}:${line}: `);
+      throw refused;
+    }
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new InvalidDatasetError(
+      [
+        {
+          path: `documents[${index}].path`,
+          message: `cannot read "${path}" (${reason})`,
+          ...(line === undefined ? {} : { line }),
+        },
+      ],
+      file,
+    );
+  }
+  documentTexts.set(slug, text);
+  if ((doc as { text?: unknown }).text === undefined) (doc as { text?: string }).text = text;
+}
+
+/** The schema of one entry of `section` (its list's element, under any default). */
+function entrySchema(section: Section): z.ZodType {
+  const list = datasetSchema.shape[section] as z.ZodType;
+  return ((list instanceof z.ZodDefault ? list.unwrap() : list) as z.ZodArray<z.ZodType>).element;
+}
+
+/** `people[3]` and a zod path inside the entry (`name`, `[0]`, `sources[0].quote`) as one path. */
+const entryPath = (section: Section, index: number, inner: string) =>
+  inner === '(root)' ? `${section}[${index}]` : `${section}[${index}]${inner.startsWith('[') ? '' : '.'}${inner}`;
+
+/**
+ * A JSON Lines dataset (dataset-lines.ts), read line by line and each entry checked as it is read (the big sections
+ * by quick-parse, the rest by their schema), then the whole as readDatasetFile checks a JSON one: the same rules and
+ * messages, each problem naming FILE:LINE of its entry. A line that cannot be read at all stops the read there.
+ */
+async function readDatasetLinesFile(file: string, options: ReadDatasetOptions): Promise<Dataset> {
+  const folder = options.documentsDir ?? dirname(file);
+  const data: Record<string, unknown[]> = Object.fromEntries(SECTIONS.map((section) => [section, []]));
+  // The line of every entry, by section and place: a problem found across entries (a reference) names it.
+  const lines = new Map<string, number[]>(SECTIONS.map((section) => [section, []]));
+  const documentTexts = new Map<string, string>();
+  const problems: DatasetProblem[] = [];
+  try {
+    for await (const { line, section, entry } of readEntryLines(file)) {
+      const list = data[section] as unknown[];
+      const index = list.length;
+      let parsed = entry;
+      if (!quickParseEntry(section, entry)) {
+        const result = entrySchema(section).safeParse(entry);
+        if (result.success) parsed = result.data;
+        else
+          for (const problem of zodProblems(result.error))
+            problems.push({ path: entryPath(section, index, problem.path), message: problem.message, line });
+      }
+      list.push(parsed);
+      (lines.get(section) as number[]).push(line);
+      if (section === 'documents') await readDocumentOf(parsed, index, folder, file, documentTexts, line);
+    }
+  } catch (error) {
+    if (error instanceof DatasetLineError) throw new DatasetLineRefusedError(file, error.line, error.message);
+    if (error instanceof InvalidDatasetError) throw error;
+    throw new InvalidDatasetError([{ path: '(file)', message: (error as Error).message }], file);
+  }
+  // Rules on a section as a whole (at least one document) are the schema's, checked where the list is empty.
+  for (const section of SECTIONS)
+    if (data[section]?.length === 0) {
+      const result = datasetSchema.shape[section].safeParse([]);
+      if (!result.success) problems.push(...zodProblems(result.error).map((p) => ({ ...p, path: section })));
+    }
+  if (problems.length > 0) throw new InvalidDatasetError(problems, file);
+  const dataset = { format: DATASET_FORMAT, version: DATASET_VERSION, ...data } as Dataset;
+  const found = checkReferences(dataset, documentTexts);
+  if (found.length > 0)
+    throw new InvalidDatasetError(
+      found.map((problem) => {
+        const [, section, index] = /^(\w+)\[(\d+)\]/.exec(problem.path) ?? [];
+        const line = section === undefined ? undefined : lines.get(section)?.[Number(index)];
+        return line === undefined ? problem : { ...problem, line };
+      }),
+      file,
+    );
+  return dataset;
 }
 
 function checkReferences(data: Dataset, documentTexts?: ReadonlyMap<string, string>): DatasetProblem[] {

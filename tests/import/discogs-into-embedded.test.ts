@@ -2,12 +2,15 @@
 // (once: a second import changes nothing) and `npm start` serves it; bad input names file and line and loads nothing.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readDatasetFile } from '../../src/dataset/validate.ts';
+import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
+import { loadDatasetFile } from '../../src/ingest/pipeline.ts';
+import { allRows, graphqlClient } from '../helpers.ts';
 import { startServer } from '../server-process.ts';
 
 const IMPORT = fileURLToPath(new URL('../../src/cli/import.ts', import.meta.url));
@@ -40,6 +43,43 @@ describe('importing Discogs with the CLI', () => {
     // Releases 2, 3, 79, masters 4242, 248927, 66526, and 4 + 14 + 4 tracks.
     expect(dataset.works).toHaveLength(28);
     expect(dataset.documents.every((d) => d.kind === 'DISCOGS' && d.licence === 'CC0 1.0')).toBe(true);
+  });
+
+  // Issue 25, finding 3: the JSON Lines form is the same dataset, written by --out and read by `npm run import`.
+  it('writes the same dataset with --out x.ndjson as with --out x.json, which loads to the same answers', async () => {
+    const asJson = join(work, 'same.json');
+    const asLines = join(work, 'same.ndjson');
+    for (const out of [asJson, asLines]) {
+      const run = runImport([FIXTURES, '--out', out], { DATA_DIR: 'off' });
+      expect(run.status, run.stderr).toBe(0);
+    }
+    const lines = (await readFile(asLines, 'utf8')).trimEnd().split('\n');
+    expect(lines.length).toBeGreaterThan(50);
+    const fromLines = await readDatasetFile(asLines);
+    expect(fromLines).toEqual(await readDatasetFile(asJson));
+    const validated = spawnSync(process.execPath, [IMPORT, asLines], {
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: 'off' },
+      encoding: 'utf8',
+    });
+    expect(validated.status, validated.stderr).toBe(0);
+    expect(validated.stdout).toContain(`${asLines} is valid: `);
+
+    const stores = [new MemoryStore(), new MemoryStore()] as const;
+    await loadDatasetFile(stores[0], asLines);
+    await loadDatasetFile(stores[1], asJson);
+    const sorted = async (store: MemoryStore) => {
+      const { nodes, rels } = await allRows(store);
+      return { nodes: nodes.map((n) => JSON.stringify(n)).sort(), rels: rels.map((r) => JSON.stringify(r)).sort() };
+    };
+    expect(await sorted(stores[0])).toEqual(await sorted(stores[1]));
+    const query = /* GraphQL */ `{ byIdentifier(scheme: DISCOGS_ARTIST, value: "1") { ... on Person { name sortName } }
+      work(slug: "a-sea-apart-dgr2-a1") { title kind lengthMs } }`;
+    const answer = await graphqlClient(stores[0])(query);
+    expect(answer.data).toEqual({
+      byIdentifier: { name: 'The Persuader', sortName: 'Persuader, The' },
+      work: { title: 'A Sea Apart', kind: 'RECORDING', lengthMs: 308000 },
+    });
+    expect(answer).toEqual(await graphqlClient(stores[1])(query));
   });
 
   it('loads into the embedded store once, and npm start serves it', async () => {

@@ -179,9 +179,13 @@ describe('MusicBrainz importer on real answers', () => {
 
   it('writes a dataset file that reads back as the same dataset (--out, then SEED_DATASET)', async () => {
     const { dataset } = await convert('.');
-    const file = join(await mkdtemp(join(tmpdir(), 'liner-mb-out-')), 'mb.json');
-    await writeDatasetFile(file, dataset);
-    expect(await readDatasetFile(file)).toEqual(dataset);
+    const dir = await mkdtemp(join(tmpdir(), 'liner-mb-out-'));
+    // Issue 25: the JSON Lines forms too, plain and gzipped.
+    for (const name of ['mb.json', 'mb.ndjson', 'mb.jsonl.gz']) {
+      const file = join(dir, name);
+      await writeDatasetFile(file, dataset);
+      expect(await readDatasetFile(file)).toEqual(dataset);
+    }
   });
 
   it('loads into the embedded store, and loading it again changes nothing', async () => {
