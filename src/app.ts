@@ -14,6 +14,7 @@ import { DatasetPool } from './ingest/dataset-pool.ts';
 import { useLandingPage } from './landing-page.ts';
 import { useBookmarks } from './plugins/bookmarks.ts';
 import { useCacheControl } from './plugins/cache-control.ts';
+import { useCanonicalEndpoint } from './plugins/canonical-endpoint.ts';
 import { useCompiledExecution } from './plugins/compiled-execution.ts';
 import { corsFrom } from './plugins/cors.ts';
 import { useCsrfPrevention } from './plugins/csrf.ts';
@@ -85,7 +86,9 @@ export function createApp({ store, config, logger = pino({ level: config.LOG_LEV
       });
     },
     plugins: [
-      // First, so that nothing else (exports included) runs for a request over its client's limits.
+      // Before the limits and the auth check, which tell routes apart by their path.
+      useCanonicalEndpoint(endpoint),
+      // First after it, so that nothing else (exports included) runs for a request over its client's limits.
       useClientLimits(config, scope),
       /** GraphiQL at GET /graphql for browsers: built once, compressed, cached, never framed. */
       useGraphiQLPage(config, endpoint),

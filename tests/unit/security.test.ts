@@ -484,6 +484,30 @@ describe('issue 24, finding 11: with REQUIRE_AUTH_FOR_READS, an anonymous caller
   });
 });
 
+describe('issue 24: GraphQL only at /graphql, so no path skips the auth check or the rate limit', () => {
+  // Yoga runs any request whose whole URL ends with its endpoint; the auth check and the limits key on the path.
+  const ASIDE = ['/x/graphql', '//graphql', '/health?/graphql', '/explore?x=/graphql/'];
+  const postTo = (base: string, path: string) =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ personz }' }),
+    });
+
+  it('answers 404 at every other path ending in /graphql, with REQUIRE_AUTH_FOR_READS and with a rate limit of 1', async () => {
+    const guarded = await serve({ REQUIRE_AUTH_FOR_READS: 'true', API_TOKENS: 'reader-token-for-tests' });
+    for (const path of ASIDE) {
+      const response = await postTo(guarded, path);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).not.toContain('personz');
+    }
+    const limited = await serve({ RATE_LIMIT_PER_SECOND: '1', RATE_LIMIT_BURST: '1' });
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push((await postTo(limited, '/health?/graphql')).status);
+    expect(statuses).toEqual([404, 404, 404]);
+  });
+});
+
 describe('issue 24, finding 6: GraphiQL is built once, sent compressed and cached, and never framed', () => {
   /** Raw bytes as sent (fetch would decompress them), with the headers. */
   const raw = (url: string, headers: Record<string, string>) =>
