@@ -42,8 +42,8 @@ function refuse(
 }
 
 /**
- * Refuses a request whose body will not be used. A body that ends within DRAIN_AT_MOST more bytes is read to its end
- * and thrown away, then answered on a connection that stays usable: answered before its end, with `connection:
+ * Refuses a request whose body will not be used. A body that ends within `readAtMost` more bytes (the cap plus
+ * DRAIN_AT_MOST in all) is read to its end and thrown away, then answered on a connection that stays usable: answered before its end, with `connection:
  * close`, Node closed the socket as soon as the answer was out, and a client still sending its body saw EPIPE
  * instead of the answer. A longer one (or one declared longer) is answered at once with `connection: close` and cut.
  */
@@ -51,6 +51,7 @@ function refuseUnread(
   req: IncomingMessage,
   res: ServerResponse,
   answer: { status: number; code: string; message: string; headers?: Record<string, string> },
+  readAtMost: number,
 ): void {
   // Held now: by the time the answer is out, the request may have let go of its socket.
   const { socket } = req;
@@ -61,11 +62,11 @@ function refuseUnread(
     res.once('finish', () => socket.destroy());
     answerNow(true);
   };
-  if (Number(req.headers['content-length'] ?? 0) > DRAIN_AT_MOST) return cut();
+  if (Number(req.headers['content-length'] ?? 0) > readAtMost) return cut();
   let drained = 0;
   req.on('data', (chunk: Buffer) => {
     drained += chunk.length;
-    if (drained > DRAIN_AT_MOST) cut();
+    if (drained > readAtMost) cut();
   });
   req.once('end', () => answerNow(false));
 }
@@ -73,14 +74,19 @@ function refuseUnread(
 const tooLarge = (message: string) => ({ status: 413, code: 'PAYLOAD_TOO_LARGE', message });
 
 /** Answers 503 BUSY with Retry-After to a body the shared budget (MAX_BODY_BYTES_IN_FLIGHT) cannot hold now. */
-function refuseBusy(req: IncomingMessage, res: ServerResponse): void {
-  refuseUnread(req, res, {
-    status: 503,
-    code: 'BUSY',
-    message:
-      'The server holds as many request bodies as MAX_BODY_BYTES_IN_FLIGHT allows, and this one does not fit now: send it again shortly.',
-    headers: { 'retry-after': '1' },
-  });
+function refuseBusy(req: IncomingMessage, res: ServerResponse, readAtMost: number): void {
+  refuseUnread(
+    req,
+    res,
+    {
+      status: 503,
+      code: 'BUSY',
+      message:
+        'The server holds as many request bodies as MAX_BODY_BYTES_IN_FLIGHT allows, and this one does not fit now: send it again shortly.',
+      headers: { 'retry-after': '1' },
+    },
+    readAtMost,
+  );
 }
 
 /**
@@ -105,9 +111,14 @@ function readChunked(req: IncomingMessage, res: ServerResponse, limit: number, h
       size += chunk.length;
       if (size > limit)
         refuseWith(() =>
-          refuseUnread(req, res, tooLarge(`The request body is over the limit of ${limit} bytes (MAX_BODY_BYTES).`)),
+          refuseUnread(
+            req,
+            res,
+            tooLarge(`The request body is over the limit of ${limit} bytes (MAX_BODY_BYTES).`),
+            DRAIN_AT_MOST,
+          ),
         );
-      else if (!hold.grow(size)) refuseWith(() => refuseBusy(req, res));
+      else if (!hold.grow(size)) refuseWith(() => refuseBusy(req, res, DRAIN_AT_MOST));
       else chunks.push(chunk);
     };
     const onEnd = () => {
@@ -161,6 +172,8 @@ function cutOnBodyError(this: ServerResponse, source: Readable) {
 export function createHttpServer(app: App, config: HttpServerConfig): Server {
   const maxBodyBytes = config.MAX_BODY_BYTES;
   const budget = new BodyBudget(config.MAX_BODY_BYTES_IN_FLIGHT);
+  /** What a refused body with a declared length may send before it is cut: the cap, and DRAIN_AT_MOST past it. */
+  const readAtMost = maxBodyBytes + DRAIN_AT_MOST;
   const server = createServer(
     {
       headersTimeout: config.HTTP_HEADERS_TIMEOUT_MS,
@@ -184,16 +197,19 @@ export function createHttpServer(app: App, config: HttpServerConfig): Server {
         req,
         res,
         tooLarge(`The request body is ${length} bytes, over the limit of ${maxBodyBytes} (MAX_BODY_BYTES).`),
+        readAtMost,
       );
       return;
     }
     const hold = budget.hold();
     // 'close' comes once per exchange, answered or cut, so what a body took cannot outlive its request.
     res.once('close', hold.release);
-    if (!hold.grow(length)) return refuseBusy(req, res);
+    if (!hold.grow(length)) return refuseBusy(req, res, readAtMost);
     if (chunked) {
       forwardChunked(app, req, res, maxBodyBytes, hold).catch(() => {
-        if (!res.headersSent) refuse(res, 400, 'BAD_REQUEST', 'The request body could not be read.');
+        // Failed after the answer began (a download cut short): end this exchange rather than leave it open.
+        if (res.headersSent) res.destroy();
+        else refuse(res, 400, 'BAD_REQUEST', 'The request body could not be read.');
       });
       return;
     }

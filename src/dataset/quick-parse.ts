@@ -1,5 +1,5 @@
 // A fast path for the dataset schema: the big sections checked in place by hand, without zod's copy of every entry.
-import { type Dataset, datasetSchema, IDENTIFIER_SCHEMES, PERSON_KINDS, ROLES, WORK_KINDS } from './format.ts';
+import { type Dataset, datasetSchema, IDENTIFIER_SCHEMES, MAX_NAME_LENGTH, PERSON_KINDS, ROLES, WORK_KINDS } from './format.ts';
 
 /**
  * The same rules as format.ts states for the sections a big catalogue is made of. Anything these checks are unsure of
@@ -24,6 +24,9 @@ const isEntry = (value: unknown): value is Entry =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 const isSlug = (value: unknown) => typeof value === 'string' && SLUG.test(value);
 const isText = (value: unknown) => typeof value === 'string' && value.length > 0;
+/** A name, alias or title: the schema caps them at MAX_NAME_LENGTH, and this path must never be looser. */
+const isName = (value: unknown) => isText(value) && (value as string).length <= MAX_NAME_LENGTH;
+const isOptionalNames = (value: unknown) => value === undefined || (Array.isArray(value) && value.every(isName));
 const isOptionalText = (value: unknown) => value === undefined || isText(value);
 const isOptionalDate = (value: unknown) => value === undefined || (typeof value === 'string' && PARTIAL_DATE.test(value));
 const isOptionalTexts = (value: unknown) => value === undefined || (Array.isArray(value) && value.every(isText));
@@ -109,9 +112,9 @@ const QUICK: Partial<Record<keyof Dataset, (entry: Entry) => boolean>> = {
   people: (p) =>
     onlyKeys(p, personKeys) &&
     isSlug(p.slug) &&
-    isText(p.name) &&
+    isName(p.name) &&
     (p.isGroup === undefined || typeof p.isGroup === 'boolean') &&
-    isOptionalTexts(p.aliases) &&
+    isOptionalNames(p.aliases) &&
     (p.kind === undefined || personKinds.has(p.kind)) &&
     isOptionalText(p.gender) &&
     isOptionalText(p.sortName) &&
@@ -129,7 +132,7 @@ const QUICK: Partial<Record<keyof Dataset, (entry: Entry) => boolean>> = {
   works: (w) =>
     onlyKeys(w, workKeys) &&
     isSlug(w.slug) &&
-    isText(w.title) &&
+    isName(w.title) &&
     workKinds.has(w.kind) &&
     isOptionalYear(w.year) &&
     isOptionalYear(w.endYear) &&

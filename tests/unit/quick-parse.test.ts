@@ -35,6 +35,28 @@ describe('quickParse', () => {
     credits: [{ person: 'ann', work: 'song', role: 'PRODUCER', sources: [{ document: 'doc', quote: 'Ann' }] }] as unknown[],
   });
 
+  it('is never looser than the schema on names: over 1000 characters is refused with every default present', () => {
+    const long = 'x'.repeat(1001);
+    const filled = () => {
+      const data = minimal();
+      Object.assign(data.people[0] as object, { isGroup: false, aliases: [], identifiers: [] });
+      for (const entry of [...data.people, ...data.works, ...data.credits] as { sources: object[] }[])
+        for (const source of entry.sources) Object.assign(source, { citations: [] });
+      return data;
+    };
+    for (const [where, edit] of [
+      ['a name', (d: ReturnType<typeof minimal>) => Object.assign(d.people[0] as object, { name: long })],
+      ['an alias', (d: ReturnType<typeof minimal>) => Object.assign(d.people[0] as object, { aliases: [long] })],
+      ['a title', (d: ReturnType<typeof minimal>) => Object.assign(d.works[0] as object, { title: long })],
+    ] as const) {
+      const data = filled();
+      expect(quickParse(data, true), where).not.toBeNull();
+      edit(data);
+      expect(quickParse(data, true), where).toBeNull();
+      expect(() => validateDataset(data), where).toThrow(/at most 1000 characters/);
+    }
+  });
+
   it('fills the defaults the schema fills', () => {
     const data = quickParse(minimal(), true);
     expect(data?.people[0]).toEqual({
