@@ -106,45 +106,31 @@ export class DuplicateFinder {
   private async compute(label: MergeableLabel, state: LabelState): Promise<DuplicateCandidate[]> {
     const slicer = new Slicer();
     const pause = () => slicer.tick();
-    const index = await this.refreshed(label, state, slicer);
-    const steps = index.pairSteps();
-    let step = steps.next();
-    while (!step.done) {
-      await pause();
-      step = steps.next();
-    }
-    return scoreCandidates(this.store, label, step.value.pairs, pause);
+    // The pairs are listed while the index is held: a refresh for a later write edits the same index, and one
+    // running between two slices of this listing left it reading a key whose group was gone (a TypeError).
+    const { pairs } = await this.withIndex(label, state, slicer, async (index) => {
+      const steps = index.pairSteps();
+      let step = steps.next();
+      while (!step.done) {
+        await pause();
+        step = steps.next();
+      }
+      return step.value;
+    });
+    return scoreCandidates(this.store, label, pairs, pause);
   }
 
-  /** The label's index, built when missing or too old, else with the nodes writes touched read again. */
-  private refreshed(label: MergeableLabel, state: LabelState, slicer: Slicer): Promise<NameIndex> {
-    const run = state.refreshing.then(async () => {
-      const stale = this.options.maxAgeMs !== null && Date.now() - state.builtAt >= this.options.maxAgeMs;
-      if (state.index === null || stale || state.dirty.size > REBUILD_PAST) {
-        state.dirty = new Set();
-        const builtAt = Date.now();
-        const index = new NameIndex();
-        for (const node of await this.store.namesOf(label)) {
-          index.set(node);
-          await slicer.tick();
-        }
-        state.index = index;
-        state.builtAt = builtAt;
-        return index;
-      }
-      const index = state.index;
-      const dirty = [...state.dirty];
-      state.dirty = new Set();
-      for (let i = 0; i < dirty.length; i += REFRESH_CHUNK) {
-        const slugs = dirty.slice(i, i + REFRESH_CHUNK);
-        const found = await this.store.namesOf(label, slugs);
-        // A slug the store no longer has was removed (merged away).
-        for (const slug of slugs) index.remove(slug);
-        for (const node of found) index.set(node);
-        await slicer.tick();
-      }
-      return index;
-    });
+  /**
+   * `use` of the label's index — built when missing or too old, else with the nodes writes touched read again — with
+   * no other refresh running until `use` ends.
+   */
+  private withIndex<T>(
+    label: MergeableLabel,
+    state: LabelState,
+    slicer: Slicer,
+    use: (index: NameIndex) => Promise<T>,
+  ): Promise<T> {
+    const run = state.refreshing.then(async () => use(await this.refresh(label, state, slicer)));
     // A failed refresh leaves the index to be rebuilt, and does not stop the next one from running.
     state.refreshing = run.then(
       () => {},
@@ -153,5 +139,33 @@ export class DuplicateFinder {
       },
     );
     return run;
+  }
+
+  private async refresh(label: MergeableLabel, state: LabelState, slicer: Slicer): Promise<NameIndex> {
+    const stale = this.options.maxAgeMs !== null && Date.now() - state.builtAt >= this.options.maxAgeMs;
+    if (state.index === null || stale || state.dirty.size > REBUILD_PAST) {
+      state.dirty = new Set();
+      const builtAt = Date.now();
+      const index = new NameIndex();
+      for (const node of await this.store.namesOf(label)) {
+        index.set(node);
+        await slicer.tick();
+      }
+      state.index = index;
+      state.builtAt = builtAt;
+      return index;
+    }
+    const index = state.index;
+    const dirty = [...state.dirty];
+    state.dirty = new Set();
+    for (let i = 0; i < dirty.length; i += REFRESH_CHUNK) {
+      const slugs = dirty.slice(i, i + REFRESH_CHUNK);
+      const found = await this.store.namesOf(label, slugs);
+      // A slug the store no longer has was removed (merged away).
+      for (const slug of slugs) index.remove(slug);
+      for (const node of found) index.set(node);
+      await slicer.tick();
+    }
+    return index;
   }
 }
