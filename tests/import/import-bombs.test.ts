@@ -63,6 +63,25 @@ describe('import bombs (issue 24): refused with one line, nothing written', () =
     }
   });
 
+  it('a JSON Lines dataset (.ndjson.gz) of one entry repeated without end stops before the heap does', async () => {
+    const entry = JSON.stringify({
+      credits: { person: 'ana', work: 'song', role: 'PRODUCER', sources: [{ document: 'doc', quote: 'x'.repeat(400) }] },
+    });
+    const file = await gzipOf(
+      join(work, 'endless.ndjson.gz'),
+      `{"format":"liner-dataset","version":1}\n`,
+      `${entry}\n`,
+      1024 * 1024 * 1024,
+    );
+    const { run, wrote } = importRefused([file]);
+    expect(run.signal, run.stderr).toBeNull();
+    expect(run.status, run.stderr).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines, run.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^${file}:\\d+: over \\d+ MB of entries read, a quarter of this process's \\d+ MB heap`));
+    expect(wrote).toBe(false);
+  });
+
   it('a Discogs releases dump of one release holding <track/> without end', async () => {
     const file = await gzipOf(
       join(work, 'discogs_20260101_releases.xml.gz'),
