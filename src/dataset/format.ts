@@ -150,7 +150,10 @@ export const nonBlank = z.string().refine((value) => value.trim().length > 0, 'm
  * Only http and https: an address is rendered as a link, and `javascript:`, `data:` or `vbscript:` there would run
  * (or show) whatever the writer chose in the reader's browser.
  */
-export const webAddress = z.url({ protocol: /^https?$/, message: 'must be an http or https web address (https://…)' });
+export const webAddress = z
+  .url({ protocol: /^https?$/, message: 'must be an http or https web address (https://…)' })
+  // The same rule for other validators of schema/dataset.schema.json, where "format": "uri" alone takes javascript:.
+  .meta({ pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' });
 /** The longest name, alias or title kept: every duplicate search normalises each one, and no real name comes close. */
 export const MAX_NAME_LENGTH = 1000;
 const nameLength = `must be at most ${MAX_NAME_LENGTH} characters`;
