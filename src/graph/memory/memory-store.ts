@@ -77,6 +77,7 @@ import {
 import { CompactGraph } from './compact-graph.ts';
 import { Interner } from './interner.ts';
 import { releaseMemory } from './release-memory.ts';
+import { reordered } from './slug-order.ts';
 import { upsertedProps } from './upserted-props.ts';
 
 /** Rows in one load past which it hands back the memory it passed through (see releaseMemory). */
@@ -220,44 +221,49 @@ export class MemoryStore implements GraphStore {
     this.asked?.clear();
     this.checkWrite(batch);
     const result: WriteResult = { nodesCreated: 0, relationshipsCreated: 0, relationshipsRemoved: 0, updated: 0 };
-    for (const node of batch.nodes ?? []) {
-      const id = this.graph.nodeId(node.label, node.slug);
-      if (id === -1) {
-        this.graph.addNode(node.label, node.slug, upsertedProps(undefined, node.set, node.source));
-        result.nodesCreated++;
-        this.sortedIds.delete(node.label);
-        continue;
+    const order = this.orderChanges();
+    try {
+      for (const node of batch.nodes ?? []) {
+        const id = this.graph.nodeId(node.label, node.slug);
+        if (id === -1) {
+          order.add(node.label, this.graph.addNode(node.label, node.slug, upsertedProps(undefined, node.set, node.source)));
+          result.nodesCreated++;
+          continue;
+        }
+        const before = this.graph.props(id);
+        const after = upsertedProps(before, node.set, node.source);
+        if (!isDeepStrictEqual(before, after)) {
+          this.graph.setProps(id, after);
+          result.updated++;
+        }
       }
-      const before = this.graph.props(id);
-      const after = upsertedProps(before, node.set, node.source);
-      if (!isDeepStrictEqual(before, after)) {
-        this.graph.setProps(id, after);
-        result.updated++;
+      for (const rel of batch.rels ?? []) {
+        const from = this.graph.nodeId(rel.fromLabel, rel.from);
+        const to = this.graph.nodeId(rel.toLabel, rel.to);
+        const edge = this.graph.findEdge(rel.type, from, to, rel.key);
+        if (edge === -1) {
+          this.graph.addEdge(rel.type, from, to, rel.key, upsertedProps(undefined, rel.set, rel.source));
+          result.relationshipsCreated++;
+          continue;
+        }
+        const before = this.graph.relProps(edge);
+        const after = upsertedProps(before, rel.set, rel.source);
+        if (!isDeepStrictEqual(before, after)) {
+          this.graph.setRelProps(edge, after);
+          result.updated++;
+        }
       }
-    }
-    for (const rel of batch.rels ?? []) {
-      const from = this.graph.nodeId(rel.fromLabel, rel.from);
-      const to = this.graph.nodeId(rel.toLabel, rel.to);
-      const edge = this.graph.findEdge(rel.type, from, to, rel.key);
-      if (edge === -1) {
-        this.graph.addEdge(rel.type, from, to, rel.key, upsertedProps(undefined, rel.set, rel.source));
-        result.relationshipsCreated++;
-        continue;
+      for (const rel of batch.removeRels ?? []) {
+        const from = this.graph.nodeId(rel.fromLabel, rel.from);
+        const to = this.graph.nodeId(rel.toLabel, rel.to);
+        const edge = from === -1 || to === -1 ? -1 : this.graph.findEdge(rel.type, from, to, rel.key);
+        if (edge === -1) continue;
+        this.graph.removeEdge(edge);
+        result.relationshipsRemoved++;
       }
-      const before = this.graph.relProps(edge);
-      const after = upsertedProps(before, rel.set, rel.source);
-      if (!isDeepStrictEqual(before, after)) {
-        this.graph.setRelProps(edge, after);
-        result.updated++;
-      }
-    }
-    for (const rel of batch.removeRels ?? []) {
-      const from = this.graph.nodeId(rel.fromLabel, rel.from);
-      const to = this.graph.nodeId(rel.toLabel, rel.to);
-      const edge = from === -1 || to === -1 ? -1 : this.graph.findEdge(rel.type, from, to, rel.key);
-      if (edge === -1) continue;
-      this.graph.removeEdge(edge);
-      result.relationshipsRemoved++;
+    } finally {
+      // Also after a failure half-way: a node added is in the graph, so it must be in the order.
+      order.apply();
     }
     this.graph.pack();
     return result;
@@ -408,33 +414,62 @@ export class MemoryStore implements GraphStore {
   async applyChange(change: RowChange): Promise<void> {
     this.asked?.clear();
     this.checkChange(change);
-    for (const rel of change.removeRels ?? []) {
-      const edge = this.edgeOf(rel);
-      if (edge !== -1) this.graph.removeEdge(edge);
-    }
-    for (const { label, slug } of change.removeNodes ?? []) {
-      const id = this.graph.nodeId(label, slug);
-      if (id === -1) continue;
-      this.graph.removeNode(id);
-      this.sortedIds.delete(label);
-    }
-    for (const node of change.putNodes ?? []) {
-      const id = this.graph.nodeId(node.label, node.slug);
-      if (id !== -1) {
-        this.graph.setProps(id, node.props);
-        continue;
+    const order = this.orderChanges();
+    try {
+      for (const rel of change.removeRels ?? []) {
+        const edge = this.edgeOf(rel);
+        if (edge !== -1) this.graph.removeEdge(edge);
       }
-      this.graph.addNode(node.label, node.slug, node.props);
-      this.sortedIds.delete(node.label);
-    }
-    for (const rel of change.putRels ?? []) {
-      const from = this.graph.nodeId(rel.fromLabel, rel.from);
-      const to = this.graph.nodeId(rel.toLabel, rel.to);
-      const edge = this.graph.findEdge(rel.type, from, to, rel.key);
-      if (edge === -1) this.graph.addEdge(rel.type, from, to, rel.key, rel.props);
-      else this.graph.setRelProps(edge, rel.props);
+      for (const { label, slug } of change.removeNodes ?? []) {
+        const id = this.graph.nodeId(label, slug);
+        if (id === -1) continue;
+        this.graph.removeNode(id);
+        order.remove(label, id);
+      }
+      for (const node of change.putNodes ?? []) {
+        const id = this.graph.nodeId(node.label, node.slug);
+        if (id !== -1) {
+          this.graph.setProps(id, node.props);
+          continue;
+        }
+        order.add(node.label, this.graph.addNode(node.label, node.slug, node.props));
+      }
+      for (const rel of change.putRels ?? []) {
+        const from = this.graph.nodeId(rel.fromLabel, rel.from);
+        const to = this.graph.nodeId(rel.toLabel, rel.to);
+        const edge = this.graph.findEdge(rel.type, from, to, rel.key);
+        if (edge === -1) this.graph.addEdge(rel.type, from, to, rel.key, rel.props);
+        else this.graph.setRelProps(edge, rel.props);
+      }
+    } finally {
+      // Also after a failure half-way: a node added is in the graph, so it must be in the order.
+      order.apply();
     }
     this.graph.pack();
+  }
+
+  /** What a write adds to and takes from each label, for its slug orders (those built) to follow once it ends. */
+  private orderChanges() {
+    const changes = new Map<NodeLabel, { added: number[]; removed: Set<number> }>();
+    const of = (label: NodeLabel) => {
+      let change = changes.get(label);
+      if (!change) changes.set(label, (change = { added: [], removed: new Set() }));
+      return change;
+    };
+    return {
+      add: (label: NodeLabel, id: number) => void of(label).added.push(id),
+      remove: (label: NodeLabel, id: number) => void of(label).removed.add(id),
+      apply: () => {
+        for (const [label, { added, removed }] of changes) {
+          const ids = this.sortedIds.get(label);
+          if (ids)
+            this.sortedIds.set(
+              label,
+              reordered(ids, added, removed, (id) => this.graph.slug(id)),
+            );
+        }
+      },
+    };
   }
 
   private edgeOf(rel: RelRef): number {
