@@ -11,7 +11,7 @@ describe('reordered', () => {
     const slugOf = (id: number) => slugs[id] as string;
     const sorted = (ids: number[]) => Int32Array.from([...ids].sort((a, b) => compareStrings(slugOf(a), slugOf(b))));
     let live: number[] = [];
-    let order = new Int32Array(0);
+    let order: Int32Array = new Int32Array(0);
     for (let round = 0; round < 200; round++) {
       const added: number[] = [];
       for (let i = Math.floor(random() * 20); i > 0; i--) {
