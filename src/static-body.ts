@@ -40,10 +40,11 @@ export function encodingFor(acceptEncoding: string | null): Encoding {
   return 'identity';
 }
 
-export function staticBody(content: string | Uint8Array): StaticBody {
+/** `compress: false` for bodies already compressed (images, fonts): sent as they are whatever the client accepts. */
+export function staticBody(content: string | Uint8Array, { compress = true } = {}): StaticBody {
   const identity = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content);
   const etag = `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`;
-  const compressible = identity.length >= COMPRESS_FROM;
+  const compressible = compress && identity.length >= COMPRESS_FROM;
   // Made once, on the first request that asks for each: apps made and never asked (tests make hundreds) cost nothing.
   let gzipped: Promise<Buffer> | undefined;
   let brotlied: Promise<Buffer> | undefined;

@@ -1,10 +1,10 @@
 // useExplorer(): serves the pre-built explorer page (explorer/dist) at /explore, as a yoga plugin.
 // The files are read once at start: the URL → file map is the whole allow-list, so no path reaches the disk.
-import { createHash } from 'node:crypto';
+// Each is served as a StaticBody (ETag, 304, gzip or brotli made on first use), as the GraphiQL and landing pages are.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'graphql-yoga';
+import { type StaticBody, staticBody } from '../static-body.ts';
 import { EXPLORER_DIST } from './source-hash.ts';
 
 export interface ExplorerOptions {
@@ -42,10 +42,8 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 interface StaticFile {
-  body: Uint8Array<ArrayBuffer>;
-  gzip: Uint8Array<ArrayBuffer> | null;
+  body: StaticBody;
   type: string;
-  etag: string;
   cacheControl: string;
 }
 
@@ -60,14 +58,10 @@ function load(dir: string): Map<string, StaticFile> {
   if (!existsSync(join(dir, 'index.html'))) return files;
   for (const path of walk(dir)) {
     const name = relative(dir, path).split(sep).join('/');
-    const body = readFileSync(path);
     const type = CONTENT_TYPES[extname(path)] ?? 'application/octet-stream';
-    const compressible = /^text\/|json|javascript|svg/.test(type) && body.length > 1024;
     files.set(name, {
-      body,
-      gzip: compressible ? gzipSync(body, { level: 9 }) : null,
+      body: staticBody(readFileSync(path), { compress: /^text\/|json|javascript|svg/.test(type) }),
       type,
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
       // Vite names assets by content hash, so they never change; anything else is revalidated on each use.
       cacheControl: name.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
@@ -94,8 +88,6 @@ export function useExplorer({ path = '/explore', dir = EXPLORER_DIST }: Explorer
       const headers: Record<string, string> = {
         'content-type': file.type,
         'cache-control': file.cacheControl,
-        etag: file.etag,
-        vary: 'accept-encoding',
         'x-content-type-options': 'nosniff',
       };
       if (file.type.startsWith('text/html')) {
@@ -104,15 +96,7 @@ export function useExplorer({ path = '/explore', dir = EXPLORER_DIST }: Explorer
         headers['x-frame-options'] = 'DENY';
         headers['referrer-policy'] = 'same-origin';
       }
-      const ifNoneMatch = request.headers.get('if-none-match');
-      if (ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === file.etag)) {
-        return endResponse(new fetchAPI.Response(null, { status: 304, headers }));
-      }
-      const gzip = file.gzip && /\bgzip\b/.test(request.headers.get('accept-encoding') ?? '');
-      const body = gzip && file.gzip ? file.gzip : file.body;
-      if (gzip) headers['content-encoding'] = 'gzip';
-      headers['content-length'] = String(body.byteLength);
-      endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : body, { status: 200, headers }));
+      return file.body.respond(request, fetchAPI, headers).then(endResponse);
     },
   };
 }
