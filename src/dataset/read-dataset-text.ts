@@ -1,8 +1,8 @@
 // Reads a dataset file's text: never more than INPUT_LIMITS.datasetBytes, so a file too large for one string is a
 // refusal naming the file and the limit, not an ERR_STRING_TOO_LONG stack after the whole file was read into memory.
-import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { describeLimit, INPUT_LIMITS } from '../input-limits.ts';
+import { readAtMost } from '../read-at-most.ts';
 
 /** Why a dataset file was not read: a sentence for the operator, naming its size and the limit. */
 export class DatasetFileRefusal extends Error {
@@ -21,28 +21,12 @@ export async function readDatasetText(file: string): Promise<string> {
       );
     // A FIFO or `<(zcat …)` says no size: it is read as it comes, and stopped at the limit all the same.
     const bytes = await readAtMost(handle, limit, info.isFile() ? info.size : 1 << 20);
+    if (bytes === undefined)
+      throw new DatasetFileRefusal(
+        `more than ${limit} bytes (it grew, or is not an ordinary file): larger than a dataset file may be, ${describeLimit('datasetBytes')}`,
+      );
     return bytes.toString('utf8');
   } finally {
     await handle.close();
-  }
-}
-
-/** Up to `limit` bytes; one more refuses. `expected` sizes the first buffer, so an ordinary file is read in place. */
-async function readAtMost(handle: FileHandle, limit: number, expected: number): Promise<Buffer> {
-  let buffer = Buffer.allocUnsafe(Math.min(expected, limit) + 1);
-  let length = 0;
-  for (;;) {
-    if (length === buffer.length) {
-      if (length > limit)
-        throw new DatasetFileRefusal(
-          `more than ${limit} bytes (it grew, or is not an ordinary file): larger than a dataset file may be, ${describeLimit('datasetBytes')}`,
-        );
-      const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
-      buffer.copy(larger, 0, 0, length);
-      buffer = larger;
-    }
-    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-    if (bytesRead === 0) return buffer.subarray(0, length);
-    length += bytesRead;
   }
 }

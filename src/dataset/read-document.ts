@@ -7,6 +7,7 @@ import { constants, type Stats } from 'node:fs';
 import { type FileHandle, open, realpath, stat, statfs } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { describeLimit, INPUT_LIMITS } from '../input-limits.ts';
+import { readAtMost } from '../read-at-most.ts';
 
 /** File systems whose files are the kernel's view of processes and devices, never documents (statfs(2) magic numbers). */
 const KERNEL_FILE_SYSTEMS = new Map([
@@ -70,14 +71,8 @@ function ordinary(info: Stats, real: string): void {
 async function readAtMostSize(handle: FileHandle, real: string): Promise<string> {
   const info = await handle.stat();
   ordinary(info, real);
-  const buffer = Buffer.alloc(info.size + 1);
-  let length = 0;
-  for (;;) {
-    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-    if (bytesRead === 0) break;
-    length += bytesRead;
-    if (length > info.size)
-      throw new DocumentRefusal(`${real} holds more than the ${info.size} bytes it says: not an ordinary file`);
-  }
-  return buffer.toString('utf8', 0, length);
+  const bytes = await readAtMost(handle, info.size);
+  if (bytes === undefined)
+    throw new DocumentRefusal(`${real} holds more than the ${info.size} bytes it says: not an ordinary file`);
+  return bytes.toString('utf8');
 }
