@@ -15,12 +15,12 @@ export interface PairOf<T> {
 const SCANNED_UP_TO = 16;
 
 /** The index of a long list, beside it; dropped with the list. Valid while the list only grows through pushByPair. */
-const indexes = new WeakMap<readonly object[], Map<string, object>>();
+const indexes = new WeakMap<readonly unknown[], Map<string, unknown>>();
 
 /** One key per pair, and never one for two pairs: the first string's length says where the second begins. */
 const joined = (first: string, second: string) => `${first.length}:${first}${second}`;
 
-function indexOf<T extends object>(list: readonly T[], pairOf: PairOf<T>): Map<string, T> {
+function indexOf<T>(list: readonly T[], pairOf: PairOf<T>): Map<string, T> {
   let index = indexes.get(list) as Map<string, T> | undefined;
   if (index === undefined) {
     index = new Map();
@@ -35,12 +35,7 @@ function indexOf<T extends object>(list: readonly T[], pairOf: PairOf<T>): Map<s
 }
 
 /** The first item of `list` whose pair is (`first`, `second`), or undefined. */
-export function findByPair<T extends object>(
-  list: readonly T[],
-  pairOf: PairOf<T>,
-  first: string,
-  second: string,
-): T | undefined {
+export function findByPair<T>(list: readonly T[], pairOf: PairOf<T>, first: string, second: string): T | undefined {
   if (list.length <= SCANNED_UP_TO) {
     for (let i = 0; i < list.length; i++) {
       const item = list[i] as T;
@@ -52,7 +47,7 @@ export function findByPair<T extends object>(
 }
 
 /** Appends `item` to `list`, keeping the list's index (when it has one) in step. */
-export function pushByPair<T extends object>(list: T[], pairOf: PairOf<T>, item: T): void {
+export function pushByPair<T>(list: T[], pairOf: PairOf<T>, item: T): void {
   list.push(item);
   const index = indexes.get(list) as Map<string, T> | undefined;
   if (index === undefined) return;
