@@ -3,6 +3,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { DeadlineExceededError, StoreUnavailableError } from '../graph/store.ts';
 import { ownedDeadline } from '../plugins/deadline.ts';
+import { errorResponse } from '../plugins/error-response.ts';
 import type { RequestScope } from '../request-scope.ts';
 import { prepareExport } from './export.ts';
 import type { HeldGraph } from './metrics.ts';
@@ -58,13 +59,6 @@ export class MetricsTooCostlyError extends Error {
   override name = 'MetricsTooCostlyError';
 }
 
-/** The same error shape GraphQL answers with, so a client reads one kind of error from the whole server. */
-function errorBody(message: string, extensions: Record<string, string | number>): string {
-  return JSON.stringify({ errors: [{ message, extensions }] });
-}
-
-const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
-
 /** The CLI command that computes the same file without the server's limits. */
 function cliFor(options: ExportOptions): string {
   const flags = [`--projection ${options.projection}`, `--format ${options.format}`, `--metrics ${options.metrics.join(',')}`];
@@ -97,7 +91,7 @@ export function useExportRoutes({ scope, config, pool }: ExportRoutesOptions): P
 
   async function answer({ request, url, endResponse, fetchAPI }: Parameters<NonNullable<Plugin['onRequest']>>[0]) {
     const fail = (status: number, message: string, extensions: Record<string, string | number>, headers = {}) =>
-      endResponse(new fetchAPI.Response(errorBody(message, extensions), { status, headers: { ...JSON_TYPE, ...headers } }));
+      endResponse(errorResponse(fetchAPI, status, message, extensions, headers));
     if (request.method !== 'GET') {
       endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET' } }));
       return;

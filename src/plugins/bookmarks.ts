@@ -9,6 +9,7 @@ import {
   parseBookmarkHeader,
   runWithBookmarks,
 } from '../request-bookmarks.ts';
+import { errorResponse } from './error-response.ts';
 
 /** The value a client sends back: the bookmarks joined with commas, as the header carries several. */
 const headerValue = (bookmarks: readonly string[]) => bookmarks.join(',');
@@ -35,12 +36,7 @@ export function useBookmarks(): Plugin {
     onRequest({ request, endResponse, fetchAPI }) {
       const error = malformed.get(request);
       if (error === undefined) return;
-      endResponse(
-        new fetchAPI.Response(JSON.stringify({ errors: [{ message: error.message, extensions: { code: 'BAD_BOOKMARK' } }] }), {
-          status: 400,
-          headers: { 'content-type': 'application/json; charset=utf-8' },
-        }),
-      );
+      endResponse(errorResponse(fetchAPI, 400, error.message, { code: 'BAD_BOOKMARK' }));
     },
     onExecute() {
       return {

@@ -3,6 +3,7 @@
 // `/health?/graphql` passed the rate limit as a health check, and `/x/graphql` skipped REQUIRE_AUTH_FOR_READS'
 // 401, so field names and persisted-query hashes could be probed again (issue 24, review of findings 5 and 11).
 import type { Plugin } from 'graphql-yoga';
+import { errorResponse } from './error-response.ts';
 
 /** Answers 404 to a request yoga would run as GraphQL at any path other than the endpoint itself. */
 export function useCanonicalEndpoint(endpoint: string): Plugin {
@@ -10,14 +11,7 @@ export function useCanonicalEndpoint(endpoint: string): Plugin {
     onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname === endpoint || url.pathname === `${endpoint}/`) return;
       if (!request.url.endsWith(endpoint) && !request.url.endsWith(`${endpoint}/`)) return;
-      endResponse(
-        new fetchAPI.Response(
-          JSON.stringify({
-            errors: [{ message: `Not found: GraphQL is served at ${endpoint}.`, extensions: { code: 'NOT_FOUND' } }],
-          }),
-          { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' } },
-        ),
-      );
+      endResponse(errorResponse(fetchAPI, 404, `Not found: GraphQL is served at ${endpoint}.`, { code: 'NOT_FOUND' }));
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { EXPORT_PATH } from '../export/http.ts';
 import type { RequestScope } from '../request-scope.ts';
+import { errorResponse } from './error-response.ts';
 
 /** Probes and the metrics scraper are never limited: an orchestrator must always reach them. */
 const EXEMPT = new Set(['/health', '/ready', '/metrics']);
@@ -59,10 +60,7 @@ export function useClientLimits(
       const isExport = url.pathname.startsWith(EXPORT_PATH);
       const refuse = (message: string, limit: string, retryAfter: number) =>
         endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message, extensions: { code: 'RATE_LIMITED', limit } }] }), {
-            status: 429,
-            headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': String(retryAfter) },
-          }),
+          errorResponse(fetchAPI, 429, message, { code: 'RATE_LIMITED', limit }, { 'retry-after': String(retryAfter) }),
         );
       return keyOf(request, serverContext.req).then((key) => {
         const now = Date.now();

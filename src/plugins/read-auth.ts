@@ -2,6 +2,7 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import type { RequestScope } from '../request-scope.ts';
+import { errorResponse } from './error-response.ts';
 
 /**
  * Checked in onRequest, before APQ, the parser and validation: answered later (by the resolvers' auth scopes), an
@@ -24,20 +25,12 @@ export function useReadAuthentication(
         if (viewer !== null) return;
         const why = refused ?? 'this needs an Authorization: Bearer <token> header';
         endResponse(
-          new fetchAPI.Response(
-            JSON.stringify({
-              errors: [
-                { message: `Not authenticated: ${why} (REQUIRE_AUTH_FOR_READS).`, extensions: { code: 'UNAUTHENTICATED' } },
-              ],
-            }),
-            {
-              status: 401,
-              headers: {
-                'content-type': 'application/json; charset=utf-8',
-                'www-authenticate': 'Bearer',
-                'cache-control': 'no-store',
-              },
-            },
+          errorResponse(
+            fetchAPI,
+            401,
+            `Not authenticated: ${why} (REQUIRE_AUTH_FOR_READS).`,
+            { code: 'UNAUTHENTICATED' },
+            { 'www-authenticate': 'Bearer', 'cache-control': 'no-store' },
           ),
         );
       });
