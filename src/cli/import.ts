@@ -1,11 +1,12 @@
 // npm run import: load a dataset file, or convert MusicBrainz or Discogs answers, dumps or a crawl, into the configured store.
 import { parseArgs } from 'node:util';
 import { type Config, loadConfig } from '../config.ts';
+import { isDatasetLinesFile } from '../dataset/dataset-lines.ts';
 import { validateDataset } from '../dataset/validate.ts';
 import { createStore, neo4jStoreFrom } from '../graph/create-store.ts';
 import type { GraphRows } from '../graph/rows.ts';
 import { StorageFullError } from '../graph/store.ts';
-import { convertFiles as convertDiscogsFiles } from '../import/discogs/convert-files.ts';
+import { convertFiles as convertDiscogsFiles, streamFiles as streamDiscogsFiles } from '../import/discogs/convert-files.ts';
 import { DiscogsInputError } from '../import/discogs/errors.ts';
 import { summaryLines as discogsSummaryLines } from '../import/discogs/summary.ts';
 import { convertFiles } from '../import/musicbrainz/convert-files.ts';
@@ -15,7 +16,7 @@ import { MusicBrainzInputError } from '../import/musicbrainz/errors.ts';
 import type { MbEntityType } from '../import/musicbrainz/mapping.ts';
 import { summaryLines } from '../import/musicbrainz/summary.ts';
 import { ingestRows, readDatasetRows, rowsOf } from '../ingest/pipeline.ts';
-import { writeDatasetFile } from '../ingest/write-dataset.ts';
+import { DatasetLinesWriter, writeDatasetFile } from '../ingest/write-dataset.ts';
 import { runCommand } from './run.ts';
 
 const USAGE = [
@@ -37,12 +38,11 @@ const tally = (items: { label?: string; type?: string }[]) =>
     .join(', ');
 
 /** Into the embedded store's database in DATA_DIR (created with the seed if new), as the server would read it. */
-async function loadEmbedded(rows: GraphRows, config: Config, fromFile: string | undefined): Promise<number> {
+async function loadEmbedded(rows: GraphRows, config: Config): Promise<number> {
   if (config.DATA_DIR === 'off') {
     console.info(
-      fromFile
-        ? `DATA_DIR=off and no NEO4J_URI: nothing written to a store. Serve it with SEED_DATASET=${fromFile} npm start`
-        : 'DATA_DIR=off and no NEO4J_URI: validated only. Write the dataset with --out FILE and serve it with SEED_DATASET=FILE npm start.',
+      'DATA_DIR=off and no NEO4J_URI: validated only, nothing written. Write a converted dataset with --out FILE and ' +
+        'serve it with SEED_DATASET=FILE npm start.',
     );
     return 0;
   }
@@ -73,9 +73,9 @@ async function loadEmbedded(rows: GraphRows, config: Config, fromFile: string | 
   return 0;
 }
 
-async function load(rows: GraphRows, neo4jFlag: boolean, fromFile: string | undefined): Promise<number> {
+async function load(rows: GraphRows, neo4jFlag: boolean): Promise<number> {
   const config = loadConfig();
-  if (!neo4jFlag && !config.NEO4J_URI) return loadEmbedded(rows, config, fromFile);
+  if (!neo4jFlag && !config.NEO4J_URI) return loadEmbedded(rows, config);
   if (!config.NEO4J_URI) {
     console.error('--neo4j needs NEO4J_URI (and NEO4J_PASSWORD) in the environment.');
     return 2;
@@ -102,7 +102,7 @@ const progressLine = process.stderr.isTTY
   ? (line: string) => process.stderr.write(`\r${line}\x1b[K`)
   : (line: string) => console.error(line);
 
-/** The end of every conversion: validate, print the summary, then write with --out and load unless --dry-run. */
+/** The end of every conversion: validate, print the summary, then write the --out file, or load unless --dry-run. */
 async function finishConversion(
   converted: unknown,
   summary: readonly string[],
@@ -116,9 +116,44 @@ async function finishConversion(
   if (values['dry-run']) return 0;
   if (values.out !== undefined) {
     await writeDatasetFile(values.out, dataset);
-    console.info(`Wrote ${values.out}`);
+    wrote(values.out);
+    return 0;
   }
-  return load(rows, values.neo4j, values.out);
+  return load(rows, values.neo4j);
+}
+
+/** `--out` writes the file and nothing else: what to do with it next. */
+function wrote(file: string): void {
+  console.info(`Wrote ${file}. Nothing else was written: load it with \`npm run import -- ${file}\` (into DATA_DIR, or`);
+  console.info(`  Neo4j with NEO4J_URI), \`npm run neo4j:import -- ${file}\` (a first load into Neo4j at bulk speed), or serve`);
+  console.info(`  it with \`SEED_DATASET=${file} npm start\`.`);
+}
+
+/** Artists, labels and masters a streamed conversion keeps in memory; the rest wait in a temporary database. */
+const NODES_IN_MEMORY = 50_000;
+
+/**
+ * `--from discogs … --out FILE.ndjson`: each record's entries written as it closes, in bounded memory whatever the
+ * dump's size. The file appears only when every input was read; a bad record leaves none.
+ */
+async function streamDiscogs(inputs: string[], out: string): Promise<number> {
+  const writer = new DatasetLinesWriter(out);
+  let stream: Awaited<ReturnType<typeof streamDiscogsFiles>>;
+  try {
+    stream = await streamDiscogsFiles(inputs, (section, entry) => writer.write(section, entry), {
+      progress: progressLine,
+      drained: () => writer.drained(),
+      inMemory: NODES_IN_MEMORY,
+    });
+    await writer.close();
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  for (const line of discogsSummaryLines(stream)) console.info(line);
+  wrote(out);
+  return 0;
 }
 
 /** `--from discogs`: API answers and XML dumps, converted, validated, written with --out, and loaded unless --dry-run. */
@@ -126,6 +161,7 @@ async function importDiscogs(
   inputs: string[],
   values: { neo4j: boolean; 'dry-run': boolean; out?: string | undefined },
 ): Promise<number> {
+  if (values.out !== undefined && isDatasetLinesFile(values.out) && !values['dry-run']) return streamDiscogs(inputs, values.out);
   const conversion = await convertDiscogsFiles(inputs, { progress: progressLine });
   return finishConversion(conversion.dataset, discogsSummaryLines(conversion), values);
 }
@@ -157,7 +193,7 @@ async function main(): Promise<number> {
     console.info(`${file} is valid: ${rows.nodes.length} nodes (${tally(rows.nodes)})`);
     console.info(`  and ${rows.rels.length} relationships (${tally(rows.rels)})`);
     if (values['dry-run']) return 0;
-    return load(rows, values.neo4j, undefined);
+    return load(rows, values.neo4j);
   }
 
   if (values['documents-dir'] !== undefined) {

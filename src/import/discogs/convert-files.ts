@@ -2,8 +2,9 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetInput } from '../../dataset/format.ts';
+import { DatasetCollector, type EntrySink } from '../entry-sink.ts';
 import { ProgressLine } from '../musicbrainz/progress.ts';
-import { DiscogsConverter } from './convert.ts';
+import { DiscogsConverter, type DiscogsConverterOptions } from './convert.ts';
 import { DiscogsInputError } from './errors.ts';
 import { readAnswerFile } from './read-answer.ts';
 import { readDump } from './read-dump.ts';
@@ -49,39 +50,68 @@ export async function inputFiles(inputs: readonly string[]): Promise<string[]> {
   return files;
 }
 
+export interface StreamOptions extends ConvertOptions, DiscogsConverterOptions {
+  /** Awaited between chunks of a dump and between answers: where a file sink waits for its disk. */
+  drained?: () => Promise<void>;
+}
+
+export interface DiscogsStream {
+  converter: DiscogsConverter;
+  files: string[];
+  seconds: number;
+}
+
 /**
- * Convert every file into one dataset. Nothing is written anywhere: the first bad input throws DiscogsInputError, so
- * a caller writes only a conversion that read everything.
+ * Convert every file, handing entries to `sink` as records close and the nodes met across records once the last is
+ * read. The first bad input throws DiscogsInputError; what the sink got by then is for its owner to throw away.
  */
-export async function convertFiles(inputs: readonly string[], options: ConvertOptions = {}): Promise<DiscogsConversion> {
+export async function streamFiles(
+  inputs: readonly string[],
+  sink: EntrySink,
+  options: StreamOptions = {},
+): Promise<DiscogsStream> {
   const started = performance.now();
   const files = await inputFiles(inputs);
-  const converter = new DiscogsConverter();
+  const converter = new DiscogsConverter(sink, options);
   const progress = options.progress ? new ProgressLine(options.progress, 1000, ['records', 'credits']) : undefined;
+  const drained = options.drained;
   let records = 0;
-  for (const file of files) {
-    if (kindOfInput(file) === 'answer') {
-      await readAnswerFile(file, (type, entity, path) => converter.addEntity(type, entity, file, path));
-      records++;
-      continue;
-    }
-    const size = (await stat(file)).size;
-    let bytes = 0;
-    await readDump(
-      file,
-      (type, entity, where) => {
-        converter.addEntity(type, entity, file, '$', where);
+  try {
+    for (const file of files) {
+      if (kindOfInput(file) === 'answer') {
+        await readAnswerFile(file, (type, entity, path) => converter.addEntity(type, entity, file, path));
         records++;
-        if (records % 1000 === 0) progress?.tick(file, records, converter.stats.credits, bytes, size);
-      },
-      {
-        onBytes: (n) => {
-          bytes = n;
+        await drained?.();
+        continue;
+      }
+      const size = (await stat(file)).size;
+      let bytes = 0;
+      await readDump(
+        file,
+        (type, entity, where) => {
+          converter.addEntity(type, entity, file, '$', where);
+          records++;
+          if (records % 1000 === 0) progress?.tick(file, records, converter.stats.credits, bytes, size);
         },
-      },
-    );
-    progress?.tick(file, records, converter.stats.credits, size, size, true);
+        {
+          onBytes: (n) => {
+            bytes = n;
+          },
+          afterChunk: drained,
+        },
+      );
+      progress?.tick(file, records, converter.stats.credits, size, size, true);
+    }
+    converter.finish();
+  } finally {
+    converter.close();
   }
-  const dataset = converter.toDataset();
-  return { dataset, converter, files, seconds: (performance.now() - started) / 1000 };
+  return { converter, files, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Convert every file into one dataset in memory: for answers, tests and dumps that fit. */
+export async function convertFiles(inputs: readonly string[], options: ConvertOptions = {}): Promise<DiscogsConversion> {
+  const collector = new DatasetCollector();
+  const stream = await streamFiles(inputs, collector.sink, options);
+  return { ...stream, dataset: collector.dataset() };
 }

@@ -1,8 +1,15 @@
-// Converts Discogs entities (API answers or dump records, one at a time) into one Liner dataset, merged by Discogs id.
+// Converts Discogs entities (API answers or dump records, one at a time) into Liner dataset entries, merged by Discogs
+// id, handed to a sink as they are finished.
 //
 // Every reader hands entities over in the API's JSON shape (read-dump.ts turns dump XML into it), so the mapping below
 // is written once. docs/graph-model.md, "Discogs mapping", is the table this follows.
-import type { DatasetInput, IdentifierScheme, Role, WorkKind } from '../../dataset/format.ts';
+//
+// A record's own entries (a release, its tracks, their credits and links, its document) are finished when the record
+// is: they go to the sink at once and are forgotten, so a dump of any size converts in bounded memory. Artists,
+// labels and masters are met again on later records, so they are kept until `finish` (SpillMap: the recently used in
+// memory, the rest on disk). A record given twice (the same release in an answer and in a dump) is read once: the
+// first is kept and the others counted.
+import type { IdentifierScheme, Role, WorkKind } from '../../dataset/format.ts';
 import { IDENTIFIER_PAGES } from '../../dataset/format.ts';
 import { addSharedSource, addSource, NO_CITATIONS } from '../add-source.ts';
 import type {
@@ -15,8 +22,11 @@ import type {
   WorkEntry,
   WorkLinkEntry,
 } from '../dataset-entries.ts';
+import type { EntrySink } from '../entry-sink.ts';
 import { findByPair, type PairOf, pushByPair } from '../find-by-pair.ts';
+import { IdBits } from '../id-bits.ts';
 import { pushUnique } from '../push-unique.ts';
+import { SpillMap } from '../spill-map.ts';
 import { DiscogsInputError } from './errors.ts';
 import { discogsName, discogsSlug, durationMs, releasedDate, trackSlug } from './names.ts';
 import { artistCreditQuote, type CreditedArtist, creditQuote, trackQuote } from './quotes.ts';
@@ -24,6 +34,7 @@ import { mapRole } from './role-mapping.ts';
 import { parseRoles, tracksOf } from './role-parse.ts';
 
 type Json = Record<string, unknown>;
+type Section = Parameters<EntrySink>[0];
 export type DiscogsEntityType = 'release' | 'master' | 'artist' | 'label';
 export const DISCOGS_ENTITY_TYPES: readonly DiscogsEntityType[] = ['release', 'master', 'artist', 'label'];
 
@@ -56,6 +67,24 @@ export interface DiscogsStats {
   notImported: Record<string, number>;
   /** Values that are not what they claim (a date "Unknown", a label without id), dropped, by field. */
   invalidValues: Record<string, number>;
+  /** Records given again (the same release in an answer and a dump), by type: the first one read is kept. */
+  repeated: Record<string, number>;
+}
+
+export interface DiscogsConverterOptions {
+  /** Artists, labels and masters kept in memory; beyond it the least recently used wait on disk. Infinity by default. */
+  inMemory?: number;
+  /** Where those on disk go (the system's temporary folder by default). */
+  spillDir?: string | undefined;
+}
+
+/** A master's work, and what its records have decided about it so far. */
+interface MasterNode {
+  work: WorkEntry;
+  /** The main release its master record names: that release's formats decide the master's kind. */
+  main?: number;
+  /** Set once a main release has decided the kind: a later edition's formats do not change it. */
+  kindFromMain?: true;
 }
 
 const FEATURING = /^(?:feat\.?|featuring|ft\.?)$/i;
@@ -89,25 +118,46 @@ export class DiscogsConverter {
     unresolvedTracks: 0,
     notImported: {},
     invalidValues: {},
+    repeated: {},
   };
-  private readonly documents = new Map<string, { slug: string; title: string; url: string; kind: 'DISCOGS'; licence: string }>();
-  private readonly people = new Map<number, PersonEntry>();
-  private readonly organizations = new Map<number, OrganizationEntry>();
-  /** Works by `r<id>`, `m<id>`, or the track's slug. */
+  private readonly sink: EntrySink;
+  /** Entries handed to the sink, by section, and facts by kind: the summary's counts. */
+  private readonly written: Record<string, number> = {};
+  private readonly facts: Record<string, number> = {};
+  /** The records read, by type: a record given again is skipped. */
+  private readonly read: Record<DiscogsEntityType, IdBits> = {
+    release: new IdBits(),
+    master: new IdBits(),
+    artist: new IdBits(),
+    label: new IdBits(),
+  };
+  // Met on many records: kept until the end.
+  private readonly people: SpillMap<PersonEntry>;
+  private readonly organizations: SpillMap<OrganizationEntry>;
+  private readonly masters: SpillMap<MasterNode>;
+  private readonly memberships: SpillMap<MembershipEntry>;
+  private readonly parts: SpillMap<PartEntry>;
+  // The record being read: handed to the sink and cleared when it ends.
+  private readonly documents: { slug: string; title: string; url: string; kind: 'DISCOGS'; licence: string }[] = [];
+  /** The release's work and its tracks', by `r<id>` or the track's slug. */
   private readonly works = new Map<string, WorkEntry>();
   private readonly credits: CreditEntry[] = [];
   private readonly creditsByWork = new Map<string, CreditEntry[]>();
   /** Links in the order first seen, and by their `from` work: a track has one or two (findByPair scans so few). */
   private readonly workLinks: WorkLinkEntry[] = [];
   private readonly linksFrom = new Map<WorkEntry, WorkLinkEntry[]>();
-  private readonly memberships = new Map<string, MembershipEntry>();
-  private readonly parts = new Map<string, PartEntry>();
-  /** Masters whose kind a main release has decided (a later edition's formats do not change it). */
-  private readonly kindFromMain = new Set<number>();
-  /** A master's main release, as its master record names it: that release's formats decide the master's kind. */
-  private readonly mainReleaseOf = new Map<number, number>();
   private file = '';
   private where: string | undefined;
+
+  constructor(sink: EntrySink, options: DiscogsConverterOptions = {}) {
+    this.sink = sink;
+    const spill = { limit: options.inMemory ?? Number.POSITIVE_INFINITY, dir: options.spillDir };
+    this.people = new SpillMap(spill);
+    this.organizations = new SpillMap(spill);
+    this.masters = new SpillMap(spill);
+    this.memberships = new SpillMap(spill);
+    this.parts = new SpillMap(spill);
+  }
 
   /**
    * Add one entity in the API's JSON shape. `file` and `where` only name the place in error messages (`where` is the
@@ -118,10 +168,23 @@ export class DiscogsConverter {
     this.where = where;
     const e = this.object(entity, path);
     bump(this.stats.entities, type);
-    if (type === 'release') this.release(e, path);
-    else if (type === 'master') this.master(e, path);
-    else if (type === 'artist') this.artist(e, path);
-    else this.label(e, path);
+    const id = this.id(e.id, `${path}.id`);
+    if (this.read[type].has(id)) {
+      bump(this.stats.repeated, type);
+      return;
+    }
+    this.read[type].add(id);
+    try {
+      if (type === 'release') this.release(e, path);
+      else if (type === 'master') this.master(e, path);
+      else if (type === 'artist') this.artist(e, path);
+      else this.label(e, path);
+    } catch (error) {
+      // A record that fails leaves none of its entries behind: the caller stops at the error, and nothing half-read goes out.
+      this.dropRecord();
+      throw error;
+    }
+    this.endRecord();
   }
 
   private fail(path: string, problem: string): never {
@@ -148,8 +211,9 @@ export class DiscogsConverter {
 
   private document(type: DiscogsEntityType, id: number, name: string): string {
     const slug = `discogs-${type}-${id}`;
-    if (!this.documents.has(slug))
-      this.documents.set(slug, {
+    // Each record has its own document, made once as the record begins.
+    if (!this.documents.some((d) => d.slug === slug))
+      this.documents.push({
         slug,
         title: `Discogs ${type} ${id}: ${name}`,
         url: `https://www.discogs.com/${type}/${id}`,
@@ -170,7 +234,7 @@ export class DiscogsConverter {
 
   /** The person node of a Discogs artist, made on first sight with the source that named it. */
   private person(id: number, rawName: string, document: string, quote: string): PersonEntry {
-    let p = this.people.get(id);
+    let p = this.people.get(String(id));
     if (p !== undefined) return p;
     const name = discogsName(rawName);
     p = {
@@ -183,7 +247,7 @@ export class DiscogsConverter {
     };
     if (name.sortName !== undefined) p.sortName = name.sortName;
     if (name.namesake !== undefined) p.disambiguation = `"${name.discogs}" on Discogs`;
-    this.people.set(id, p);
+    this.people.add(String(id), p);
     return p;
   }
 
@@ -191,13 +255,13 @@ export class DiscogsConverter {
   private creditedPerson(a: Json, path: string, index: number | undefined, document: string, quote: string): PersonEntry {
     const at = () => (index === undefined ? path : `${path}[${index}]`);
     const id = typeof a.id === 'number' && a.id > 0 && Number.isSafeInteger(a.id) ? a.id : this.id(a.id, `${at()}.id`);
-    const known = this.people.get(id);
+    const known = this.people.get(String(id));
     if (known !== undefined) return known;
     return this.person(id, this.named(a, 'name', at()), document, quote);
   }
 
   private organization(id: number, name: string, document: string, quote: string): OrganizationEntry {
-    let o = this.organizations.get(id);
+    let o = this.organizations.get(String(id));
     if (o !== undefined) return o;
     o = {
       slug: discogsSlug('label', discogsName(name).display, id),
@@ -206,7 +270,7 @@ export class DiscogsConverter {
       identifiers: [this.identifier('DISCOGS_LABEL', id)],
       sources: [{ document, citations: NO_CITATIONS, quote }],
     };
-    this.organizations.set(id, o);
+    this.organizations.add(String(id), o);
     return o;
   }
 
@@ -219,16 +283,27 @@ export class DiscogsConverter {
     return w;
   }
 
-  private masterWork(id: number, title: string, document: string, quote: string): WorkEntry {
-    const w = this.work(`m${id}`, discogsSlug('master', title, id), title, 'ALBUM', document, quote);
-    w.identifiers ??= [this.identifier('DISCOGS_MASTER', id)];
-    return w;
+  private masterNode(id: number, title: string, document: string, quote: string): MasterNode {
+    let m = this.masters.get(String(id));
+    if (m !== undefined) return m;
+    const slug = discogsSlug('master', title, id);
+    m = {
+      work: {
+        slug,
+        title,
+        kind: 'ALBUM',
+        sources: [{ document, citations: NO_CITATIONS, quote }],
+        identifiers: [this.identifier('DISCOGS_MASTER', id)],
+      },
+    };
+    this.masters.add(String(id), m);
+    return m;
   }
 
   // Entities ----------------------------------------------------------------------------------------------------------
 
   private release(r: Json, path: string): void {
-    const id = this.id(r.id, `${path}.id`);
+    const id = r.id as number;
     const title = this.named(r, 'title', path);
     const document = this.document('release', id, title);
     const w = this.work(`r${id}`, discogsSlug('release', title, id), title, 'RELEASE', document, `release: ${title}`);
@@ -329,13 +404,14 @@ export class DiscogsConverter {
     if (masterId === undefined || masterId === null || masterId === 0 || masterId === '0' || masterId === '') return;
     const mid = this.id(masterId, `${path}.master_id`);
     const quote = `${title} – master release ${mid}`;
-    const master = this.masterWork(mid, title, ref.document, quote);
+    const node = this.masterNode(mid, title, ref.document, quote);
+    const master = node.work;
     this.link(ref.entry, master, 'EDITION_OF', ref.document, quote);
-    const isMain = r.is_main_release === true || r.is_main_release === 'true' || this.mainReleaseOf.get(mid) === id;
-    if (isMain || !this.kindFromMain.has(mid)) {
+    const isMain = r.is_main_release === true || r.is_main_release === 'true' || node.main === id;
+    if (isMain || node.kindFromMain === undefined) {
       const kind = kindOfFormats(r.formats);
       if (master.kind === 'ALBUM' || isMain) master.kind = kind;
-      if (isMain) this.kindFromMain.add(mid);
+      if (isMain) node.kindFromMain = true;
     }
   }
 
@@ -355,23 +431,24 @@ export class DiscogsConverter {
   }
 
   private master(m: Json, path: string): void {
-    const id = this.id(m.id, `${path}.id`);
+    const id = m.id as number;
     const title = this.named(m, 'title', path);
     const document = this.document('master', id, title);
-    const w = this.masterWork(id, title, document, `master: ${title}`);
+    const node = this.masterNode(id, title, document, `master: ${title}`);
+    const w = node.work;
     addSource(w, document, `master: ${title}`);
     w.title = title;
     if (typeof m.year === 'number' && m.year >= 1000 && m.year <= 2999) w.year ??= m.year;
     else if (typeof m.year === 'string' && /^\d{4}$/.test(m.year) && m.year !== '0000') w.year ??= Number(m.year);
     const main = m.main_release;
-    if (main !== undefined && main !== null && main !== '') this.mainReleaseOf.set(id, this.id(main, `${path}.main_release`));
+    if (main !== undefined && main !== null && main !== '') node.main = this.id(main, `${path}.main_release`);
     const artists = list(m.artists).map((a, i) => this.object(a, `${path}.artists[${i}]`));
     const quote = artistCreditQuote(this.credited(artists), title);
     this.artistCredits(artists, `${path}.artists`, { entry: w, document }, { document, citations: NO_CITATIONS, quote });
   }
 
   private artist(a: Json, path: string): void {
-    const id = this.id(a.id, `${path}.id`);
+    const id = a.id as number;
     const raw = this.named(a, 'name', path);
     const document = this.document('artist', id, discogsName(raw).display);
     const p = this.person(id, raw, document, `artist: ${raw}`);
@@ -412,7 +489,7 @@ export class DiscogsConverter {
   }
 
   private label(l: Json, path: string): void {
-    const id = this.id(l.id, `${path}.id`);
+    const id = l.id as number;
     const raw = this.named(l, 'name', path);
     const document = this.document('label', id, discogsName(raw).display);
     const o = this.organization(id, raw, document, `label: ${raw}`);
@@ -523,7 +600,7 @@ export class DiscogsConverter {
     let m = this.memberships.get(key);
     if (!m) {
       m = { person: member.slug, group: group.slug, sources: [] };
-      this.memberships.set(key, m);
+      this.memberships.add(key, m);
     }
     addSource(m, document, quote);
   }
@@ -533,44 +610,70 @@ export class DiscogsConverter {
     let p = this.parts.get(key);
     if (!p) {
       p = { organization: organization.slug, parent: parent.slug, sources: [] };
-      this.parts.set(key, p);
+      this.parts.add(key, p);
     }
     addSource(p, document, quote);
   }
 
   // Output ------------------------------------------------------------------------------------------------------------
 
+  private emit(section: Section, entry: object): void {
+    bump(this.written, section);
+    this.sink(section, entry);
+  }
+
+  /** The record's own entries to the sink, in the order first seen; the nodes it met wait for more records. */
+  private endRecord(): void {
+    for (const d of this.documents) this.emit('documents', d);
+    for (const w of this.works.values()) this.emit('works', w);
+    for (const c of this.credits) {
+      bump(this.facts, `credit ${c.role}`);
+      this.emit('credits', c);
+    }
+    for (const l of this.workLinks) {
+      bump(this.facts, `workLink ${l.type}`);
+      this.emit('workLinks', l);
+    }
+    this.dropRecord();
+    for (const nodes of [this.people, this.organizations, this.masters, this.memberships, this.parts]) nodes.trim();
+  }
+
+  private dropRecord(): void {
+    this.documents.length = 0;
+    this.works.clear();
+    this.credits.length = 0;
+    this.creditsByWork.clear();
+    this.workLinks.length = 0;
+    this.linksFrom.clear();
+  }
+
+  /** The nodes and facts met across records, to the sink: call once, after the last record. */
+  finish(): void {
+    for (const p of this.people.values()) this.emit('people', p);
+    for (const m of this.masters.values()) this.emit('works', m.work);
+    for (const o of this.organizations.values()) this.emit('organizations', o);
+    for (const m of this.memberships.values()) this.emit('memberships', m);
+    for (const p of this.parts.values()) this.emit('organizationParts', p);
+    bump(this.facts, 'membership', this.memberships.size);
+    bump(this.facts, 'organizationPart', this.parts.size);
+    this.close();
+  }
+
+  /** Deletes what waits on disk; `finish` does it too. */
+  close(): void {
+    for (const nodes of [this.people, this.organizations, this.masters, this.memberships, this.parts]) nodes.close();
+  }
+
   factCounts(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const c of this.credits) bump(counts, `credit ${c.role}`);
-    for (const l of this.workLinks) bump(counts, `workLink ${l.type}`);
-    bump(counts, 'membership', this.memberships.size);
-    bump(counts, 'organizationPart', this.parts.size);
-    return counts;
+    return { ...this.facts };
   }
 
   nodeCounts(): { people: number; works: number; organizations: number; documents: number } {
     return {
-      people: this.people.size,
-      works: this.works.size,
-      organizations: this.organizations.size,
-      documents: this.documents.size,
-    };
-  }
-
-  /** The dataset, every section in the order its entries were first seen: the same inputs give the same file. */
-  toDataset(): DatasetInput {
-    return {
-      format: 'liner-dataset',
-      version: 1,
-      documents: [...this.documents.values()],
-      people: [...this.people.values()],
-      works: [...this.works.values()],
-      organizations: [...this.organizations.values()],
-      credits: [...this.credits],
-      workLinks: [...this.workLinks],
-      memberships: [...this.memberships.values()],
-      organizationParts: [...this.parts.values()],
+      people: this.written.people ?? 0,
+      works: this.written.works ?? 0,
+      organizations: this.written.organizations ?? 0,
+      documents: this.written.documents ?? 0,
     };
   }
 }

@@ -1,12 +1,12 @@
 // The summary a Discogs import ends with: what was read, what the dataset holds, and everything that could not be used.
-import type { DiscogsConversion } from './convert-files.ts';
+import type { DiscogsStream } from './convert-files.ts';
 
 const list = (counts: Record<string, number>) => {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return entries.length === 0 ? 'none' : entries.map(([k, n]) => `${k} ${n}`).join(', ');
 };
 
-export function summaryLines({ converter, files, seconds }: DiscogsConversion): string[] {
+export function summaryLines({ converter, files, seconds }: DiscogsStream): string[] {
   const { stats } = converter;
   const nodes = converter.nodeCounts();
   const perSecond = seconds > 0 ? Math.round(stats.credits / seconds) : stats.credits;
@@ -21,5 +21,6 @@ export function summaryLines({ converter, files, seconds }: DiscogsConversion): 
     `  track references naming no track (credited on the release): ${stats.unresolvedTracks}`,
     `  not imported (no place in the dataset format): ${list(stats.notImported)}`,
     `  malformed values dropped: ${list(stats.invalidValues)}`,
+    `  records given more than once (the first read is kept): ${list(stats.repeated)}`,
   ];
 }
