@@ -16,16 +16,12 @@ export interface SpillOptions {
   dir?: string | undefined;
 }
 
-/** Writes to the table are committed this many at a time: one transaction per write would be one fsync-free commit each. */
-const WRITES_PER_COMMIT = 10_000;
 
 interface Spill {
   db: DatabaseSync;
   folder: string;
   get: StatementSync;
   put: StatementSync;
-  drop: StatementSync;
-  pending: number;
 }
 
 /** An entry in memory, and when it was last put at the end of the use order. */
@@ -40,8 +36,8 @@ export class SpillMap<V extends object> {
   /** Counts moves to the end of the use order. */
   private clock = 0;
   private spill: Spill | undefined;
-  /** Entries only on disk, so `size` needs no count of the table. */
-  private onDisk = 0;
+  /** Entries added: each is in memory, on disk, or both (read back from disk, whose copy may then be older). */
+  private count = 0;
   private readonly limit: number;
   private readonly dir: string;
 
@@ -51,7 +47,7 @@ export class SpillMap<V extends object> {
   }
 
   get size(): number {
-    return this.memory.size + this.onDisk;
+    return this.count;
   }
 
   get(key: string): V | undefined {
@@ -66,13 +62,12 @@ export class SpillMap<V extends object> {
       }
       return kept.value;
     }
-    if (this.spill === undefined || this.onDisk === 0) return undefined;
+    if (this.spill === undefined) return undefined;
     const row = this.spill.get.get(key) as { v: string } | undefined;
     if (row === undefined) return undefined;
     const value = JSON.parse(row.v) as V;
-    // Back in memory only: on disk it would be a second, staler copy for `values` to skip.
-    this.spill.drop.run(key);
-    this.onDisk--;
+    // The copy on disk stays (deleting it cost as much as reading it): the one in memory is the one that counts, and
+    // replaces it when it goes back.
     this.memory.set(key, { value, at: this.clock++ });
     return value;
   }
@@ -80,6 +75,7 @@ export class SpillMap<V extends object> {
   /** Adds an entry not in the map (check with `get` first): entries are changed in place, never replaced. */
   add(key: string, value: V): void {
     this.memory.set(key, { value, at: this.clock++ });
+    this.count++;
   }
 
   /**
@@ -87,26 +83,28 @@ export class SpillMap<V extends object> {
    * entry a record holds must stay the object it changes.
    */
   trim(): void {
-    if (this.memory.size <= this.limit) return;
+    // A tenth of the limit either way: entries go to disk a tenth of the limit at a time, in one statement, not one
+    // by one after every record once the limit is reached.
+    const slack = Math.floor(this.limit / 10);
+    if (this.memory.size <= this.limit + slack) return;
     const spill = this.open();
+    const leaving: Record<string, V> = {};
     for (const [key, slot] of this.memory) {
-      if (this.memory.size <= this.limit) break;
-      spill.put.run(key, JSON.stringify(slot.value));
+      if (this.memory.size <= this.limit - slack) break;
+      leaving[key] = slot.value;
       this.memory.delete(key);
-      this.onDisk++;
-      if (++spill.pending >= WRITES_PER_COMMIT) {
-        spill.db.exec('COMMIT; BEGIN');
-        spill.pending = 0;
-      }
     }
+    // One JSON text for the lot, taken apart by SQLite's json_each: a statement per entry cost more than its JSON.
+    spill.put.run(JSON.stringify(leaving));
+    spill.db.exec('COMMIT; BEGIN');
   }
 
-  /** Every entry, those in memory first, then those on disk in the order they went there. */
+  /** Every entry, those in memory first, then those on disk by key: the same input gives the same order. */
   *values(): Generator<V> {
     for (const slot of this.memory.values()) yield slot.value;
     if (this.spill === undefined) return;
-    const rows = this.spill.db.prepare('SELECT v FROM spill ORDER BY rowid').iterate() as Iterable<{ v: string }>;
-    for (const row of rows) yield JSON.parse(row.v) as V;
+    const rows = this.spill.db.prepare('SELECT k, v FROM spill ORDER BY k').iterate() as Iterable<{ k: string; v: string }>;
+    for (const row of rows) if (!this.memory.has(row.k)) yield JSON.parse(row.v) as V;
   }
 
   /** Drops the entries and deletes the temporary database. */
@@ -116,7 +114,7 @@ export class SpillMap<V extends object> {
     this.spill.db.close();
     rmSync(this.spill.folder, { recursive: true, force: true });
     this.spill = undefined;
-    this.onDisk = 0;
+    this.count = 0;
   }
 
   private open(): Spill {
@@ -125,15 +123,13 @@ export class SpillMap<V extends object> {
     const db = new DatabaseSync(join(folder, 'spill.db'));
     // Nothing here outlives the process: no journal, no syncs, and the pages in memory are the converter's own budget.
     db.exec('PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536');
-    db.exec('CREATE TABLE spill (k TEXT PRIMARY KEY, v TEXT NOT NULL)');
+    db.exec('CREATE TABLE spill (k TEXT PRIMARY KEY, v TEXT NOT NULL) WITHOUT ROWID');
     db.exec('BEGIN');
     this.spill = {
       db,
       folder,
       get: db.prepare('SELECT v FROM spill WHERE k = ?'),
-      put: db.prepare('INSERT INTO spill (k, v) VALUES (?, ?)'),
-      drop: db.prepare('DELETE FROM spill WHERE k = ?'),
-      pending: 0,
+      put: db.prepare('INSERT OR REPLACE INTO spill (k, v) SELECT key, value FROM json_each(?)'),
     };
     return this.spill;
   }

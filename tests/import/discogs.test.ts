@@ -550,9 +550,9 @@ describe('Discogs conversion streamed record by record', () => {
   const dumps = ['artists', 'labels', 'masters', 'releases'].map((t) => `discogs_20260101_${t}.xml`);
   const expected = async (name: string) =>
     JSON.parse(await readFile(fileURLToPath(new URL(`../fixtures/discogs-expected/${name}.json`, import.meta.url)), 'utf8'));
-  const streamed = async (files: string[], inMemory: number) => {
+  const streamed = async (files: string[], inMemory: number, workersFrom?: number) => {
     const collector = new DatasetCollector();
-    await streamFiles(files.map(fixture), collector.sink, { inMemory });
+    await streamFiles(files.map(fixture), collector.sink, { inMemory, workersFrom });
     return sorted(collector.dataset());
   };
 
@@ -576,5 +576,27 @@ describe('Discogs conversion streamed record by record', () => {
     const hash = (dataset: unknown) => createHash('sha256').update(JSON.stringify(dataset)).digest('hex');
     const whole = 'e7b5abfa15df95e82e597ef6f2c06a31b3794c4267a91f34974927e8767e0bf6';
     for (const inMemory of [Number.POSITIVE_INFINITY, 100]) expect(hash(await streamed([dump], inMemory))).toBe(whole);
+    // Parsed on worker threads, in batches cut at record ends: the same entries.
+    expect(hash(await streamed([dump], 100, 0))).toBe(whole);
+  });
+
+  it('names the same line and column of a bad record whether the dump is parsed here or on worker threads', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'liner-discogs-workers-'));
+    const dump = join(dir, 'discogs_20260101_releases.xml');
+    await writeDiscogsDump(dump, 60_000);
+    const lines = (await readFile(dump, 'utf8')).split('\n');
+    // Past the first batch of 2M characters, a record whose track is not closed, and one with no title.
+    const broken = Math.floor(lines.length * 0.8);
+    for (const [name, change] of [
+      ['not well-formed', (line: string) => line.replace('</track>', '')],
+      ['no title', (line: string) => line.replace(/<title>[^<]*<\/title>/, '')],
+    ] as const) {
+      const bad = join(dir, `${name.replaceAll(' ', '-')}_releases.xml`);
+      await writeFile(bad, lines.map((line, i) => (i === broken ? change(line) : line)).join('\n'));
+      const here = await failure(streamFiles([bad], () => {}, { workersFrom: Number.POSITIVE_INFINITY }));
+      const inWorkers = await failure(streamFiles([bad], () => {}, { workersFrom: 0 }));
+      expect(inWorkers.message).toBe(here.message);
+      expect(here.message).toContain(`line ${broken + 1}`);
+    }
   });
 });

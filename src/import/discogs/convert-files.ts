@@ -53,6 +53,8 @@ export async function inputFiles(inputs: readonly string[]): Promise<string[]> {
 export interface StreamOptions extends ConvertOptions, DiscogsConverterOptions {
   /** Awaited between chunks of a dump and between answers: where a file sink waits for its disk. */
   drained?: () => Promise<void>;
+  /** A releases dump of at least this many bytes is parsed on worker threads (read-dump.ts). */
+  workersFrom?: number;
 }
 
 export interface DiscogsStream {
@@ -98,6 +100,7 @@ export async function streamFiles(
             bytes = n;
           },
           afterChunk: drained,
+          workersFrom: options.workersFrom,
         },
       );
       progress?.tick(file, records, converter.stats.credits, size, size, true);

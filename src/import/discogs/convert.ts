@@ -24,6 +24,7 @@ import type {
 } from '../dataset-entries.ts';
 import type { EntrySink } from '../entry-sink.ts';
 import { findByPair, type PairOf, pushByPair } from '../find-by-pair.ts';
+import { FirstNames } from '../first-names.ts';
 import { IdBits } from '../id-bits.ts';
 import { pushUnique } from '../push-unique.ts';
 import { SpillMap } from '../spill-map.ts';
@@ -102,6 +103,9 @@ const bump = (counts: Record<string, number>, key: string, by = 1) => {
   counts[key] = (counts[key] ?? 0) + by;
 };
 
+/** What a credit needs of its person. */
+type PersonRef = Pick<PersonEntry, 'slug' | 'name'>;
+
 /** A node the facts of one entity are attached to, with the document they cite. */
 interface WorkRef {
   entry: WorkEntry;
@@ -133,6 +137,10 @@ export class DiscogsConverter {
   };
   // Met on many records: kept until the end.
   private readonly people: SpillMap<PersonEntry>;
+  /** The name each artist was first met by: most credits need no look-up of the artist's entry (first-names.ts). */
+  private readonly personNames = new FirstNames();
+  /** The labels met: a release naming a known label adds nothing to it. */
+  private readonly labelsMet = new IdBits();
   private readonly organizations: SpillMap<OrganizationEntry>;
   private readonly masters: SpillMap<MasterNode>;
   private readonly memberships: SpillMap<MembershipEntry>;
@@ -234,7 +242,7 @@ export class DiscogsConverter {
 
   /** The person node of a Discogs artist, made on first sight with the source that named it. */
   private person(id: number, rawName: string, document: string, quote: string): PersonEntry {
-    let p = this.people.get(String(id));
+    let p = this.personNames.has(id) ? this.people.get(String(id)) : undefined;
     if (p !== undefined) return p;
     const name = discogsName(rawName);
     p = {
@@ -248,20 +256,27 @@ export class DiscogsConverter {
     if (name.sortName !== undefined) p.sortName = name.sortName;
     if (name.namesake !== undefined) p.disambiguation = `"${name.discogs}" on Discogs`;
     this.people.add(String(id), p);
+    this.personNames.set(id, rawName);
     return p;
   }
 
   /** The person an artist credit names; `index` is the credit's place in `path`'s list (the path is built on failure only). */
-  private creditedPerson(a: Json, path: string, index: number | undefined, document: string, quote: string): PersonEntry {
+  private creditedPerson(a: Json, path: string, index: number | undefined, document: string, quote: string): PersonRef {
     const at = () => (index === undefined ? path : `${path}[${index}]`);
     const id = typeof a.id === 'number' && a.id > 0 && Number.isSafeInteger(a.id) ? a.id : this.id(a.id, `${at()}.id`);
-    const known = this.people.get(String(id));
+    // Met before by this very name: the slug and name it was given then follow from the name, entry unread.
+    const raw = typeof a.name === 'string' ? a.name.trim() : '';
+    if (raw !== '' && this.personNames.metAs(id, raw)) {
+      const name = discogsName(raw).display;
+      return { slug: discogsSlug('artist', name, id), name };
+    }
+    const known = this.personNames.has(id) ? this.people.get(String(id)) : undefined;
     if (known !== undefined) return known;
     return this.person(id, this.named(a, 'name', at()), document, quote);
   }
 
   private organization(id: number, name: string, document: string, quote: string): OrganizationEntry {
-    let o = this.organizations.get(String(id));
+    let o = this.labelsMet.has(id) ? this.organizations.get(String(id)) : undefined;
     if (o !== undefined) return o;
     o = {
       slug: discogsSlug('label', discogsName(name).display, id),
@@ -271,6 +286,7 @@ export class DiscogsConverter {
       sources: [{ document, citations: NO_CITATIONS, quote }],
     };
     this.organizations.add(String(id), o);
+    this.labelsMet.add(id);
     return o;
   }
 
@@ -425,8 +441,10 @@ export class DiscogsConverter {
         bump(this.stats.invalidValues, 'label without id');
         return;
       }
+      const labelId = this.id(l.id, `${at}.id`);
+      if (this.labelsMet.has(labelId)) return;
       const catno = str(l.catno);
-      this.organization(this.id(l.id, `${at}.id`), name, document, `Label: ${name}${catno ? ` – ${catno}` : ''}`);
+      this.organization(labelId, name, document, `Label: ${name}${catno ? ` – ${catno}` : ''}`);
     });
   }
 
@@ -553,7 +571,7 @@ export class DiscogsConverter {
   }
 
   private credit(
-    person: PersonEntry,
+    person: PersonRef,
     work: WorkRef,
     role: Role,
     source: Source,

@@ -1,30 +1,38 @@
 // Streams a Discogs XML data dump (discogs_YYYYMMDD_releases.xml.gz and its artists, labels, masters siblings).
 //
-// saxes parses the text as it arrives; only the record being read (one <release>, with its tracklist) is held as a
-// tree, handed to the sink when it closes, and dropped: memory stays flat through a dump of tens of gigabytes. A record
-// is bounded in characters, elements and depth (INPUT_LIMITS), so a small .gz of one endless record is refused, not
-// held until the heap runs out.
+// A releases dump, the big one (about 11 GB gzipped), is parsed on worker threads: this thread cuts the text into
+// batches of whole records at their `</release>` ends and hands each to a worker (parse-worker.ts), while the
+// converter maps the batch before it; records reach the sink in the file's order. The other dumps, and a small
+// releases dump, are parsed here (dump-parser.ts). Memory stays flat through a dump of tens of gigabytes either way.
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { SaxesParser } from 'saxes';
+import { Piscina } from 'piscina';
 import { describeLimit, INPUT_LIMITS } from '../../input-limits.ts';
 import type { DiscogsEntityType } from './convert.ts';
+import { DumpParser, type RecordSink, ROOTS } from './dump-parser.ts';
 import { DiscogsInputError } from './errors.ts';
-import { SHAPES, type XmlNode } from './xml-shape.ts';
+import type { BatchResult, BatchTask } from './parse-worker.ts';
 
-/** `where` names the record for error messages: `line 12 (release 2)`. */
-export type RecordSink = (type: DiscogsEntityType, entity: Record<string, unknown>, where: string) => void;
+export type { RecordSink } from './dump-parser.ts';
 
 export interface DumpOptions {
   /** Bytes of the file read so far (compressed), for the progress line. */
   onBytes?: (bytes: number) => void;
-  /** Awaited after each chunk's records went to the sink: a sink writing to disk waits for it there. */
+  /** Awaited after each chunk's (or batch's) records went to the sink: a sink writing to disk waits for it there. */
   afterChunk?: (() => Promise<void>) | undefined;
+  /** A releases dump of at least this many bytes (as stored) is parsed on worker threads; 8 MiB by default. */
+  workersFrom?: number | undefined;
 }
 
-/** The dump's root element → the type of its records. */
-const ROOTS: Record<string, DiscogsEntityType> = { releases: 'release', masters: 'master', artists: 'artist', labels: 'label' };
+const WORKER = new URL('./parse-worker.ts', import.meta.url).href;
+/** Characters of records a worker gets at a time: big enough that handing over costs little, small to keep memory flat. */
+const BATCH_CHARS = 1 << 21;
+const CLOSE = '</release>';
+/** The start of a releases dump up to its root's opening tag (an XML declaration or comments may come first). */
+const RELEASES_ROOT = /^(?:\s|<\?[^]*?\?>|<!--[^]*?-->)*<releases(?:\s[^>]*)?>/;
 
 /** The entity type a dump is named for: `discogs_20240101_releases.xml.gz` → release; undefined for other names. */
 export function dumpTypeOfName(file: string): DiscogsEntityType | undefined {
@@ -32,12 +40,16 @@ export function dumpTypeOfName(file: string): DiscogsEntityType | undefined {
   return m ? ROOTS[m[1] as string] : undefined;
 }
 
-/**
- * The text as a string of its own. saxes hands over slices of the chunk it parses, and V8 keeps a slice's whole
- * chunk (a megabyte) alive: an artist's name kept for the rest of the conversion kept its chunk, about 8 KB of heap
- * per kept node at 1M credits. Concatenation makes a string that refers to the chunk; slicing it copies it flat.
- */
-const detached = (text: string): string => (text.length === 0 ? text : ` ${text}`.slice(1));
+/** Where a text ends in the file, given where it began: its newlines move the line, its last line the column. */
+function after(text: string, line: number, column: number): { line: number; column: number } {
+  let lines = 0;
+  let last = -1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    lines++;
+    last = i;
+  }
+  return lines === 0 ? { line, column: column + text.length } : { line: line + lines, column: text.length - last - 1 };
+}
 
 /** Read every record of a dump into `sink`; answers how many. Throws DiscogsInputError at the first bad one. */
 export async function readDump(file: string, sink: RecordSink, options: DumpOptions = {}): Promise<number> {
@@ -50,98 +62,106 @@ export async function readDump(file: string, sink: RecordSink, options: DumpOpti
   const stream: Readable = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
   if (stream !== raw) raw.on('error', (error) => stream.destroy(error));
   stream.setEncoding('utf8');
-
   const named = dumpTypeOfName(file);
-  const parser = new SaxesParser({ position: true });
-  let type: DiscogsEntityType | undefined;
-  let depth = 0;
-  let count = 0;
-  let recordLine = 0;
-  /** Elements of the record being read, and where in the text it (or, between records, the last one's end) began. */
-  let elements = 0;
-  let mark = 0;
-  const stack: XmlNode[] = [];
-  const fail = (problem: string, line = parser.line, column = parser.column): never => {
-    throw new DiscogsInputError(file, `line ${line}, column ${column}`, problem);
-  };
-
-  parser.on('opentag', (tag) => {
-    depth++;
-    if (depth === 1) {
-      type = ROOTS[tag.name];
-      if (type === undefined)
-        fail(
-          `<${tag.name}> is not the root of a Discogs dump (${Object.keys(ROOTS)
-            .map((r) => `<${r}>`)
-            .join(', ')})`,
-        );
-      if (named !== undefined && named !== type) fail(`the file is named for ${named} records but holds <${tag.name}>`);
-      return;
-    }
-    if (depth === 2) {
-      if (tag.name !== type) fail(`<${tag.name}> inside <${type}s>: expected <${type}> records`);
-      recordLine = parser.line;
-      elements = 0;
-      mark = parser.position;
-    }
-    if (++elements > INPUT_LIMITS.xmlRecordElements)
-      fail(`the record begun on line ${recordLine} holds more elements than ${describeLimit('xmlRecordElements')}`);
-    if (depth - 1 > INPUT_LIMITS.xmlRecordDepth)
-      fail(`elements nested deeper than ${describeLimit('xmlRecordDepth')} in the record begun on line ${recordLine}`);
-    const attrs = tag.attributes as Record<string, string>;
-    for (const name in attrs) attrs[name] = detached(attrs[name] as string);
-    const node: XmlNode = { name: tag.name, attrs, children: [], text: '' };
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(node);
-    stack.push(node);
-  });
-  parser.on('text', (text) => {
-    const top = stack[stack.length - 1];
-    // Only leaves keep text; the whitespace between elements of a record is dropped as it comes.
-    if (top !== undefined && top.children.length === 0) top.text += detached(text);
-  });
-  parser.on('closetag', () => {
-    depth--;
-    if (depth === 0) return;
-    const node = stack.pop() as XmlNode;
-    if (depth !== 1) return;
-    mark = parser.position;
-    const entity = SHAPES[type as DiscogsEntityType](node);
-    const id = node.attrs.id ?? node.children.find((c) => c.name === 'id')?.text.trim();
-    sink(type as DiscogsEntityType, entity, `line ${recordLine} (${type} ${id ?? 'without id'})`);
-    count++;
-  });
-
+  const big = (await stat(file)).size >= (options.workersFrom ?? 8 << 20);
+  const chunks = (stream as AsyncIterable<string>)[Symbol.asyncIterator]();
   try {
-    for await (const chunk of stream as AsyncIterable<string>) {
-      try {
-        parser.write(chunk);
-      } catch (error) {
-        if (error instanceof DiscogsInputError) throw error;
-        // saxes says where ("3:18: unexpected close tag."); say it the way every other input error does.
-        const message = (error as Error).message.replace(/^[^:]*:\d+:\d+: /, '');
-        fail(`not well-formed XML: ${message}`);
-      }
-      if (options.afterChunk !== undefined) await options.afterChunk();
-      // Checked once a chunk: saxes holds a text or an attribute until it ends, so one that never ends is caught here.
-      if (parser.position - mark > INPUT_LIMITS.xmlRecordChars)
-        fail(
-          depth >= 2
-            ? `the record begun on line ${recordLine} is longer than ${describeLimit('xmlRecordChars')}`
-            : `${describeLimit('xmlRecordChars')} without a record`,
-        );
-    }
-    try {
-      parser.close();
-    } catch (error) {
-      fail(`not well-formed XML (a truncated dump?): ${(error as Error).message.replace(/^[^:]*:\d+:\d+: /, '')}`);
-    }
+    const first = await chunks.next();
+    const head = first.done ? '' : first.value;
+    const root = big && named !== 'label' ? RELEASES_ROOT.exec(head) : null;
+    if (root !== null) return await readInWorkers(file, head, root[0], chunks, sink, options);
+    return await readHere(file, named, head, chunks, sink, options);
   } catch (error) {
     if (error instanceof DiscogsInputError) throw error;
     throw new DiscogsInputError(file, '(file)', `cannot read it: ${(error as Error).message}`);
   } finally {
     raw.destroy();
   }
-  if (type === undefined) throw new DiscogsInputError(file, '(file)', 'holds no XML element: not a Discogs dump');
-  return count;
+}
+
+async function readHere(
+  file: string,
+  named: DiscogsEntityType | undefined,
+  head: string,
+  chunks: AsyncIterator<string>,
+  sink: RecordSink,
+  options: DumpOptions,
+): Promise<number> {
+  const parser = new DumpParser(file, sink, named);
+  for (let chunk = head, next: IteratorResult<string>; ; chunk = next.value) {
+    if (chunk !== '') parser.write(chunk);
+    if (options.afterChunk !== undefined) await options.afterChunk();
+    next = await chunks.next();
+    if (next.done) break;
+  }
+  parser.end();
+  if (parser.recordType === undefined) throw new DiscogsInputError(file, '(file)', 'holds no XML element: not a Discogs dump');
+  return parser.records;
+}
+
+async function readInWorkers(
+  file: string,
+  head: string,
+  prolog: string,
+  chunks: AsyncIterator<string>,
+  sink: RecordSink,
+  options: DumpOptions,
+): Promise<number> {
+  // This thread maps what the workers parse: one worker per other core keeps both busy on two.
+  const threads = Math.max(1, availableParallelism() - 1);
+  const pool = new Piscina<BatchTask, BatchResult>({ filename: WORKER, minThreads: threads, maxThreads: threads });
+  const inFlight: Promise<BatchResult>[] = [];
+  let records = 0;
+  let at = after(prolog, 1, 0);
+  let pending = head.slice(prolog.length);
+  const submit = (text: string) => {
+    inFlight.push(pool.run({ file, text, line: at.line, column: at.column }));
+    at = after(text, at.line, at.column);
+  };
+  /** Hands the oldest batches' records to the sink, in order, until no more than `keep` are in flight. */
+  const deliver = async (keep: number) => {
+    while (inFlight.length > keep) {
+      const result = await (inFlight.shift() as Promise<BatchResult>);
+      if (!result.ok) throw new DiscogsInputError(file, result.where, result.problem);
+      for (const [where, entity] of JSON.parse(result.records) as [string, Record<string, unknown>][]) {
+        sink('release', entity, where);
+        records++;
+      }
+      if (options.afterChunk !== undefined) await options.afterChunk();
+    }
+  };
+  try {
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+      pending += next.value;
+      if (pending.length < BATCH_CHARS) continue;
+      const cut = pending.lastIndexOf(CLOSE);
+      if (cut === -1) {
+        if (pending.length > INPUT_LIMITS.xmlRecordChars)
+          throw new DiscogsInputError(
+            file,
+            `line ${at.line}, column ${at.column}`,
+            `no record ends within ${describeLimit('xmlRecordChars')} of here`,
+          );
+        continue;
+      }
+      submit(pending.slice(0, cut + CLOSE.length));
+      pending = pending.slice(cut + CLOSE.length);
+      await deliver(threads * 2);
+    }
+    const end = /<\/releases>\s*$/.exec(pending);
+    const rest = end === null ? pending : pending.slice(0, end.index);
+    if (rest.trim() !== '') submit(rest);
+    await deliver(0);
+    if (end === null)
+      throw new DiscogsInputError(
+        file,
+        `line ${at.line}, column ${at.column}`,
+        'not well-formed XML (a truncated dump?): the file ends before </releases>',
+      );
+    return records;
+  } finally {
+    // Batches still in flight after a failure are dropped with the pool.
+    for (const batch of inFlight) batch.catch(() => {});
+    await pool.destroy();
+  }
 }
