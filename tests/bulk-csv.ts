@@ -1,6 +1,6 @@
 // Test helpers for the bulk import's CSV: the rows a folder holds, read back whatever its parts and column order, and
 // datasets written as JSON Lines beside the documents they quote.
-import { appendFile, cp, readFile } from 'node:fs/promises';
+import { appendFile, cp, mkdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Dataset } from '../src/dataset/format.ts';
 import type { StoreCsv } from '../src/ingest/bulk/store-csv.ts';
@@ -62,6 +62,7 @@ export async function withSeedDocuments(file: string): Promise<string> {
 
 /** `dataset` as JSON Lines in `file`, the way `--out x.ndjson` writes it; lines of `extra` appended after. */
 export async function writeLines(file: string, dataset: Dataset, extra: string[] = []): Promise<string> {
+  await mkdir(dirname(file), { recursive: true });
   await writeDatasetFile(file, dataset);
   if (extra.length > 0) {
     await appendFile(file, `${extra.join('\n')}\n`);
