@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
+import { isDatasetLinesFile } from '../dataset/dataset-lines.ts';
 import { neo4jStoreFrom } from '../graph/create-store.ts';
 import { databaseFileIn } from '../graph/memory/database-tools.ts';
 import { GraphDatabase } from '../graph/memory/graph-database.ts';
@@ -11,11 +12,12 @@ import type { GraphRows } from '../graph/rows.ts';
 import { MissingNodeError } from '../graph/store.ts';
 import { BulkCountMismatchError, bulkLoadLocal, finishImport, writeBulkFiles } from '../ingest/bulk/bulk-load.ts';
 import { BulkImportError, importArguments, installedAdmin, runImport } from '../ingest/bulk/neo4j-admin.ts';
-import type { StoreCsv } from '../ingest/bulk/store-csv.ts';
+import type { BulkRows, StoreCsv } from '../ingest/bulk/store-csv.ts';
+import { streamDatasetRows } from '../ingest/bulk/stream-dataset.ts';
 import { readDatasetRows } from '../ingest/pipeline.ts';
 import { runCommand } from './run.ts';
 
-const USAGE = `usage: npm run neo4j:import -- <dataset.json>... [--from-data-dir] [--csv DIR]
+const USAGE = `usage: npm run neo4j:import -- <dataset.json|.ndjson>... [--from-data-dir] [--csv DIR]
            into tools/neo4j-local's Neo4j on NEO4J_BOLT_PORT (default 7687): stop it, import, start it (its data kept),
            then constraints, full-text index and a count check
        npm run neo4j:import -- <dataset.json>... [--from-data-dir] --csv DIR --neo4j-admin PATH
@@ -24,29 +26,41 @@ const USAGE = `usage: npm run neo4j:import -- <dataset.json>... [--from-data-dir
            only write the CSV (and counts.json) and print the neo4j-admin command, e.g. for a container
        npm run neo4j:import -- --finish DIR
            on NEO4J_URI, after neo4j-admin imported DIR: constraints, full-text index, count check
---from-data-dir adds the embedded store's database in DATA_DIR (moving up from the embedded store to Neo4j).`;
+--from-data-dir adds the embedded store's database in DATA_DIR (moving up from the embedded store to Neo4j).
+A JSON Lines dataset (.ndjson, .jsonl, optionally .gz) is streamed: each line checked on its own and written as CSV
+as it is read, in flat memory whatever its size.`;
 
 const seconds = (s: number) => `${s.toFixed(1)} s`;
 
-async function readRows(files: readonly string[], fromDataDir: boolean): Promise<GraphRows> {
-  const rows: GraphRows = { nodes: [], rels: [] };
-  const add = (more: GraphRows) => {
-    for (const n of more.nodes) rows.nodes.push(n);
-    for (const r of more.rels) rows.rels.push(r);
-  };
-  if (fromDataDir) {
-    const config = loadConfig();
-    if (config.DATA_DIR === 'off') throw new BulkImportError('--from-data-dir: DATA_DIR=off, so there is no database to read');
-    // Read-only, so it may run beside the server; writes made after this are not carried over.
-    const db = GraphDatabase.open(databaseFileIn(resolve(config.DATA_DIR)), { readOnly: true });
-    try {
-      add(db.readAll());
-    } finally {
-      db.close();
+/**
+ * Every source's rows, in order, for the CSV writer: a later source's row replaces an earlier one's. A JSON Lines
+ * dataset is streamed, each entry checked and written as it is read, in flat memory; a JSON one is read and checked
+ * whole (it is at most a string's length), the embedded store's database read whole.
+ */
+function rowsOf(files: readonly string[], fromDataDir: boolean, csvDir: string): BulkRows {
+  return async (sink) => {
+    const put = (rows: GraphRows) => {
+      for (const n of rows.nodes) sink.node(n);
+      for (const r of rows.rels) sink.rel(r);
+    };
+    if (fromDataDir) {
+      const config = loadConfig();
+      if (config.DATA_DIR === 'off') throw new BulkImportError('--from-data-dir: DATA_DIR=off, so there is no database to read');
+      // Read-only, so it may run beside the server; writes made after this are not carried over.
+      const db = GraphDatabase.open(databaseFileIn(resolve(config.DATA_DIR)), { readOnly: true });
+      try {
+        put(db.readAll());
+      } finally {
+        db.close();
+      }
     }
-  }
-  for (const file of files) add(await readDatasetRows(file));
-  return rows;
+    for (const file of files) {
+      const started = performance.now();
+      if (isDatasetLinesFile(file)) await streamDatasetRows(file, sink, { scratchDir: csvDir });
+      else put(await readDatasetRows(file));
+      console.info(`liner: ${file} read and written as CSV in ${seconds((performance.now() - started) / 1000)}`);
+    }
+  };
 }
 
 async function finish(dir: string): Promise<number> {
@@ -88,16 +102,14 @@ async function main(): Promise<number> {
     console.error('liner: --files-only and --neo4j-admin need --csv DIR: the files must outlive this command');
     return 2;
   }
-  const readStarted = performance.now();
-  const rows = await readRows(positionals, values['from-data-dir']);
-  console.info(
-    `liner: read ${rows.nodes.length} nodes and ${rows.rels.length} relationships in ${seconds((performance.now() - readStarted) / 1000)}`,
-  );
   const csvDir = resolve(values.csv ?? join(tmpdir(), `liner-bulk-${process.pid}`));
+  const rows = rowsOf(positionals, values['from-data-dir'], csvDir);
 
   if (values['files-only'] || values['neo4j-admin'] !== undefined) {
     const csv = await writeBulkFiles(rows, csvDir);
-    console.info(`liner: wrote ${csv.files.length} CSV files into ${csvDir}`);
+    console.info(
+      `liner: wrote ${csv.nodes} nodes and ${csv.relationships} relationships as ${csv.files.length} CSV files into ${csvDir}`,
+    );
     if (values['neo4j-admin'] === undefined) {
       console.info("Run, with the DBMS stopped (the unit separator is written here as $'\\x1f'):");
       const args = importArguments(csv.files).map((a) => (a.includes('\u001f') ? `$'${a.replace('\u001f', '\\x1f')}'` : a));

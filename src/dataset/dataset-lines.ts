@@ -66,16 +66,18 @@ const SHAPE = `a line is one entry as {"<section>": {…}}, the section one of $
 /**
  * The entries of a JSON Lines dataset, as they are read: each line at most INPUT_LIMITS.datasetLineBytes (refused
  * unread past it), blank lines skipped. Throws DatasetLineError for a missing header, a line that is not JSON, or
- * one that is not a single entry of a known section; the entry itself is for the caller to check.
+ * one that is not a single entry of a known section; the entry itself is for the caller to check. `holdsEntries`
+ * (default true) says the caller keeps every entry, so the read stops once their text passes textBudget.
  */
-export async function* readEntryLines(file: string): AsyncGenerator<EntryLine> {
+export async function* readEntryLines(file: string, { holdsEntries = true } = {}): AsyncGenerator<EntryLine> {
   const raw = createReadStream(file);
   const stream: Readable = isGzipped(file) ? raw.pipe(createGunzip()) : raw;
   // An error of the file (ENOENT) is on the file's stream, not the gunzip piped from it.
   if (stream !== raw) raw.on('error', (error) => stream.destroy(error));
   let line = 0;
   let read = 0;
-  const budget = textBudget();
+  // A reader that writes each entry as it comes (holdsEntries false) is not bounded by what the heap can hold.
+  const budget = holdsEntries ? textBudget() : Number.POSITIVE_INFINITY;
   try {
     for await (const text of boundedLines(stream, INPUT_LIMITS.datasetLineBytes)) {
       line++;

@@ -1,7 +1,7 @@
 // Validates a dataset file completely before anything is written: shape, references, duplicates, slugs, quotes.
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import { DatasetLineError, isDatasetLinesFile, readEntryLines, SECTIONS, type Section } from './dataset-lines.ts';
+import { DatasetLineError, type EntryLine, isDatasetLinesFile, readEntryLines, SECTIONS, type Section } from './dataset-lines.ts';
 import { DATASET_FORMAT, DATASET_VERSION, type Dataset, datasetSchema, ROLES } from './format.ts';
 import { quickParse, quickParseEntry } from './quick-parse.ts';
 import { DatasetFileRefusal, readDatasetText } from './read-dataset-text.ts';
@@ -176,6 +176,67 @@ const entryPath = (section: Section, index: number, inner: string) =>
   inner === '(root)' ? `${section}[${index}]` : `${section}[${index}]${inner.startsWith('[') ? '' : '.'}${inner}`;
 
 /**
+ * One entry of a JSON Lines file checked on its own, by its section's schema (the big sections by quick-parse): the
+ * entry with its defaults filled in, and its problems, each naming the line and the entry's place in its section.
+ */
+function checkEntry(section: Section, entry: unknown, index: number, line: number) {
+  if (quickParseEntry(section, entry)) return { entry, problems: [] };
+  const result = entrySchema(section).safeParse(entry);
+  if (result.success) return { entry: result.data as unknown, problems: [] };
+  return {
+    entry,
+    problems: zodProblems(result.error).map((problem) => ({
+      path: entryPath(section, index, problem.path),
+      message: problem.message,
+      line,
+    })),
+  };
+}
+
+/** Rules on a section as a whole (at least one document) are the schema's, checked where the list is empty. */
+function emptySectionProblems(isEmpty: (section: Section) => boolean): DatasetProblem[] {
+  const problems: DatasetProblem[] = [];
+  for (const section of SECTIONS)
+    if (isEmpty(section)) {
+      const result = datasetSchema.shape[section].safeParse([]);
+      if (!result.success) problems.push(...zodProblems(result.error).map((p) => ({ ...p, path: section })));
+    }
+  return problems;
+}
+
+/** A failure while reading a JSON Lines file, as the InvalidDatasetError that names the file (and the line). */
+function asDatasetError(file: string, error: unknown): InvalidDatasetError {
+  if (error instanceof DatasetLineError) return new DatasetLineRefusedError(file, error.line, error.message);
+  if (error instanceof InvalidDatasetError) return error;
+  return new InvalidDatasetError([{ path: '(file)', message: (error as Error).message }], file);
+}
+
+/**
+ * The entries of a JSON Lines dataset for a reader that holds none of them (the bulk import's stream): each checked on
+ * its own as it is read, as readDatasetFile checks each line, and a document's text read from its path. What needs the
+ * whole dataset (references, duplicates, quotes found verbatim) is not checked. Throws InvalidDatasetError naming
+ * FILE:LINE at the first bad entry, before it is yielded.
+ */
+export async function* readCheckedEntries(file: string, options: ReadDatasetOptions = {}): AsyncGenerator<EntryLine> {
+  const folder = options.documentsDir ?? dirname(file);
+  const counts = new Map<Section, number>();
+  try {
+    for await (const { line, section, entry } of readEntryLines(file, { holdsEntries: false })) {
+      const index = counts.get(section) ?? 0;
+      counts.set(section, index + 1);
+      const checked = checkEntry(section, entry, index, line);
+      if (checked.problems.length > 0) throw new InvalidDatasetError(checked.problems, file);
+      if (section === 'documents') await readDocumentOf(checked.entry, index, folder, file, new Map(), line);
+      yield { line, section, entry: checked.entry };
+    }
+  } catch (error) {
+    throw asDatasetError(file, error);
+  }
+  const problems = emptySectionProblems((section) => !counts.has(section));
+  if (problems.length > 0) throw new InvalidDatasetError(problems, file);
+}
+
+/**
  * A JSON Lines dataset (dataset-lines.ts), read line by line and each entry checked as it is read (the big sections
  * by quick-parse, the rest by their schema), then the whole as readDatasetFile checks a JSON one: the same rules and
  * messages, each problem naming FILE:LINE of its entry. A line that cannot be read at all stops the read there.
@@ -191,29 +252,16 @@ async function readDatasetLinesFile(file: string, options: ReadDatasetOptions): 
     for await (const { line, section, entry } of readEntryLines(file)) {
       const list = data[section] as unknown[];
       const index = list.length;
-      let parsed = entry;
-      if (!quickParseEntry(section, entry)) {
-        const result = entrySchema(section).safeParse(entry);
-        if (result.success) parsed = result.data;
-        else
-          for (const problem of zodProblems(result.error))
-            problems.push({ path: entryPath(section, index, problem.path), message: problem.message, line });
-      }
-      list.push(parsed);
+      const checked = checkEntry(section, entry, index, line);
+      problems.push(...checked.problems);
+      list.push(checked.entry);
       (lines.get(section) as number[]).push(line);
-      if (section === 'documents') await readDocumentOf(parsed, index, folder, file, documentTexts, line);
+      if (section === 'documents') await readDocumentOf(checked.entry, index, folder, file, documentTexts, line);
     }
   } catch (error) {
-    if (error instanceof DatasetLineError) throw new DatasetLineRefusedError(file, error.line, error.message);
-    if (error instanceof InvalidDatasetError) throw error;
-    throw new InvalidDatasetError([{ path: '(file)', message: (error as Error).message }], file);
+    throw asDatasetError(file, error);
   }
-  // Rules on a section as a whole (at least one document) are the schema's, checked where the list is empty.
-  for (const section of SECTIONS)
-    if (data[section]?.length === 0) {
-      const result = datasetSchema.shape[section].safeParse([]);
-      if (!result.success) problems.push(...zodProblems(result.error).map((p) => ({ ...p, path: section })));
-    }
+  problems.push(...emptySectionProblems((section) => data[section]?.length === 0));
   if (problems.length > 0) throw new InvalidDatasetError(problems, file);
   const dataset = { format: DATASET_FORMAT, version: DATASET_VERSION, ...data } as Dataset;
   const found = checkReferences(dataset, documentTexts);

@@ -192,11 +192,34 @@ function sharedProps(): (props: Props) => Props {
   return (props) => pool.get(firstString(props.sourceQuotes), props) ?? props;
 }
 
-export function datasetToRows(data: Dataset): GraphRows {
+/** Where rows go as they are made: a list for a dataset held whole, a CSV file for one read line by line. */
+export interface RowSink {
+  node(row: NodeRow): void;
+  rel(row: RelRow): void;
+}
+
+type Section = Exclude<keyof Dataset, 'format' | 'version'>;
+type Entry<S extends Section> = Dataset[S][number];
+
+/** Makes each entry's rows: one mapping for a dataset held whole (datasetToRows) and one streamed (the bulk import). */
+export interface EntryRows {
+  /** A person, with their birth: a dataset states a birth date apart (`births`), a person row holds it. */
+  person(p: Entry<'people'>, birth: Entry<'births'> | undefined): void;
+  /** An entry of any other section; a birth gives its BORN_IN here, its date goes through `person`. */
+  entry<S extends Exclude<Section, 'people'>>(section: S, entry: Entry<S>): void;
+}
+
+export interface EntryRowsOptions {
+  /**
+   * Share equal provenance lists and relationship props between rows (sharedProps): rows held by the million take a
+   * fraction of the memory. Rows written as they are made gain nothing, and the pool would grow with the dataset.
+   */
+  share: boolean;
+}
+
+export function entryRows(sink: RowSink, { share }: EntryRowsOptions): EntryRows {
   const cited = sharedProvenance();
-  const shared = sharedProps();
-  const nodes: NodeRow[] = [];
-  const rels: RelRow[] = [];
+  const shared = share ? sharedProps() : (props: Props) => props;
   const rel = (
     type: RelType,
     fromLabel: NodeLabel,
@@ -206,7 +229,7 @@ export function datasetToRows(data: Dataset): GraphRows {
     sources: readonly SourceInput[],
     extra: Record<string, PropValue | undefined> = {},
     key = '',
-  ) => rels.push({ type, fromLabel, from, toLabel, to, key, props: shared({ ...defined(extra), ...cited(sources) }) });
+  ) => sink.rel({ type, fromLabel, from, toLabel, to, key, props: shared({ ...defined(extra), ...cited(sources) }) });
 
   /** An identifier is a node of its own: its key is unique in both stores, and one identifier names one node. */
   const identify = (
@@ -216,7 +239,7 @@ export function datasetToRows(data: Dataset): GraphRows {
   ) => {
     for (const id of entry.identifiers ?? []) {
       const key = identifierSlug(id.scheme, id.value);
-      nodes.push({
+      sink.node({
         label: 'Identifier',
         slug: key,
         props: { ...defined({ scheme: id.scheme, value: id.value, url: id.url }), ...cited(entry.sources) },
@@ -224,95 +247,10 @@ export function datasetToRows(data: Dataset): GraphRows {
       rel('IDENTIFIES', 'Identifier', key, label, slug, entry.sources);
     }
   };
-
-  for (const d of data.documents) nodes.push({ label: 'Document', slug: d.slug, props: documentProps(d) });
-
-  const births = new Map(data.births.map((b) => [b.person, b]));
-  for (const p of data.people) {
-    const birth = births.get(p.slug);
-    nodes.push({
-      label: 'Person',
-      slug: p.slug,
-      props: {
-        ...personProps(p, birth?.date),
-        ...cited(birth?.date ? [...p.sources, ...birth.sources] : p.sources),
-      },
-    });
-    identify('Person', p.slug, p);
-    if (p.area) rel('IN_AREA', 'Person', p.slug, 'Place', p.area, p.sources);
-  }
-  for (const w of data.works) nodes.push({ label: 'Work', slug: w.slug, props: { ...workProps(w), ...cited(w.sources) } });
-  for (const w of data.works) identify('Work', w.slug, w);
-  for (const p of data.places) {
-    nodes.push({
-      label: 'Place',
-      slug: p.slug,
-      props: { name: p.name, searchText: searchText(p.name), ...cited(p.sources) },
-    });
-    identify('Place', p.slug, p);
-  }
-  for (const o of data.organizations) {
-    nodes.push({
-      label: 'Organization',
-      slug: o.slug,
-      props: { name: o.name, kind: o.kind, searchText: searchText(o.name), ...cited(o.sources) },
-    });
-    identify('Organization', o.slug, o);
-  }
-  for (const a of data.awards) {
-    nodes.push({
-      label: 'Award',
-      slug: a.slug,
-      props: { name: a.name, searchText: searchText(a.name), ...cited(a.sources) },
-    });
-    identify('Award', a.slug, a);
-  }
-
-  for (const c of data.credits) {
-    const props = shared({ ...creditProps(c), ...cited(c.sources) });
-    // The key is the shared props' role: equal to c.role, and one string instead of one per credit.
-    rels.push({ ...creditLink(c.person, c.work, props.role as string), props });
-  }
-  for (const l of data.workLinks)
-    rel(l.type, 'Work', l.from, 'Work', l.to, l.sources, { detail: l.detail, attributes: l.attributes });
-  for (const m of data.memberships)
-    rel('MEMBER_OF', 'Person', m.person, 'Person', m.group, m.sources, {
-      beginDate: m.beginDate,
-      endDate: m.endDate,
-      attributes: m.attributes,
-      creditedAs: m.creditedAs,
-    });
-  for (const b of data.births) if (b.place) rel('BORN_IN', 'Person', b.person, 'Place', b.place, b.sources, { date: b.date });
-  for (const a of data.affiliations)
-    rel(
-      a.type,
-      'Person',
-      a.person,
-      'Organization',
-      a.organization,
-      a.sources,
-      { role: a.role, detail: a.detail, startYear: a.startYear, endYear: a.endYear, period: a.period },
-      affiliationKey(a),
-    );
-  for (const l of data.locations) rel('LOCATED_IN', 'Organization', l.organization, 'Place', l.place, l.sources);
-  for (const p of data.organizationParts) rel('PART_OF', 'Organization', p.organization, 'Organization', p.parent, p.sources);
-  for (const a of data.associations)
-    rel(a.type, 'Person', a.from, 'Person', a.to, a.sources, {
-      detail: a.detail,
-      beginDate: a.beginDate,
-      endDate: a.endDate,
-      attributes: a.attributes,
-    });
-
-  for (const w of data.awardWins) {
-    nodes.push({
-      label: 'AwardWin',
-      slug: w.slug,
-      props: { ...awardWinProps(w), ...cited(w.sources) },
-    });
-    for (const link of awardWinLinks(w)) rels.push({ ...link, props: shared(cited(w.sources)) });
-  }
-
+  const named = (label: 'Place' | 'Award', e: Entry<'places'> | Entry<'awards'>) => {
+    sink.node({ label, slug: e.slug, props: { name: e.name, searchText: searchText(e.name), ...cited(e.sources) } });
+    identify(label, e.slug, e);
+  };
   const subjectLabel = {
     person: 'Person',
     work: 'Work',
@@ -320,15 +258,119 @@ export function datasetToRows(data: Dataset): GraphRows {
     organization: 'Organization',
     place: 'Place',
   } as const;
-  for (const c of data.conflicts) {
-    const claimSources = c.claims.map((claim) => claim.source);
-    nodes.push({ label: 'Conflict', slug: c.slug, props: { description: c.description, ...cited(claimSources) } });
-    c.claims.forEach((claim, i) => {
-      const slug = `${c.slug}-claim-${i + 1}`;
-      nodes.push({ label: 'Claim', slug, props: { statement: claim.statement, position: i, ...cited([claim.source]) } });
-      rel('HAS_CLAIM', 'Conflict', c.slug, 'Claim', slug, [claim.source]);
-    });
-    for (const s of c.about) rel('ABOUT', 'Conflict', c.slug, subjectLabel[s.type], s.slug, claimSources);
-  }
+
+  const sections: { [S in Exclude<Section, 'people'>]: (entry: Entry<S>) => void } = {
+    documents: (d) => sink.node({ label: 'Document', slug: d.slug, props: documentProps(d) }),
+    works: (w) => {
+      sink.node({ label: 'Work', slug: w.slug, props: { ...workProps(w), ...cited(w.sources) } });
+      identify('Work', w.slug, w);
+    },
+    places: (p) => named('Place', p),
+    organizations: (o) => {
+      sink.node({
+        label: 'Organization',
+        slug: o.slug,
+        props: { name: o.name, kind: o.kind, searchText: searchText(o.name), ...cited(o.sources) },
+      });
+      identify('Organization', o.slug, o);
+    },
+    awards: (a) => named('Award', a),
+    credits: (c) => {
+      const props = shared({ ...creditProps(c), ...cited(c.sources) });
+      // The key is the shared props' role: equal to c.role, and one string instead of one per credit.
+      sink.rel({ ...creditLink(c.person, c.work, props.role as string), props });
+    },
+    workLinks: (l) => rel(l.type, 'Work', l.from, 'Work', l.to, l.sources, { detail: l.detail, attributes: l.attributes }),
+    memberships: (m) =>
+      rel('MEMBER_OF', 'Person', m.person, 'Person', m.group, m.sources, {
+        beginDate: m.beginDate,
+        endDate: m.endDate,
+        attributes: m.attributes,
+        creditedAs: m.creditedAs,
+      }),
+    births: (b) => {
+      if (b.place) rel('BORN_IN', 'Person', b.person, 'Place', b.place, b.sources, { date: b.date });
+    },
+    affiliations: (a) =>
+      rel(
+        a.type,
+        'Person',
+        a.person,
+        'Organization',
+        a.organization,
+        a.sources,
+        { role: a.role, detail: a.detail, startYear: a.startYear, endYear: a.endYear, period: a.period },
+        affiliationKey(a),
+      ),
+    locations: (l) => rel('LOCATED_IN', 'Organization', l.organization, 'Place', l.place, l.sources),
+    organizationParts: (p) => rel('PART_OF', 'Organization', p.organization, 'Organization', p.parent, p.sources),
+    associations: (a) =>
+      rel(a.type, 'Person', a.from, 'Person', a.to, a.sources, {
+        detail: a.detail,
+        beginDate: a.beginDate,
+        endDate: a.endDate,
+        attributes: a.attributes,
+      }),
+    awardWins: (w) => {
+      sink.node({ label: 'AwardWin', slug: w.slug, props: { ...awardWinProps(w), ...cited(w.sources) } });
+      for (const link of awardWinLinks(w)) sink.rel({ ...link, props: shared(cited(w.sources)) });
+    },
+    conflicts: (c) => {
+      const claimSources = c.claims.map((claim) => claim.source);
+      sink.node({ label: 'Conflict', slug: c.slug, props: { description: c.description, ...cited(claimSources) } });
+      c.claims.forEach((claim, i) => {
+        const slug = `${c.slug}-claim-${i + 1}`;
+        sink.node({ label: 'Claim', slug, props: { statement: claim.statement, position: i, ...cited([claim.source]) } });
+        rel('HAS_CLAIM', 'Conflict', c.slug, 'Claim', slug, [claim.source]);
+      });
+      for (const s of c.about) rel('ABOUT', 'Conflict', c.slug, subjectLabel[s.type], s.slug, claimSources);
+    },
+  };
+
+  return {
+    person(p, birth) {
+      sink.node({
+        label: 'Person',
+        slug: p.slug,
+        props: {
+          ...personProps(p, birth?.date),
+          ...cited(birth?.date ? [...p.sources, ...birth.sources] : p.sources),
+        },
+      });
+      identify('Person', p.slug, p);
+      if (p.area) rel('IN_AREA', 'Person', p.slug, 'Place', p.area, p.sources);
+    },
+    entry(section, entry) {
+      (sections[section] as (entry: unknown) => void)(entry);
+    },
+  };
+}
+
+/** The sections after people, in the order their rows are made (the dataset's own order). */
+const AFTER_PEOPLE = [
+  'works',
+  'places',
+  'organizations',
+  'awards',
+  'credits',
+  'workLinks',
+  'memberships',
+  'births',
+  'affiliations',
+  'locations',
+  'organizationParts',
+  'associations',
+  'awardWins',
+  'conflicts',
+] as const satisfies readonly Exclude<Section, 'people' | 'documents'>[];
+
+export function datasetToRows(data: Dataset): GraphRows {
+  const nodes: NodeRow[] = [];
+  const rels: RelRow[] = [];
+  const rows = entryRows({ node: (n) => nodes.push(n), rel: (r) => rels.push(r) }, { share: true });
+  for (const d of data.documents) rows.entry('documents', d);
+  const births = new Map(data.births.map((b) => [b.person, b]));
+  for (const p of data.people) rows.person(p, births.get(p.slug));
+  for (const section of AFTER_PEOPLE) for (const entry of data[section]) rows.entry(section, entry as never);
   return { nodes, rels };
 }

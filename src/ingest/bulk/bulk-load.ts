@@ -2,14 +2,13 @@
 // started → Liner's constraints and full-text index → the counts checked against the rows.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GraphRows } from '../../graph/rows.ts';
 import type { GraphCounts } from '../../graph/store.ts';
 import { type AdminCommand, localAdmin, runImport } from './neo4j-admin.ts';
-import { type StoreCsv, writeStoreCsv } from './store-csv.ts';
+import { type BulkRows, type StoreCsv, writeStoreCsv } from './store-csv.ts';
 
 const NEO4J_LOCAL = fileURLToPath(new URL('../../../tools/neo4j-local/', import.meta.url));
 /** tools/neo4j-local's marker: a home with it is the launcher's to wipe on a plain start. */
@@ -82,7 +81,8 @@ function script(name: 'start.sh' | 'stop.sh', env: NodeJS.ProcessEnv, log: (line
 }
 
 export interface LocalBulkOptions {
-  rows: GraphRows;
+  /** The rows, or a function that writes them as it reads them (streamDatasetRows for a JSON Lines dataset). */
+  rows: BulkRows;
   /** Where the CSV files go; kept afterwards, so the same import can be run again by hand. */
   csvDir: string;
   port: number;
@@ -149,7 +149,9 @@ export async function importLocal(options: LocalImportOptions): Promise<BulkRepo
 }
 
 /** For an installation or a container: the CSV and the command to run there, and the counts to check after. */
-export async function writeBulkFiles(rows: GraphRows, csvDir: string): Promise<StoreCsv> {
+export async function writeBulkFiles(rows: BulkRows, csvDir: string): Promise<StoreCsv> {
+  // Gone while the files are written: a folder's counts.json says its writing finished.
+  await rm(join(csvDir, 'counts.json'), { force: true });
   const csv = await writeStoreCsv(rows, csvDir);
   // Written last: its presence says the folder is complete. The file list lets readBulkFiles import it again.
   await writeFile(join(csvDir, 'counts.json'), `${JSON.stringify(csv, null, 2)}\n`);
