@@ -9,15 +9,22 @@ import { neo4jStoreFrom } from '../graph/create-store.ts';
 import { databaseFileIn } from '../graph/memory/database-tools.ts';
 import { GraphDatabase } from '../graph/memory/graph-database.ts';
 import type { GraphRows } from '../graph/rows.ts';
+import { entryRows } from '../graph/rows.ts';
 import { MissingNodeError } from '../graph/store.ts';
+import { streamFiles as streamDiscogsFiles } from '../import/discogs/convert-files.ts';
+import { DiscogsInputError } from '../import/discogs/errors.ts';
+import { summaryLines as discogsSummaryLines } from '../import/discogs/summary.ts';
 import { BulkCountMismatchError, bulkLoadLocal, finishImport, writeBulkFiles } from '../ingest/bulk/bulk-load.ts';
 import { BulkImportError, importArguments, installedAdmin, runImport } from '../ingest/bulk/neo4j-admin.ts';
 import type { BulkRows, StoreCsv } from '../ingest/bulk/store-csv.ts';
 import { streamDatasetRows } from '../ingest/bulk/stream-dataset.ts';
 import { readDatasetRows } from '../ingest/pipeline.ts';
+import { progressLine } from './progress-line.ts';
 import { runCommand } from './run.ts';
 
 const USAGE = `usage: npm run neo4j:import -- <dataset.json|.ndjson>... [--from-data-dir] [--csv DIR]
+       npm run neo4j:import -- --from discogs <dump.xml.gz|answer.json|dir>... [--csv DIR] [--files-only]
+           a Discogs dump converted straight into CSV, record by record, then imported as below
            into tools/neo4j-local's Neo4j on NEO4J_BOLT_PORT (default 7687): stop it, import, start it (its data kept),
            then constraints, full-text index and a count check
        npm run neo4j:import -- <dataset.json>... [--from-data-dir] --csv DIR --neo4j-admin PATH
@@ -63,6 +70,30 @@ function rowsOf(files: readonly string[], fromDataDir: boolean, csvDir: string):
   };
 }
 
+/** Artists, labels and masters the conversion keeps in memory; the rest wait in a temporary database. */
+const NODES_IN_MEMORY = 50_000;
+
+/**
+ * `--from discogs`: the converter's entries made into rows and CSV lines as records close, with no dataset file
+ * between (a 50M-credit dataset is about 24 GB of JSON Lines, written and read again). The converter makes each node
+ * and relationship once, so the CSV needs no index of repeats (CsvWriteOptions.once).
+ */
+function discogsRows(inputs: readonly string[]): BulkRows {
+  return async (sink) => {
+    const rows = entryRows(sink, { share: false });
+    const stream = await streamDiscogsFiles(
+      inputs,
+      (section, entry) => {
+        if (section === 'people') rows.person(entry as never, undefined);
+        else rows.entry(section, entry as never);
+      },
+      { inMemory: NODES_IN_MEMORY, progress: progressLine },
+    );
+    if (process.stderr.isTTY) process.stderr.write('\n');
+    for (const line of discogsSummaryLines(stream)) console.info(line);
+  };
+}
+
 async function finish(dir: string): Promise<number> {
   const config = loadConfig();
   if (!config.NEO4J_URI) {
@@ -91,8 +122,13 @@ async function main(): Promise<number> {
       'files-only': { type: 'boolean', default: false },
       'from-data-dir': { type: 'boolean', default: false },
       finish: { type: 'string' },
+      from: { type: 'string' },
     },
   });
+  if (values.from !== undefined && (values.from !== 'discogs' || values['from-data-dir'] || positionals.length === 0)) {
+    console.error(USAGE);
+    return 2;
+  }
   if (values.finish !== undefined) return finish(values.finish);
   if (positionals.length === 0 && !values['from-data-dir']) {
     console.error(USAGE);
@@ -103,10 +139,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const csvDir = resolve(values.csv ?? join(tmpdir(), `liner-bulk-${process.pid}`));
-  const rows = rowsOf(positionals, values['from-data-dir'], csvDir);
+  const fromDump = values.from === 'discogs';
+  const rows = fromDump ? discogsRows(positionals) : rowsOf(positionals, values['from-data-dir'], csvDir);
+  const csvOptions = { once: fromDump };
 
   if (values['files-only'] || values['neo4j-admin'] !== undefined) {
-    const csv = await writeBulkFiles(rows, csvDir);
+    const csv = await writeBulkFiles(rows, csvDir, csvOptions);
     console.info(
       `liner: wrote ${csv.nodes} nodes and ${csv.relationships} relationships as ${csv.files.length} CSV files into ${csvDir}`,
     );
@@ -126,6 +164,7 @@ async function main(): Promise<number> {
   const report = await bulkLoadLocal({
     rows,
     csvDir,
+    csvOptions,
     port,
     connect: async () =>
       neo4jStoreFrom({
@@ -146,7 +185,14 @@ async function main(): Promise<number> {
 }
 
 runCommand(main, (error) => {
-  if (!(error instanceof BulkImportError || error instanceof BulkCountMismatchError || error instanceof MissingNodeError))
+  if (
+    !(
+      error instanceof BulkImportError ||
+      error instanceof BulkCountMismatchError ||
+      error instanceof MissingNodeError ||
+      error instanceof DiscogsInputError
+    )
+  )
     return undefined;
   console.error(`liner: ${error.message}`);
   return 1;

@@ -17,6 +17,7 @@ import type { MbEntityType } from '../import/musicbrainz/mapping.ts';
 import { summaryLines } from '../import/musicbrainz/summary.ts';
 import { ingestRows, readDatasetRows, rowsOf } from '../ingest/pipeline.ts';
 import { DatasetLinesWriter, writeDatasetFile } from '../ingest/write-dataset.ts';
+import { progressLine } from './progress-line.ts';
 import { runCommand } from './run.ts';
 
 const USAGE = [
@@ -96,11 +97,6 @@ async function load(rows: GraphRows, neo4jFlag: boolean): Promise<number> {
   }
   return 0;
 }
-
-/** Progress on one rewritten line at a terminal, one line per tick otherwise (a log keeps them all). */
-const progressLine = process.stderr.isTTY
-  ? (line: string) => process.stderr.write(`\r${line}\x1b[K`)
-  : (line: string) => console.error(line);
 
 /** The end of every conversion: validate, print the summary, then write the --out file, or load unless --dry-run. */
 async function finishConversion(

@@ -16,7 +16,6 @@ export interface SpillOptions {
   dir?: string | undefined;
 }
 
-
 interface Spill {
   db: DatabaseSync;
   folder: string;

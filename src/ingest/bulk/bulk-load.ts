@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { GraphCounts } from '../../graph/store.ts';
 import { type AdminCommand, localAdmin, runImport } from './neo4j-admin.ts';
-import { type BulkRows, type StoreCsv, writeStoreCsv } from './store-csv.ts';
+import { type BulkRows, type CsvWriteOptions, type StoreCsv, writeStoreCsv } from './store-csv.ts';
 
 const NEO4J_LOCAL = fileURLToPath(new URL('../../../tools/neo4j-local/', import.meta.url));
 /** tools/neo4j-local's marker: a home with it is the launcher's to wipe on a plain start. */
@@ -91,6 +91,8 @@ export interface LocalBulkOptions {
   log: (line: string) => void;
   /** neo4j-admin to run instead of tools/neo4j-local's (tests leave it unset). */
   admin?: AdminCommand;
+  /** How the CSV is written (store-csv.ts). */
+  csvOptions?: CsvWriteOptions;
 }
 
 /**
@@ -100,7 +102,7 @@ export interface LocalBulkOptions {
 export async function bulkLoadLocal(options: LocalBulkOptions): Promise<BulkReport> {
   const { rows, csvDir, log } = options;
   const started = performance.now();
-  const csv = await writeBulkFiles(rows, csvDir);
+  const csv = await writeBulkFiles(rows, csvDir, options.csvOptions);
   const csvSeconds = (performance.now() - started) / 1000;
   log(`wrote ${csv.nodes} nodes and ${csv.relationships} relationships as CSV in ${csvDir} (${csvSeconds.toFixed(1)} s)`);
   const report = await importLocal({ ...options, csv });
@@ -149,10 +151,10 @@ export async function importLocal(options: LocalImportOptions): Promise<BulkRepo
 }
 
 /** For an installation or a container: the CSV and the command to run there, and the counts to check after. */
-export async function writeBulkFiles(rows: BulkRows, csvDir: string): Promise<StoreCsv> {
+export async function writeBulkFiles(rows: BulkRows, csvDir: string, options: CsvWriteOptions = {}): Promise<StoreCsv> {
   // Gone while the files are written: a folder's counts.json says its writing finished.
   await rm(join(csvDir, 'counts.json'), { force: true });
-  const csv = await writeStoreCsv(rows, csvDir);
+  const csv = await writeStoreCsv(rows, csvDir, options);
   // Written last: its presence says the folder is complete. The file list lets readBulkFiles import it again.
   await writeFile(join(csvDir, 'counts.json'), `${JSON.stringify(csv, null, 2)}\n`);
   return csv;

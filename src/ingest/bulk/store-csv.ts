@@ -25,6 +25,15 @@ export type BulkRows = GraphRows | ((sink: RowSink) => Promise<void>);
 /** The row index's scratch file, in the CSV folder: as large as the keys, so on the disk that has room for the CSV. */
 const INDEX_FILE = '.liner-row-index.sqlite';
 
+export interface CsvWriteOptions {
+  /**
+   * The rows come from a converter that makes each node and relationship once, its ends among them (a dump converted
+   * straight to CSV): no index of every row to find repeats and missing ends, which took a third of the time of
+   * writing a dataset's CSV. The count check after the import still compares every label and type.
+   */
+  once?: boolean;
+}
+
 /**
  * Writes rows as they come into `dir`. A row given again (a node of one label and slug, a relationship of one type,
  * ends and key) replaces the earlier one at `finish`, as for rows held whole, and is counted once; a relationship whose
@@ -32,28 +41,30 @@ const INDEX_FILE = '.liner-row-index.sqlite';
  */
 export class StoreCsvWriter implements RowSink {
   readonly #parts: CsvParts;
-  readonly #index: RowIndex;
+  readonly #index: RowIndex | undefined;
   readonly #csv: StoreCsv = { files: [], nodes: 0, relationships: 0, labelCounts: {}, typeCounts: {} };
 
-  private constructor(dir: string) {
+  private constructor(dir: string, options: CsvWriteOptions) {
     this.#parts = new CsvParts(dir);
-    this.#index = new RowIndex(join(dir, INDEX_FILE));
+    this.#index = options.once ? undefined : new RowIndex(join(dir, INDEX_FILE));
   }
 
-  static async open(dir: string): Promise<StoreCsvWriter> {
+  static async open(dir: string, options: CsvWriteOptions = {}): Promise<StoreCsvWriter> {
     await mkdir(dir, { recursive: true });
-    return new StoreCsvWriter(dir);
+    return new StoreCsvWriter(dir, options);
   }
 
   node(row: NodeRow): void {
-    this.#index.node(row.label, row.slug, this.#parts.node(row));
+    const place = this.#parts.node(row);
+    this.#index?.node(row.label, row.slug, place);
     this.#csv.labelCounts[row.label] = (this.#csv.labelCounts[row.label] ?? 0) + 1;
     this.#csv.nodes++;
   }
 
   rel(row: RelRow): void {
     const name = `${row.type}-${row.fromLabel}-${row.toLabel}`;
-    this.#index.rel(name, row, this.#parts.rel(name, row));
+    const place = this.#parts.rel(name, row);
+    this.#index?.rel(name, row, place);
     this.#csv.typeCounts[row.type] = (this.#csv.typeCounts[row.type] ?? 0) + 1;
     this.#csv.relationships++;
   }
@@ -63,6 +74,10 @@ export class StoreCsvWriter implements RowSink {
     const csv = this.#csv;
     try {
       this.#parts.close();
+      if (this.#index === undefined) {
+        csv.files = this.#parts.files();
+        return csv;
+      }
       this.#index.sort();
       const missing = this.#index.missingEnd();
       if (missing !== undefined) {
@@ -88,20 +103,20 @@ export class StoreCsvWriter implements RowSink {
       this.abort();
       throw error;
     } finally {
-      this.#index.close();
+      this.#index?.close();
     }
   }
 
   /** Delete every file written: a failed write leaves nothing for neo4j-admin to import. */
   abort(): void {
     this.#parts.remove();
-    this.#index.close();
+    this.#index?.close();
   }
 }
 
 /** Write `rows` into `dir` as neo4j-admin import files; a repeated row is written once, its last version. */
-export async function writeStoreCsv(rows: BulkRows, dir: string): Promise<StoreCsv> {
-  const writer = await StoreCsvWriter.open(dir);
+export async function writeStoreCsv(rows: BulkRows, dir: string, options: CsvWriteOptions = {}): Promise<StoreCsv> {
+  const writer = await StoreCsvWriter.open(dir, options);
   try {
     if (typeof rows === 'function') await rows(writer);
     else {
