@@ -62,7 +62,7 @@ function wider(column: ColumnType, value: ColumnType): ColumnType | undefined {
 }
 
 /** RFC 4180 quoting. Every value is quoted: neo4j-admin reads an unquoted empty field as "no property". */
-const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+const quoted = (text: string) => (text.includes('"') ? `"${text.replaceAll('"', '""')}"` : `"${text}"`);
 
 function cell(value: PropValue | undefined): string {
   if (value === undefined || value === null) return '';
