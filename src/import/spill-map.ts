@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { KeyFilter } from './key-filter.ts';
 
 export interface SpillOptions {
   /** Entries kept in memory; the rest are on disk. Infinity keeps all in memory and makes no file. */
@@ -26,6 +27,8 @@ interface Spill {
   put: StatementSync;
   drop: StatementSync;
   pending: number;
+  /** The keys that may be in the table: a key met for the first time is told apart without asking it. */
+  keys: KeyFilter;
 }
 
 /** An entry in memory, and when it was last put at the end of the use order. */
@@ -66,7 +69,7 @@ export class SpillMap<V extends object> {
       }
       return kept.value;
     }
-    if (this.spill === undefined || this.onDisk === 0) return undefined;
+    if (this.spill === undefined || this.onDisk === 0 || !this.spill.keys.mayHave(key)) return undefined;
     const row = this.spill.get.get(key) as { v: string } | undefined;
     if (row === undefined) return undefined;
     const value = JSON.parse(row.v) as V;
@@ -85,13 +88,19 @@ export class SpillMap<V extends object> {
   /**
    * Moves the least recently used entries beyond the limit to disk. Called between records, never during one: an
    * entry a record holds must stay the object it changes.
+   *
+   * An eighth of the limit goes at once, not just what passes it: a Map keeps a deleted entry's slot until it is
+   * rebuilt, and a walk from its start steps over every one. Trimmed after each record by the few entries the record
+   * added, a MusicBrainz dump of 1M relationships took 80 s to convert, and 43 s trimmed by eighths.
    */
   trim(): void {
     if (this.memory.size <= this.limit) return;
     const spill = this.open();
+    const keep = this.limit - Math.floor(this.limit / 8);
     for (const [key, slot] of this.memory) {
-      if (this.memory.size <= this.limit) break;
+      if (this.memory.size <= keep) break;
       spill.put.run(key, JSON.stringify(slot.value));
+      spill.keys.add(key);
       this.memory.delete(key);
       this.onDisk++;
       if (++spill.pending >= WRITES_PER_COMMIT) {
@@ -99,6 +108,7 @@ export class SpillMap<V extends object> {
         spill.pending = 0;
       }
     }
+    if (spill.keys.full) spill.keys.rebuild(this.keysOnDisk(spill));
   }
 
   /** Every entry, those in memory first, then those on disk in the order they went there. */
@@ -107,6 +117,10 @@ export class SpillMap<V extends object> {
     if (this.spill === undefined) return;
     const rows = this.spill.db.prepare('SELECT v FROM spill ORDER BY rowid').iterate() as Iterable<{ v: string }>;
     for (const row of rows) yield JSON.parse(row.v) as V;
+  }
+
+  private *keysOnDisk(spill: Spill): Generator<string> {
+    for (const row of spill.db.prepare('SELECT k FROM spill').iterate() as Iterable<{ k: string }>) yield row.k;
   }
 
   /** Drops the entries and deletes the temporary database. */
@@ -134,6 +148,7 @@ export class SpillMap<V extends object> {
       put: db.prepare('INSERT INTO spill (k, v) VALUES (?, ?)'),
       drop: db.prepare('DELETE FROM spill WHERE k = ?'),
       pending: 0,
+      keys: new KeyFilter(),
     };
     return this.spill;
   }
