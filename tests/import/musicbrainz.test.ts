@@ -405,6 +405,16 @@ describe('MusicBrainz conversion streamed record by record', () => {
     }
   });
 
+  it("lets a failing sink's error through as it is, not as a dump it could not read", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'liner-mb-sink-'));
+    await writeFixtureDumps(dir);
+    const full = new Error('ENOSPC: no space left on device, write');
+    const failing = streamFiles([join(dir, 'recording')], () => {}, {
+      drained: () => Promise.reject(full),
+    });
+    await expect(failing).rejects.toBe(full);
+  });
+
   it('gives them for a generated dump of 30,000 relationships whose artists and recordings mostly wait on disk', async () => {
     const { writeMusicBrainzDump } = await import('../../bench/dataset/musicbrainz-dump.ts');
     const dir = await mkdtemp(join(tmpdir(), 'liner-mb-stream-'));
