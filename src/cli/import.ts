@@ -9,7 +9,8 @@ import { StorageFullError } from '../graph/store.ts';
 import { convertFiles as convertDiscogsFiles, streamFiles as streamDiscogsFiles } from '../import/discogs/convert-files.ts';
 import { DiscogsInputError } from '../import/discogs/errors.ts';
 import { summaryLines as discogsSummaryLines } from '../import/discogs/summary.ts';
-import { convertFiles } from '../import/musicbrainz/convert-files.ts';
+import type { EntrySink } from '../import/entry-sink.ts';
+import { convertFiles, streamFiles } from '../import/musicbrainz/convert-files.ts';
 import { crawlArtist } from '../import/musicbrainz/crawl.ts';
 import { isEntityType } from '../import/musicbrainz/entity-type.ts';
 import { MusicBrainzInputError } from '../import/musicbrainz/errors.ts';
@@ -125,20 +126,33 @@ function wrote(file: string): void {
   console.info(`  it with \`SEED_DATASET=${file} npm start\`.`);
 }
 
-/** Artists, labels and masters a streamed conversion keeps in memory; the rest wait in a temporary database. */
+/** Entries each of a streamed conversion's maps (artists, works, labels…) keeps in memory; the rest wait in a temporary database. */
 const NODES_IN_MEMORY = 50_000;
 
+/** What a streamed conversion is given: where its entries go, and how it waits for the file to take them. */
+interface StreamTo {
+  sink: EntrySink;
+  drained: () => Promise<void>;
+  progress: (line: string) => void;
+  inMemory: number;
+}
+
 /**
- * `--from discogs … --out FILE.ndjson`: each record's entries written as it closes, in bounded memory whatever the
- * dump's size. The file appears only when every input was read; a bad record leaves none.
+ * `--from … --out FILE.ndjson`: each record's entries written as it closes, the rest once the last is read, in
+ * bounded memory whatever the dump's size. The file appears only when every input was read; a bad record leaves none.
  */
-async function streamDiscogs(inputs: string[], out: string): Promise<number> {
+async function streamToFile<S>(
+  out: string,
+  convert: (to: StreamTo) => Promise<S>,
+  summary: (stream: S) => string[],
+): Promise<number> {
   const writer = new DatasetLinesWriter(out);
-  let stream: Awaited<ReturnType<typeof streamDiscogsFiles>>;
+  let stream: S;
   try {
-    stream = await streamDiscogsFiles(inputs, (section, entry) => writer.write(section, entry), {
-      progress: progressLine,
+    stream = await convert({
+      sink: (section, entry) => writer.write(section, entry),
       drained: () => writer.drained(),
+      progress: progressLine,
       inMemory: NODES_IN_MEMORY,
     });
     await writer.close();
@@ -147,17 +161,22 @@ async function streamDiscogs(inputs: string[], out: string): Promise<number> {
     throw error;
   }
   if (process.stderr.isTTY) process.stderr.write('\n');
-  for (const line of discogsSummaryLines(stream)) console.info(line);
+  for (const line of summary(stream)) console.info(line);
   wrote(out);
   return 0;
 }
+
+/** Whether the conversion can stream: written to a JSON Lines file, which is read back entry by entry. */
+const streams = (values: { 'dry-run': boolean; out?: string | undefined }): values is { 'dry-run': false; out: string } =>
+  values.out !== undefined && isDatasetLinesFile(values.out) && !values['dry-run'];
 
 /** `--from discogs`: API answers and XML dumps, converted, validated, written with --out, and loaded unless --dry-run. */
 async function importDiscogs(
   inputs: string[],
   values: { neo4j: boolean; 'dry-run': boolean; out?: string | undefined },
 ): Promise<number> {
-  if (values.out !== undefined && isDatasetLinesFile(values.out) && !values['dry-run']) return streamDiscogs(inputs, values.out);
+  if (streams(values))
+    return streamToFile(values.out, ({ sink, ...options }) => streamDiscogsFiles(inputs, sink, options), discogsSummaryLines);
   const conversion = await convertDiscogsFiles(inputs, { progress: progressLine });
   return finishConversion(conversion.dataset, discogsSummaryLines(conversion), values);
 }
@@ -230,10 +249,10 @@ async function main(): Promise<number> {
     );
     inputs.push(...crawl.files);
   }
-  const conversion = await convertFiles(inputs, {
-    entity: values.entity as MbEntityType | undefined,
-    progress: progressLine,
-  });
+  const entity = values.entity as MbEntityType | undefined;
+  if (streams(values))
+    return streamToFile(values.out, ({ sink, ...options }) => streamFiles(inputs, sink, { ...options, entity }), summaryLines);
+  const conversion = await convertFiles(inputs, { entity, progress: progressLine });
   return finishConversion(conversion.dataset, summaryLines(conversion), values);
 }
 

@@ -1,5 +1,6 @@
 // The MusicBrainz importer on real web-service answers: counts taken by hand, directions, identity by MBID, attributes.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,10 +10,12 @@ import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/dataset/format.ts';
 import { readDatasetFile, validateDataset } from '../../src/dataset/validate.ts';
 import { MemoryStore } from '../../src/graph/memory/memory-store.ts';
-import { convertFiles } from '../../src/import/musicbrainz/convert-files.ts';
+import { DatasetCollector } from '../../src/import/entry-sink.ts';
+import { convertFiles, streamFiles } from '../../src/import/musicbrainz/convert-files.ts';
 import { MusicBrainzInputError } from '../../src/import/musicbrainz/errors.ts';
 import { datasetRows, ingestRows } from '../../src/ingest/pipeline.ts';
 import { writeDatasetFile } from '../../src/ingest/write-dataset.ts';
+import { ANSWER_FOLDERS, writeFixtureDumps } from './musicbrainz-fixture-dumps.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/musicbrainz/', import.meta.url));
 const fixture = (name: string) => join(FIXTURES, name);
@@ -362,5 +365,67 @@ describe('the benchmark dump generator', () => {
     expect(written.relationships).toBe(2000);
     expect(stats.unknownRelationships).toEqual({});
     expect(dataset.credits.some((c) => c.role === 'INSTRUMENTALIST' && (c.attributes?.length ?? 0) > 0)).toBe(true);
+  });
+});
+
+describe('MusicBrainz conversion streamed record by record', () => {
+  // The whole-dataset converter's sections, in its order, each there even when empty.
+  const SECTIONS = ['documents', 'people', 'works', 'places', 'credits', 'workLinks', 'memberships', 'associations'];
+  const sorted = (dataset: Record<string, unknown>) => ({
+    format: dataset.format,
+    version: dataset.version,
+    ...Object.fromEntries(
+      SECTIONS.map((section) => [
+        section,
+        ((dataset[section] ?? []) as unknown[])
+          .map((entry) => JSON.stringify(entry))
+          .sort()
+          .map((line) => JSON.parse(line)),
+      ]),
+    ),
+  });
+  const expected = async (name: string) =>
+    JSON.parse(await readFile(fileURLToPath(new URL(`../fixtures/musicbrainz-expected/${name}.json`, import.meta.url)), 'utf8'));
+  const streamed = async (inputs: string[], inMemory: number) => {
+    const collector = new DatasetCollector();
+    const { converter } = await streamFiles(inputs, collector.sink, { inMemory });
+    return {
+      summary: { stats: converter.stats, facts: converter.factCounts(), nodes: converter.nodeCounts() },
+      dataset: sorted(collector.dataset() as unknown as Record<string, unknown>),
+    };
+  };
+
+  it('gives the entries and counts the whole-dataset converter gave, with every node in memory or nearly all on disk', async () => {
+    const dumps = await mkdtemp(join(tmpdir(), 'liner-mb-fixture-dumps-'));
+    // The 62 entities of the answers, one a line, in five dumps (artist, recording, release, release-group, work).
+    expect(await writeFixtureDumps(dumps)).toBe(62);
+    for (const inMemory of [Number.POSITIVE_INFINITY, 1]) {
+      expect(await streamed(ANSWER_FOLDERS, inMemory)).toEqual(await expected('answers'));
+      expect(await streamed([dumps], inMemory)).toEqual(await expected('dumps'));
+    }
+  });
+
+  it("lets a failing sink's error through as it is, not as a dump it could not read", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'liner-mb-sink-'));
+    await writeFixtureDumps(dir);
+    const full = new Error('ENOSPC: no space left on device, write');
+    const failing = streamFiles([join(dir, 'recording')], () => {}, {
+      drained: () => Promise.reject(full),
+    });
+    await expect(failing).rejects.toBe(full);
+  });
+
+  it('gives them for a generated dump of 30,000 relationships whose artists and recordings mostly wait on disk', async () => {
+    const { writeMusicBrainzDump } = await import('../../bench/dataset/musicbrainz-dump.ts');
+    const dir = await mkdtemp(join(tmpdir(), 'liner-mb-stream-'));
+    const dump = join(dir, 'recording');
+    await writeMusicBrainzDump(dump, 30_000);
+    const whole = await expected('generated-30k');
+    const hash = (dataset: unknown) => createHash('sha256').update(JSON.stringify(dataset)).digest('hex');
+    for (const inMemory of [Number.POSITIVE_INFINITY, 100]) {
+      const { summary, dataset } = await streamed([dump], inMemory);
+      expect(summary).toEqual(whole.summary);
+      expect(hash(dataset)).toBe(whole.sha256);
+    }
   });
 });

@@ -29,6 +29,27 @@ describe('SpillMap', () => {
     expect(readdirSync(dir)).toHaveLength(0);
   });
 
+  it('trims a fifth of the limit at once, and finds every entry on disk again after the key filter has grown', () => {
+    const map = new SpillMap<{ n: number }>({ limit: 800, dir });
+    for (let i = 0; i < 880; i++) map.add(`k${i}`, { n: i });
+    map.trim();
+    // A tenth over the limit may wait for the next trim.
+    expect([...map.values()].slice(0, 1).map((v) => v.n)).toEqual([0]);
+    map.add('k880', { n: 880 });
+    map.trim();
+    // Down to a tenth under it, not just the one past: the next 160 entries added need no trim.
+    expect(map.size).toBe(881);
+    expect([...map.values()].slice(0, 2).map((v) => v.n)).toEqual([161, 162]);
+    // Enough keys on disk for the filter of keys there to be rebuilt larger more than once.
+    for (let i = 881; i < 50_000; i++) {
+      map.add(`k${i}`, { n: i });
+      map.trim();
+    }
+    for (let i = 0; i < 50_000; i += 997) expect(map.get(`k${i}`)).toEqual({ n: i });
+    expect(map.get('never')).toBeUndefined();
+    map.close();
+  });
+
   it('makes no file when everything fits', () => {
     const map = new SpillMap<{ n: number }>({ limit: Number.POSITIVE_INFINITY, dir });
     for (let i = 0; i < 1000; i++) map.add(String(i), { n: i });

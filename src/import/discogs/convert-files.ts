@@ -105,7 +105,8 @@ export async function streamFiles(
       );
       progress?.tick(file, records, converter.stats.credits, size, size, true);
     }
-    converter.finish();
+    if (drained === undefined) converter.finish();
+    else await converter.finishDrained(drained);
   } finally {
     converter.close();
   }

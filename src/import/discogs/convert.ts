@@ -12,6 +12,7 @@
 import type { IdentifierScheme, Role, WorkKind } from '../../dataset/format.ts';
 import { IDENTIFIER_PAGES } from '../../dataset/format.ts';
 import { addSharedSource, addSource, NO_CITATIONS } from '../add-source.ts';
+import { bump, ConverterBase, type ConverterOptions, type Json, list } from '../converter-base.ts';
 import type {
   CreditEntry,
   Identifier,
@@ -27,14 +28,13 @@ import { findByPair, type PairOf, pushByPair } from '../find-by-pair.ts';
 import { FirstNames } from '../first-names.ts';
 import { IdBits } from '../id-bits.ts';
 import { pushUnique } from '../push-unique.ts';
-import { SpillMap } from '../spill-map.ts';
+import type { SpillMap } from '../spill-map.ts';
 import { DiscogsInputError } from './errors.ts';
 import { discogsName, discogsSlug, durationMs, releasedDate, trackSlug } from './names.ts';
 import { artistCreditQuote, type CreditedArtist, creditQuote, trackQuote } from './quotes.ts';
 import { mapRole } from './role-mapping.ts';
 import { parseRoles, tracksOf } from './role-parse.ts';
 
-type Json = Record<string, unknown>;
 type Section = Parameters<EntrySink>[0];
 export type DiscogsEntityType = 'release' | 'master' | 'artist' | 'label';
 export const DISCOGS_ENTITY_TYPES: readonly DiscogsEntityType[] = ['release', 'master', 'artist', 'label'];
@@ -72,12 +72,8 @@ export interface DiscogsStats {
   repeated: Record<string, number>;
 }
 
-export interface DiscogsConverterOptions {
-  /** Artists, labels and masters kept in memory; beyond it the least recently used wait on disk. Infinity by default. */
-  inMemory?: number;
-  /** Where those on disk go (the system's temporary folder by default). */
-  spillDir?: string | undefined;
-}
+/** `inMemory`: artists, labels and masters kept in memory; beyond it the least recently used wait on disk. */
+export type DiscogsConverterOptions = ConverterOptions;
 
 /** A master's work, and what its records have decided about it so far. */
 interface MasterNode {
@@ -98,10 +94,6 @@ const str = (value: unknown): string | undefined => {
   if (typeof value === 'number') return String(value);
   return undefined;
 };
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const bump = (counts: Record<string, number>, key: string, by = 1) => {
-  counts[key] = (counts[key] ?? 0) + by;
-};
 
 /** What a credit needs of its person. */
 type PersonRef = Pick<PersonEntry, 'slug' | 'name'>;
@@ -112,7 +104,7 @@ interface WorkRef {
   document: string;
 }
 
-export class DiscogsConverter {
+export class DiscogsConverter extends ConverterBase {
   readonly stats: DiscogsStats = {
     entities: {},
     credits: 0,
@@ -124,10 +116,6 @@ export class DiscogsConverter {
     invalidValues: {},
     repeated: {},
   };
-  private readonly sink: EntrySink;
-  /** Entries handed to the sink, by section, and facts by kind: the summary's counts. */
-  private readonly written: Record<string, number> = {};
-  private readonly facts: Record<string, number> = {};
   /** The records read, by type: a record given again is skipped. */
   private readonly read: Record<DiscogsEntityType, IdBits> = {
     release: new IdBits(),
@@ -154,17 +142,14 @@ export class DiscogsConverter {
   /** Links in the order first seen, and by their `from` work: a track has one or two (findByPair scans so few). */
   private readonly workLinks: WorkLinkEntry[] = [];
   private readonly linksFrom = new Map<WorkEntry, WorkLinkEntry[]>();
-  private file = '';
-  private where: string | undefined;
 
   constructor(sink: EntrySink, options: DiscogsConverterOptions = {}) {
-    this.sink = sink;
-    const spill = { limit: options.inMemory ?? Number.POSITIVE_INFINITY, dir: options.spillDir };
-    this.people = new SpillMap(spill);
-    this.organizations = new SpillMap(spill);
-    this.masters = new SpillMap(spill);
-    this.memberships = new SpillMap(spill);
-    this.parts = new SpillMap(spill);
+    super(sink, options, DiscogsInputError);
+    this.people = this.spillMap();
+    this.organizations = this.spillMap();
+    this.masters = this.spillMap();
+    this.memberships = this.spillMap();
+    this.parts = this.spillMap();
   }
 
   /**
@@ -182,26 +167,12 @@ export class DiscogsConverter {
       return;
     }
     this.read[type].add(id);
-    try {
+    this.record(() => {
       if (type === 'release') this.release(e, path);
       else if (type === 'master') this.master(e, path);
       else if (type === 'artist') this.artist(e, path);
       else this.label(e, path);
-    } catch (error) {
-      // A record that fails leaves none of its entries behind: the caller stops at the error, and nothing half-read goes out.
-      this.dropRecord();
-      throw error;
-    }
-    this.endRecord();
-  }
-
-  private fail(path: string, problem: string): never {
-    throw new DiscogsInputError(this.file, this.where === undefined ? path : `${this.where}, ${path}`, problem);
-  }
-
-  private object(value: unknown, path: string): Json {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) this.fail(path, 'expected an object');
-    return value as Json;
+    });
   }
 
   private id(value: unknown, path: string): number {
@@ -211,10 +182,8 @@ export class DiscogsConverter {
     return n;
   }
 
-  private named(e: Json, key: 'name' | 'title', path: string): string {
-    const name = e[key];
-    if (typeof name !== 'string' || name.trim() === '') this.fail(`${path}.${key}`, `missing ${key}`);
-    return name.trim();
+  protected override named(e: Json, key: 'name' | 'title', path: string): string {
+    return super.named(e, key, path).trim();
   }
 
   private document(type: DiscogsEntityType, id: number, name: string): string {
@@ -635,13 +604,8 @@ export class DiscogsConverter {
 
   // Output ------------------------------------------------------------------------------------------------------------
 
-  private emit(section: Section, entry: object): void {
-    bump(this.written, section);
-    this.sink(section, entry);
-  }
-
   /** The record's own entries to the sink, in the order first seen; the nodes it met wait for more records. */
-  private endRecord(): void {
+  protected endRecord(): void {
     for (const d of this.documents) this.emit('documents', d);
     for (const w of this.works.values()) this.emit('works', w);
     for (const c of this.credits) {
@@ -652,11 +616,9 @@ export class DiscogsConverter {
       bump(this.facts, `workLink ${l.type}`);
       this.emit('workLinks', l);
     }
-    this.dropRecord();
-    for (const nodes of [this.people, this.organizations, this.masters, this.memberships, this.parts]) nodes.trim();
   }
 
-  private dropRecord(): void {
+  protected dropRecord(): void {
     this.documents.length = 0;
     this.works.clear();
     this.credits.length = 0;
@@ -665,25 +627,14 @@ export class DiscogsConverter {
     this.linksFrom.clear();
   }
 
-  /** The nodes and facts met across records, to the sink: call once, after the last record. */
-  finish(): void {
-    for (const p of this.people.values()) this.emit('people', p);
-    for (const m of this.masters.values()) this.emit('works', m.work);
-    for (const o of this.organizations.values()) this.emit('organizations', o);
-    for (const m of this.memberships.values()) this.emit('memberships', m);
-    for (const p of this.parts.values()) this.emit('organizationParts', p);
+  protected *kept(): Generator<[Section, object]> {
+    for (const p of this.people.values()) yield ['people', p];
+    for (const m of this.masters.values()) yield ['works', m.work];
+    for (const o of this.organizations.values()) yield ['organizations', o];
+    for (const m of this.memberships.values()) yield ['memberships', m];
+    for (const p of this.parts.values()) yield ['organizationParts', p];
     bump(this.facts, 'membership', this.memberships.size);
     bump(this.facts, 'organizationPart', this.parts.size);
-    this.close();
-  }
-
-  /** Deletes what waits on disk; `finish` does it too. */
-  close(): void {
-    for (const nodes of [this.people, this.organizations, this.masters, this.memberships, this.parts]) nodes.close();
-  }
-
-  factCounts(): Record<string, number> {
-    return { ...this.facts };
   }
 
   nodeCounts(): { people: number; works: number; organizations: number; documents: number } {

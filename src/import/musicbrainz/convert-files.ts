@@ -1,8 +1,9 @@
-// Reads MusicBrainz files and folders (answers and dumps) through one converter into one Liner dataset.
+// Reads MusicBrainz files and folders (answers and dumps) through one converter, into a sink or one Liner dataset.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetInput } from '../../dataset/format.ts';
-import { MusicBrainzConverter } from './convert.ts';
+import { DatasetCollector, type EntrySink } from '../entry-sink.ts';
+import { MusicBrainzConverter, type MusicBrainzConverterOptions } from './convert.ts';
 import { MusicBrainzInputError } from './errors.ts';
 import type { MbEntityType } from './mapping.ts';
 import { ProgressLine } from './progress.ts';
@@ -16,11 +17,19 @@ export interface ConvertOptions {
   progress?: ((line: string) => void) | undefined;
 }
 
-export interface Conversion {
-  dataset: DatasetInput;
+export interface StreamOptions extends ConvertOptions, MusicBrainzConverterOptions {
+  /** Awaited between dump lines, between answers and while the kept entries go out: where a file sink waits for its disk. */
+  drained?: () => Promise<void>;
+}
+
+export interface MusicBrainzStream {
   converter: MusicBrainzConverter;
   files: string[];
   seconds: number;
+}
+
+export interface Conversion extends MusicBrainzStream {
+  dataset: DatasetInput;
 }
 
 /** The files the inputs name: files as given, folders walked in name order for the files the importer reads. */
@@ -50,37 +59,57 @@ export async function inputFiles(inputs: readonly string[]): Promise<string[]> {
 }
 
 /**
- * Convert every file into one dataset. Nothing is written anywhere: the first bad input throws MusicBrainzInputError,
- * so a caller writes only a conversion that read everything.
+ * Convert every file, handing entries to `sink` as records close and the nodes and facts met across records once the
+ * last is read. The first bad input throws MusicBrainzInputError; what the sink got by then is for its owner to throw
+ * away.
  */
-export async function convertFiles(inputs: readonly string[], options: ConvertOptions = {}): Promise<Conversion> {
+export async function streamFiles(
+  inputs: readonly string[],
+  sink: EntrySink,
+  options: StreamOptions = {},
+): Promise<MusicBrainzStream> {
   const started = performance.now();
   const files = await inputFiles(inputs);
-  const converter = new MusicBrainzConverter();
+  const converter = new MusicBrainzConverter(sink, options);
   const progress = options.progress ? new ProgressLine(options.progress) : undefined;
   const entities = () => Object.values(converter.stats.entities).reduce((a, b) => a + b, 0);
-  for (const file of files) {
-    if (kindOfInput(file) === 'answer') {
-      await readAnswerFile(file, (type, entity, path) => converter.addEntity(type, entity, file, path), options.entity);
-      continue;
-    }
-    const size = (await stat(file)).size;
-    let bytes = 0;
-    await readDump(
-      file,
-      (type, entity, line, name) => {
-        converter.addEntity(type, entity, name, '$', line);
-        if (line % 1000 === 0) progress?.tick(file, entities(), converter.stats.relationships, bytes, size);
-      },
-      {
-        expected: options.entity,
-        onBytes: (n) => {
-          bytes = n;
+  const drained = options.drained;
+  try {
+    for (const file of files) {
+      if (kindOfInput(file) === 'answer') {
+        await readAnswerFile(file, (type, entity, path) => converter.addEntity(type, entity, file, path), options.entity);
+        await drained?.();
+        continue;
+      }
+      const size = (await stat(file)).size;
+      let bytes = 0;
+      await readDump(
+        file,
+        (type, entity, line, name) => {
+          converter.addEntity(type, entity, name, '$', line);
+          if (line % 1000 === 0) progress?.tick(file, entities(), converter.stats.relationships, bytes, size);
         },
-      },
-    );
-    progress?.tick(file, entities(), converter.stats.relationships, size, size, true);
+        {
+          expected: options.entity,
+          onBytes: (n) => {
+            bytes = n;
+          },
+          afterLine: drained,
+        },
+      );
+      progress?.tick(file, entities(), converter.stats.relationships, size, size, true);
+    }
+    if (drained === undefined) converter.finish();
+    else await converter.finishDrained(drained);
+  } finally {
+    converter.close();
   }
-  const dataset = converter.toDataset();
-  return { dataset, converter, files, seconds: (performance.now() - started) / 1000 };
+  return { converter, files, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Convert every file into one dataset in memory: for answers, a crawl, tests and dumps that fit. */
+export async function convertFiles(inputs: readonly string[], options: ConvertOptions = {}): Promise<Conversion> {
+  const collector = new DatasetCollector();
+  const stream = await streamFiles(inputs, collector.sink, options);
+  return { ...stream, dataset: collector.dataset() };
 }

@@ -1,20 +1,31 @@
-// Converts MusicBrainz entities (web-service answers or dump lines, one at a time) into one Liner dataset, merged by MBID.
-import type { DatasetInput, IdentifierScheme, PersonKind, Role, WorkKind } from '../../dataset/format.ts';
+// Converts MusicBrainz entities (web-service answers or dump lines, one at a time) into Liner dataset entries, merged
+// by MBID, handed to a sink as they are finished.
+//
+// Every node is an MBID, and any later line may name it again and add to it: a recording is on every release that
+// has it, in its own dump, and in its artists' and works' relations; an artist is on all of theirs. So what a record
+// finishes is only what never changes once made: the document of each node it met first, and the places (areas),
+// which are made whole. Artists and works wait until `finish`, each with the facts stated from it (a work's credits
+// and its links to other works, an artist's memberships and associations), as do the slugs and identifiers taken, in
+// SpillMaps: the recently used in memory, the rest on disk. A record given twice merges as it always did.
+import type { Section } from '../../dataset/dataset-lines.ts';
+import type { IdentifierScheme, Role, WorkKind } from '../../dataset/format.ts';
 import { IDENTIFIER_PAGES, IDENTIFIER_SCHEMES } from '../../dataset/format.ts';
 import { slugify } from '../../dataset/slug.ts';
-import { addSource, NO_CITATIONS } from '../add-source.ts';
+import { addSource } from '../add-source.ts';
+import { bump, ConverterBase, type ConverterOptions, type Json } from '../converter-base.ts';
 import type {
   WorkEntry as BaseWorkEntry,
   CreditEntry,
   Identifier,
   MembershipEntry,
   PersonEntry,
-  Source,
   Sourced,
   WorkLinkEntry,
 } from '../dataset-entries.ts';
+import type { EntrySink } from '../entry-sink.ts';
 import { findByPair, type PairOf, pushByPair } from '../find-by-pair.ts';
 import { pushUnique } from '../push-unique.ts';
+import type { SpillMap } from '../spill-map.ts';
 import { MusicBrainzInputError } from './errors.ts';
 import {
   ARTIST_KINDS,
@@ -32,7 +43,6 @@ import {
 } from './mapping.ts';
 import { artistCreditQuote, dateSpan, entityQuote, relationQuote, trackQuote } from './quotes.ts';
 
-type Json = Record<string, unknown>;
 /** MusicBrainz gives every work its MBID: the identifier list is always there. */
 type WorkEntry = BaseWorkEntry & { identifiers: Identifier[] };
 interface PlaceEntry extends Sourced {
@@ -51,7 +61,12 @@ interface AssociationEntry extends Linked {
   type: string;
 }
 
-/** What one node is, for relationship handling: where its facts go and how it is named in a quote. */
+/**
+ * An artist or work node: what relationship handling needs (how it is named in a quote, the document its facts cite),
+ * its entry, and the facts stated from it. A fact is kept with the node it belongs to as MusicBrainz's own keys say
+ * (a credit with its work, a work link with its `from` work, a membership with its member, an association with its
+ * `from`), so a line's facts cost no look-up beyond the nodes it names, and leave with them.
+ */
 interface NodeRef {
   type: MbEntityType;
   mbid: string;
@@ -59,7 +74,22 @@ interface NodeRef {
   name: string;
   document: string;
   entry: PersonEntry | WorkEntry;
+  /** A work's credits, told apart by person and role. */
+  credits?: CreditEntry[];
+  /** A work's links to other works, told apart by the other work and the type. */
+  links?: WorkLinkEntry[];
+  /** An artist's memberships of groups, told apart by the group. */
+  memberships?: MembershipEntry[];
+  /** An artist's associations with others, told apart by the other and the type. */
+  associations?: AssociationEntry[];
 }
+
+/** The MBID that took a slug or an identifier: one of each names one node. */
+interface Owner {
+  mbid: string;
+}
+
+export type MusicBrainzConverterOptions = ConverterOptions;
 
 /** What an import read and could not use, for the summary: nothing is dropped without being counted here. */
 export interface ConversionStats {
@@ -85,14 +115,24 @@ const DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 /** LIST_KEYS as pairs: walked for every artist, where a for-in over the object costs more than the rest of the check. */
 const LIST_ENTRIES = Object.entries(LIST_KEYS);
 
+/** A JSON value as text: the empty string is no value. (Discogs's `str` also trims, and takes numbers: its dumps are XML.) */
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-const bump = (counts: Record<string, number>, key: string, by = 1) => {
-  counts[key] = (counts[key] ?? 0) + by;
-};
 
 const NO_ATTRIBUTES: string[] = [];
-/** A work's credits are told apart by person and role. */
 const CREDIT: PairOf<CreditEntry> = { first: (c) => c.person, second: (c) => c.role };
+const LINK: PairOf<WorkLinkEntry> = { first: (l) => l.to, second: (l) => l.type };
+const MEMBERSHIP: PairOf<MembershipEntry> = { first: (m) => m.group, second: () => '' };
+const ASSOCIATION: PairOf<AssociationEntry> = { first: (a) => a.to, second: (a) => a.type };
+
+/** The fact told apart from the others of `list` by `first` and `second`, made by `make` and added when not there. */
+function factIn<T>(list: T[], pairOf: PairOf<T>, first: string, second: string, make: () => T): T {
+  let fact = findByPair(list, pairOf, first, second);
+  if (fact === undefined) {
+    fact = make();
+    pushByPair(list, pairOf, fact);
+  }
+  return fact;
+}
 
 function union(entry: { attributes?: string[] }, attributes: readonly string[]): void {
   if (attributes.length === 0) return;
@@ -117,7 +157,7 @@ function targetTypeOf(r: Json): string {
   return type === 'release_group' ? 'release-group' : typeof type === 'string' ? type : '';
 }
 
-export class MusicBrainzConverter {
+export class MusicBrainzConverter extends ConverterBase {
   readonly stats: ConversionStats = {
     entities: {},
     relationships: 0,
@@ -126,28 +166,26 @@ export class MusicBrainzConverter {
     sharedIdentifiers: {},
     invalidValues: {},
   };
-  private readonly documents: { slug: string; title: string; url: string; kind: 'MUSICBRAINZ'; licence: string }[] = [];
-  private readonly people = new Map<string, PersonEntry>();
-  private readonly works = new Map<string, WorkEntry>();
-  private readonly places = new Map<string, PlaceEntry>();
-  /** Every artist and work node by MBID, with what its facts need: made once, so a repeated entity costs a lookup. */
-  private readonly refs = new Map<string, NodeRef>();
-  /** Credits in the order first seen, and by work slug: a work has a handful, scanned by the slugs' identity. */
-  private readonly credits: CreditEntry[] = [];
-  private readonly creditsByWork = new Map<string, CreditEntry[]>();
-  private readonly memberships = new Map<string, MembershipEntry>();
-  private readonly associations = new Map<string, AssociationEntry>();
-  private readonly workLinks = new Map<string, WorkLinkEntry>();
-  /** Slugs taken per section, with the MBID that took each: a clash of 8-hex prefixes gets the whole MBID. */
-  private readonly slugs = {
-    people: new Map<string, string>(),
-    works: new Map<string, string>(),
-    places: new Map<string, string>(),
-  };
+  // Met on many records: kept until the end.
+  /** Every artist and work node by MBID, with its facts: made once, so a repeated entity costs a lookup. */
+  private readonly nodes: SpillMap<NodeRef>;
+  /** Areas by MBID: a place is finished when made, so only its slug is kept. */
+  private readonly places: SpillMap<{ slug: string }>;
+  /** `section:slug` → the MBID that took it: a clash of 8-hex prefixes gets the whole MBID. */
+  private readonly slugOwners: SpillMap<Owner>;
   /** `scheme value` → the MBID of the entity it names: one identifier names one node. */
-  private readonly identifierOwners = new Map<string, string>();
-  private file = '';
-  private line: number | undefined;
+  private readonly identifierOwners: SpillMap<Owner>;
+  // The record being read: handed to the sink and cleared when it ends.
+  private readonly documents: { slug: string; title: string; url: string; kind: 'MUSICBRAINZ'; licence: string }[] = [];
+  private readonly newPlaces: PlaceEntry[] = [];
+
+  constructor(sink: EntrySink, options: MusicBrainzConverterOptions = {}) {
+    super(sink, options, MusicBrainzInputError);
+    this.nodes = this.spillMap();
+    this.places = this.spillMap();
+    this.slugOwners = this.spillMap();
+    this.identifierOwners = this.spillMap();
+  }
 
   /**
    * Add one entity as an answer or a dump line gives it. `file` and `line` only name the place in error messages;
@@ -155,17 +193,8 @@ export class MusicBrainzConverter {
    */
   addEntity(type: MbEntityType, entity: unknown, file: string, path = '$', line?: number): void {
     this.file = file;
-    this.line = line;
-    this.entity(type, this.object(entity, path), path);
-  }
-
-  private fail(path: string, problem: string): never {
-    throw new MusicBrainzInputError(this.file, this.line === undefined ? path : `line ${this.line}, ${path}`, problem);
-  }
-
-  private object(value: unknown, path: string): Json {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) this.fail(path, 'expected an object');
-    return value as Json;
+    this.where = line === undefined ? undefined : `line ${line}`;
+    this.record(() => this.entity(type, this.object(entity, path), path));
   }
 
   private mbid(entity: Json, path: string): string {
@@ -173,12 +202,6 @@ export class MusicBrainzConverter {
     if (id === undefined || id === null || id === '') this.fail(`${path}.id`, 'missing MBID (`id`)');
     if (typeof id !== 'string' || !MBID.test(id)) this.fail(`${path}.id`, `"${String(id)}" is not an MBID`);
     return id;
-  }
-
-  private named(entity: Json, key: 'name' | 'title', path: string): string {
-    const name = entity[key];
-    if (typeof name !== 'string' || name.trim() === '') this.fail(`${path}.${key}`, `missing ${key}`);
-    return name;
   }
 
   private date(value: unknown, field: string): string | undefined {
@@ -204,12 +227,16 @@ export class MusicBrainzConverter {
   }
 
   private slugFor(section: 'people' | 'works' | 'places', name: string, mbid: string): string {
-    const taken = this.slugs[section];
     const base = slugify(name);
     let slug = base ? `${base}-${mbid.slice(0, 8)}` : mbid.slice(0, 8);
-    const owner = taken.get(slug);
-    if (owner !== undefined && owner !== mbid) slug = base ? `${base}-${mbid.replaceAll('-', '')}` : mbid.replaceAll('-', '');
-    taken.set(slug, mbid);
+    let owner = this.slugOwners.get(`${section}:${slug}`);
+    if (owner !== undefined && owner.mbid !== mbid) {
+      slug = base ? `${base}-${mbid.replaceAll('-', '')}` : mbid.replaceAll('-', '');
+      owner = this.slugOwners.get(`${section}:${slug}`);
+    }
+    // The slug is this MBID's from now on, as a Map's set would make it.
+    if (owner === undefined) this.slugOwners.add(`${section}:${slug}`, { mbid });
+    else owner.mbid = mbid;
     return slug;
   }
 
@@ -236,10 +263,10 @@ export class MusicBrainzConverter {
     const key = `${scheme} ${value.toLowerCase()}`;
     const owner = this.identifierOwners.get(key);
     if (owner !== undefined) {
-      if (owner !== mbid) bump(this.stats.sharedIdentifiers, scheme);
+      if (owner.mbid !== mbid) bump(this.stats.sharedIdentifiers, scheme);
       return;
     }
-    this.identifierOwners.set(key, mbid);
+    this.identifierOwners.add(key, { mbid });
     const page = url ?? IDENTIFIER_PAGES[scheme]?.(value);
     entry.identifiers.push(page ? { scheme, value, url: page } : { scheme, value });
   }
@@ -269,7 +296,7 @@ export class MusicBrainzConverter {
 
   private artist(a: Json, path: string): NodeRef {
     const id = this.mbid(a, path);
-    let ref = this.refs.get(id);
+    let ref = this.nodes.get(id);
     if (ref === undefined) {
       const name = this.named(a, 'name', path);
       const p: PersonEntry = {
@@ -281,11 +308,10 @@ export class MusicBrainzConverter {
         sources: [],
       };
       this.identify(p, id, 'MUSICBRAINZ', id, `https://musicbrainz.org/artist/${id}`);
-      this.people.set(id, p);
       const document = this.document('artist', id, name);
       addSource(p, document, entityQuote('artist', name));
       ref = { type: 'artist', mbid: id, slug: p.slug, name, document, entry: p };
-      this.refs.set(id, ref);
+      this.nodes.add(id, ref);
     } else if (ref.type !== 'artist') this.fail(`${path}.id`, `MBID ${id} was read before as a ${ref.type}`);
     const p = ref.entry as PersonEntry;
     const kind = ARTIST_KINDS[String(a.type)];
@@ -320,14 +346,15 @@ export class MusicBrainzConverter {
 
   private area(area: Json, path: string): string {
     const id = this.mbid(area, path);
-    let place = this.places.get(id);
-    if (!place) {
-      const name = this.named(area, 'name', path);
-      place = { slug: this.slugFor('places', name, id), name, identifiers: [], sources: [] };
-      this.identify(place, id, 'MUSICBRAINZ', id, `https://musicbrainz.org/area/${id}`);
-      this.places.set(id, place);
-      addSource(place, this.document('area', id, name), entityQuote('area', name));
-    }
+    const known = this.places.get(id);
+    if (known !== undefined) return known.slug;
+    const name = this.named(area, 'name', path);
+    // Nothing changes a place once made: it goes out with this record, and only its slug stays.
+    const place: PlaceEntry = { slug: this.slugFor('places', name, id), name, identifiers: [], sources: [] };
+    this.identify(place, id, 'MUSICBRAINZ', id, `https://musicbrainz.org/area/${id}`);
+    this.places.add(id, { slug: place.slug });
+    addSource(place, this.document('area', id, name), entityQuote('area', name));
+    this.newPlaces.push(place);
     return place.slug;
   }
 
@@ -339,16 +366,15 @@ export class MusicBrainzConverter {
     kind: WorkKind,
   ): { ref: NodeRef; w: WorkEntry; id: string } {
     const id = this.mbid(e, path);
-    let ref = this.refs.get(id);
+    let ref = this.nodes.get(id);
     if (ref === undefined) {
       const title = this.named(e, 'title', path);
       const w: WorkEntry = { slug: this.slugFor('works', title, id), title, kind, identifiers: [], sources: [] };
       this.identify(w, id, 'MUSICBRAINZ', id, `https://musicbrainz.org/${type}/${id}`);
-      this.works.set(id, w);
       const document = this.document(type, id, title);
       addSource(w, document, entityQuote(type, title));
       ref = { type, mbid: id, slug: w.slug, name: title, document, entry: w };
-      this.refs.set(id, ref);
+      this.nodes.add(id, ref);
     } else if (ref.type !== type) this.fail(`${path}.id`, `MBID ${id} was read before as a ${ref.type}`);
     const w = ref.entry as WorkEntry;
     if (w.disambiguation === undefined && e.disambiguation) w.disambiguation = str(e.disambiguation);
@@ -478,13 +504,12 @@ export class MusicBrainzConverter {
     detail?: string,
     attributes: readonly string[] = [],
   ): void {
-    const key = `${from.slug}|${to.slug}|${type}`;
-    let l = this.workLinks.get(key);
-    if (!l) {
-      l = { from: from.slug, to: to.slug, type, sources: [] };
-      if (detail !== undefined) l.detail = detail;
-      this.workLinks.set(key, l);
-    }
+    from.links ??= [];
+    const l = factIn(from.links, LINK, to.slug, type, () => {
+      const made: WorkLinkEntry = { from: from.slug, to: to.slug, type, sources: [] };
+      if (detail !== undefined) made.detail = detail;
+      return made;
+    });
     union(l, attributes);
     addSource(l, document, quote);
   }
@@ -504,14 +529,14 @@ export class MusicBrainzConverter {
       const person = this.entity('artist', artist, `${at}.artist`);
       const creditedAs = str(c.name);
       this.stats.relationships++;
-      this.credit(person.slug, work.slug, role, work.document, quote, [], creditedAs !== person.name ? creditedAs : undefined);
+      this.credit(person, work, role, work.document, quote, [], creditedAs !== person.name ? creditedAs : undefined);
       if (FEATURING.test(str(c.joinphrase) ?? '')) role = 'FEATURED_ARTIST';
     });
   }
 
   private credit(
-    person: string,
-    work: string,
+    person: NodeRef,
+    work: NodeRef,
     role: Role,
     document: string,
     quote: string,
@@ -520,20 +545,16 @@ export class MusicBrainzConverter {
     beginDate?: string,
     endDate?: string,
   ): void {
-    // One credit per person, work and role. Keyed by the work's slug (a string whose hash is kept), then its credits by
-    // findByPair: a scan of the few most works have (a joined `person|work|role` key per credit cost a string built,
-    // flattened and hashed each time), an index past that (one recording credited to 100k artists was quadratic).
-    let ofWork = this.creditsByWork.get(work);
-    if (ofWork === undefined) {
-      ofWork = [];
-      this.creditsByWork.set(work, ofWork);
-    }
-    let c = findByPair(ofWork, CREDIT, person, role);
-    if (c === undefined) {
-      c = { person, work, role, sources: [] };
-      pushByPair(ofWork, CREDIT, c);
-      this.credits.push(c);
-    }
+    // One credit per person, work and role, kept with the work and found by findByPair: a scan of the few most works
+    // have (a joined `person|work|role` key per credit cost a string built, flattened and hashed each time), an index
+    // past that (one recording credited to 100k artists was quadratic).
+    work.credits ??= [];
+    const c = factIn(work.credits, CREDIT, person.slug, role, () => ({
+      person: person.slug,
+      work: work.slug,
+      role,
+      sources: [],
+    }));
     union(c, attributes);
     if (creditedAs !== undefined) c.creditedAs ??= creditedAs;
     if (beginDate !== undefined) c.beginDate ??= beginDate;
@@ -610,8 +631,8 @@ export class MusicBrainzConverter {
         const role = creditRole(credit, attributes);
         const kept = credit.typeAsAttribute ? [type, ...attributes] : attributes;
         this.credit(
-          artist.slug,
-          work.slug,
+          artist,
+          work,
           role,
           document,
           quote,
@@ -636,12 +657,12 @@ export class MusicBrainzConverter {
   ): void {
     // MusicBrainz states that the group has members, whatever type it gives it: the group end is a group.
     (group.entry as PersonEntry).isGroup = true;
-    const key = `${member.slug}|${group.slug}`;
-    let m = this.memberships.get(key);
-    if (!m) {
-      m = { person: member.slug, group: group.slug, sources: [] };
-      this.memberships.set(key, m);
-    }
+    member.memberships ??= [];
+    const m = factIn(member.memberships, MEMBERSHIP, group.slug, '', () => ({
+      person: member.slug,
+      group: group.slug,
+      sources: [],
+    }));
     union(m, attributes);
     if (creditedAs !== undefined) m.creditedAs ??= creditedAs;
     if (beginDate !== undefined) m.beginDate ??= beginDate;
@@ -663,12 +684,8 @@ export class MusicBrainzConverter {
       bump(this.stats.invalidValues, 'association with itself');
       return;
     }
-    const key = `${from.slug}|${to.slug}|${type}`;
-    let a = this.associations.get(key);
-    if (!a) {
-      a = { from: from.slug, to: to.slug, type, sources: [] };
-      this.associations.set(key, a);
-    }
+    from.associations ??= [];
+    const a = factIn(from.associations, ASSOCIATION, to.slug, type, () => ({ from: from.slug, to: to.slug, type, sources: [] }));
     union(a, attributes);
     if (beginDate !== undefined) a.beginDate ??= beginDate;
     if (endDate !== undefined) a.endDate ??= endDate;
@@ -689,40 +706,53 @@ export class MusicBrainzConverter {
 
   // Output ------------------------------------------------------------------------------------------------------------
 
-  /** Counts of what the dataset holds, by kind of fact. */
-  factCounts(): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const c of this.credits) bump(counts, `credit ${c.role}`);
-    for (const l of this.workLinks.values()) bump(counts, `workLink ${l.type}`);
-    for (const a of this.associations.values()) bump(counts, `association ${a.type}`);
-    bump(counts, 'membership', this.memberships.size);
-    let identifiers = 0;
-    for (const section of [this.people, this.works, this.places])
-      for (const e of section.values()) identifiers += e.identifiers.length;
-    bump(counts, 'identifier', identifiers);
-    return counts;
+  /** The record's own entries to the sink: the documents of the nodes it met first, and the places it made. */
+  protected endRecord(): void {
+    for (const d of this.documents) this.emit('documents', d);
+    for (const p of this.newPlaces) {
+      bump(this.facts, 'identifier', p.identifiers.length);
+      this.emit('places', p);
+    }
+  }
+
+  protected dropRecord(): void {
+    this.documents.length = 0;
+    this.newPlaces.length = 0;
+  }
+
+  /** Each artist and work, then the facts kept with it. */
+  protected *kept(): Generator<[Section, object]> {
+    for (const node of this.nodes.values()) {
+      bump(this.facts, 'identifier', node.entry.identifiers?.length ?? 0);
+      yield [node.type === 'artist' ? 'people' : 'works', node.entry];
+      for (const c of node.credits ?? []) {
+        bump(this.facts, `credit ${c.role}`);
+        yield ['credits', c];
+      }
+      for (const l of node.links ?? []) {
+        bump(this.facts, `workLink ${l.type}`);
+        yield ['workLinks', l];
+      }
+      for (const m of node.memberships ?? []) {
+        bump(this.facts, 'membership');
+        yield ['memberships', m];
+      }
+      for (const a of node.associations ?? []) {
+        bump(this.facts, `association ${a.type}`);
+        yield ['associations', a];
+      }
+    }
+    // Counted even when there are none, as the summary always said.
+    bump(this.facts, 'membership', 0);
+    bump(this.facts, 'identifier', 0);
   }
 
   nodeCounts(): Record<string, number> {
-    return { people: this.people.size, works: this.works.size, places: this.places.size, documents: this.documents.length };
-  }
-
-  /**
-   * The dataset, every section in the order its entries were first seen: the same inputs in the same order give the
-   * same file. (Sorting by slug cost a sixth of a dump's conversion and changes nothing a store holds.)
-   */
-  toDataset(): DatasetInput {
     return {
-      format: 'liner-dataset',
-      version: 1,
-      documents: [...this.documents],
-      people: [...this.people.values()],
-      works: [...this.works.values()],
-      places: [...this.places.values()],
-      credits: [...this.credits],
-      workLinks: [...this.workLinks.values()],
-      memberships: [...this.memberships.values()],
-      associations: [...this.associations.values()] as DatasetInput['associations'],
+      people: this.written.people ?? 0,
+      works: this.written.works ?? 0,
+      places: this.written.places ?? 0,
+      documents: this.written.documents ?? 0,
     };
   }
 }

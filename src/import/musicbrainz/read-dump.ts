@@ -22,9 +22,17 @@ export interface DumpOptions {
   expected?: MbEntityType | undefined;
   /** Bytes of the file read so far (compressed), for the progress line. */
   onBytes?: (bytes: number) => void;
+  /** Awaited after each line went to the sink: a sink writing to disk waits for it there. */
+  afterLine?: (() => Promise<void>) | undefined;
 }
 
 const TAR = /\.(?:tar\.xz|txz|tar\.gz|tgz|tar)$/;
+
+/**
+ * What the sink or `afterLine` threw (the converter's SQLite, a full disk under the written file), carried past the
+ * handlers below, which would otherwise report it as the dump being unreadable.
+ */
+class SinkFailure extends Error {}
 
 /**
  * What a path holds, by its name: a dump (a tarball, `.jsonl`/`.ndjson`, or a file named after its entity type as
@@ -37,7 +45,13 @@ export function kindOfInput(file: string): 'dump' | 'answer' | undefined {
   return entityTypeOfName(name) !== undefined ? 'dump' : undefined;
 }
 
-async function readLines(name: string, type: MbEntityType, stream: Readable, sink: LineSink): Promise<number> {
+async function readLines(
+  name: string,
+  type: MbEntityType,
+  stream: Readable,
+  sink: LineSink,
+  afterLine: DumpOptions['afterLine'],
+): Promise<number> {
   let line = 0;
   let count = 0;
   try {
@@ -56,7 +70,13 @@ async function readLines(name: string, type: MbEntityType, stream: Readable, sin
       const seen = entityTypeOf(entity as Record<string, unknown>);
       if (seen !== undefined && seen !== type)
         throw new MusicBrainzInputError(name, `line ${line}`, `holds a ${seen}, but the dump is named for ${type} entities`);
-      sink(type, entity, line, name);
+      try {
+        sink(type, entity, line, name);
+        if (afterLine !== undefined) await afterLine();
+      } catch (error) {
+        if (error instanceof MusicBrainzInputError) throw error;
+        throw new SinkFailure('the sink failed', { cause: error });
+      }
       count++;
     }
   } catch (error) {
@@ -96,9 +116,10 @@ export async function readDump(file: string, sink: LineSink, options: DumpOption
     const stream = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
     if (stream !== raw) raw.on('error', (error) => stream.destroy(error));
     try {
-      return await readLines(file, type, stream, sink);
+      return await readLines(file, type, stream, sink, options.afterLine);
     } catch (error) {
       if (error instanceof MusicBrainzInputError) throw error;
+      if (error instanceof SinkFailure) throw error.cause;
       // A damaged .gz or a read error: one line naming the file, as every other problem with it.
       throw new MusicBrainzInputError(file, '(file)', `cannot read it: ${(error as Error).message}`);
     } finally {
@@ -150,12 +171,13 @@ export async function readDump(file: string, sink: LineSink, options: DumpOption
       }
       found = true;
       const type = dumpType(name, file, options.expected);
-      count += await readLines(`${file}:${name}`, type, entry as unknown as Readable, sink);
+      count += await readLines(`${file}:${name}`, type, entry as unknown as Readable, sink, options.afterLine);
     }
     if (xzFailed) throw xzFailed;
   } catch (error) {
     if (xzFailed) throw xzFailed;
     if (error instanceof MusicBrainzInputError) throw error;
+    if (error instanceof SinkFailure) throw error.cause;
     throw new MusicBrainzInputError(file, '(file)', `cannot read it: ${(error as Error).message}`);
   } finally {
     xz?.kill();

@@ -1,12 +1,12 @@
 // The summary an import ends with: what was read, what the dataset holds, and everything that could not be used.
-import type { Conversion } from './convert-files.ts';
+import type { MusicBrainzStream } from './convert-files.ts';
 
 const list = (counts: Record<string, number>) => {
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   return entries.length === 0 ? 'none' : entries.map(([k, n]) => `${k} ${n}`).join(', ');
 };
 
-export function summaryLines({ converter, files, seconds }: Conversion): string[] {
+export function summaryLines({ converter, files, seconds }: MusicBrainzStream): string[] {
   const { stats } = converter;
   const nodes = converter.nodeCounts();
   const perSecond = seconds > 0 ? Math.round(stats.relationships / seconds) : stats.relationships;
