@@ -14,6 +14,10 @@ import { MissingNodeError } from '../graph/store.ts';
 import { streamFiles as streamDiscogsFiles } from '../import/discogs/convert-files.ts';
 import { DiscogsInputError } from '../import/discogs/errors.ts';
 import { summaryLines as discogsSummaryLines } from '../import/discogs/summary.ts';
+import type { EntrySink } from '../import/entry-sink.ts';
+import { streamFiles as streamMusicBrainzFiles } from '../import/musicbrainz/convert-files.ts';
+import { MusicBrainzInputError } from '../import/musicbrainz/errors.ts';
+import { summaryLines as musicBrainzSummaryLines } from '../import/musicbrainz/summary.ts';
 import { BulkCountMismatchError, bulkLoadLocal, finishImport, writeBulkFiles } from '../ingest/bulk/bulk-load.ts';
 import { BulkImportError, importArguments, installedAdmin, runImport } from '../ingest/bulk/neo4j-admin.ts';
 import type { BulkRows, StoreCsv } from '../ingest/bulk/store-csv.ts';
@@ -23,8 +27,8 @@ import { progressLine } from './progress-line.ts';
 import { runCommand } from './run.ts';
 
 const USAGE = `usage: npm run neo4j:import -- <dataset.json|.ndjson>... [--from-data-dir] [--csv DIR]
-       npm run neo4j:import -- --from discogs <dump.xml.gz|answer.json|dir>... [--csv DIR] [--files-only]
-           a Discogs dump converted straight into CSV, record by record, then imported as below
+       npm run neo4j:import -- --from discogs|musicbrainz <dump|answer|dir>... [--csv DIR] [--files-only]
+           a Discogs or MusicBrainz dump converted straight into CSV, record by record, then imported as below
            into tools/neo4j-local's Neo4j on NEO4J_BOLT_PORT (default 7687): stop it, import, start it (its data kept),
            then constraints, full-text index and a count check
        npm run neo4j:import -- <dataset.json>... [--from-data-dir] --csv DIR --neo4j-admin PATH
@@ -73,24 +77,29 @@ function rowsOf(files: readonly string[], fromDataDir: boolean, csvDir: string):
 /** Artists, labels and masters the conversion keeps in memory; the rest wait in a temporary database. */
 const NODES_IN_MEMORY = 50_000;
 
+const DUMP_SOURCES = ['discogs', 'musicbrainz'] as const;
+type DumpSource = (typeof DUMP_SOURCES)[number];
+
 /**
- * `--from discogs`: the converter's entries made into rows and CSV lines as records close, with no dataset file
- * between (a 50M-credit dataset is about 24 GB of JSON Lines, written and read again). The converter makes each node
- * and relationship once, so the CSV needs no index of repeats (CsvWriteOptions.once).
+ * `--from discogs|musicbrainz`: the converter's entries made into rows and CSV lines as records close, with no
+ * dataset file between (a 50M-credit Discogs dataset is about 24 GB of JSON Lines, written and read again). A
+ * converter makes each node and relationship once, with their ends, so the CSV needs no index of repeats
+ * (CsvWriteOptions.once); neither source has births, so a person's row is whole when the converter hands it over.
  */
-function discogsRows(inputs: readonly string[]): BulkRows {
+function dumpRows(source: DumpSource, inputs: readonly string[]): BulkRows {
   return async (sink) => {
     const rows = entryRows(sink, { share: false });
-    const stream = await streamDiscogsFiles(
-      inputs,
-      (section, entry) => {
-        if (section === 'people') rows.person(entry as never, undefined);
-        else rows.entry(section, entry as never);
-      },
-      { inMemory: NODES_IN_MEMORY, progress: progressLine },
-    );
+    const toRows: EntrySink = (section, entry) => {
+      if (section === 'people') rows.person(entry as never, undefined);
+      else rows.entry(section, entry as never);
+    };
+    const options = { inMemory: NODES_IN_MEMORY, progress: progressLine };
+    const summary =
+      source === 'discogs'
+        ? discogsSummaryLines(await streamDiscogsFiles(inputs, toRows, options))
+        : musicBrainzSummaryLines(await streamMusicBrainzFiles(inputs, toRows, options));
     if (process.stderr.isTTY) process.stderr.write('\n');
-    for (const line of discogsSummaryLines(stream)) console.info(line);
+    for (const line of summary) console.info(line);
   };
 }
 
@@ -125,7 +134,8 @@ async function main(): Promise<number> {
       from: { type: 'string' },
     },
   });
-  if (values.from !== undefined && (values.from !== 'discogs' || values['from-data-dir'] || positionals.length === 0)) {
+  const from = values.from as DumpSource | undefined;
+  if (from !== undefined && (!DUMP_SOURCES.includes(from) || values['from-data-dir'] || positionals.length === 0)) {
     console.error(USAGE);
     return 2;
   }
@@ -139,9 +149,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const csvDir = resolve(values.csv ?? join(tmpdir(), `liner-bulk-${process.pid}`));
-  const fromDump = values.from === 'discogs';
-  const rows = fromDump ? discogsRows(positionals) : rowsOf(positionals, values['from-data-dir'], csvDir);
-  const csvOptions = { once: fromDump };
+  const rows = from !== undefined ? dumpRows(from, positionals) : rowsOf(positionals, values['from-data-dir'], csvDir);
+  const csvOptions = { once: from !== undefined };
 
   if (values['files-only'] || values['neo4j-admin'] !== undefined) {
     const csv = await writeBulkFiles(rows, csvDir, csvOptions);
@@ -190,7 +199,8 @@ runCommand(main, (error) => {
       error instanceof BulkImportError ||
       error instanceof BulkCountMismatchError ||
       error instanceof MissingNodeError ||
-      error instanceof DiscogsInputError
+      error instanceof DiscogsInputError ||
+      error instanceof MusicBrainzInputError
     )
   )
     return undefined;

@@ -109,7 +109,13 @@ async function readInWorkers(
 ): Promise<number> {
   // This thread maps what the workers parse: one worker per other core keeps both busy on two.
   const threads = Math.max(1, availableParallelism() - 1);
-  const pool = new Piscina<BatchTask, BatchResult>({ filename: WORKER, minThreads: threads, maxThreads: threads });
+  // A worker holds a batch, its parse tree and its records' JSON: a bounded heap keeps V8 from growing it at leisure.
+  const pool = new Piscina<BatchTask, BatchResult>({
+    filename: WORKER,
+    minThreads: threads,
+    maxThreads: threads,
+    resourceLimits: { maxOldGenerationSizeMb: 256 },
+  });
   const inFlight: Promise<BatchResult>[] = [];
   let records = 0;
   let at = after(prolog, 1, 0);

@@ -1,5 +1,5 @@
-// `npm run neo4j:import -- --from discogs`: a dump converted straight into neo4j-admin CSV, with no dataset file
-// between, writes the very CSV that converting to JSON Lines and importing that file writes (issue #25).
+// `npm run neo4j:import -- --from discogs|musicbrainz`: a dump converted straight into neo4j-admin CSV, with no
+// dataset file between, writes the very CSV that converting to JSON Lines and importing that file writes (issue #25).
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,9 +7,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDiscogsDump } from '../../bench/dataset/discogs-dump.ts';
+import { writeMusicBrainzDump } from '../../bench/dataset/musicbrainz-dump.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/discogs/', import.meta.url));
+const MB_FIXTURES = fileURLToPath(new URL('../fixtures/musicbrainz/', import.meta.url));
 
 const run = (script: string, args: string[]) =>
   spawnSync(process.execPath, [join(ROOT, script), ...args], {
@@ -28,7 +30,7 @@ async function csvLines(dir: string): Promise<string[]> {
     .sort();
 }
 
-describe('a Discogs dump straight into neo4j-admin CSV', () => {
+describe('a Discogs or MusicBrainz dump straight into neo4j-admin CSV', () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'liner-discogs-csv-'));
@@ -38,17 +40,21 @@ describe('a Discogs dump straight into neo4j-admin CSV', () => {
   it('writes the CSV and counts the JSON Lines path writes, for the fixtures and a generated dump', async () => {
     const dump = join(dir, 'discogs_20260101_releases.xml');
     await writeDiscogsDump(dump, 20_000);
-    for (const [name, inputs] of [
-      ['fixtures', [FIXTURES]],
-      ['generated', [dump]],
+    const mbDump = join(dir, 'recording');
+    await writeMusicBrainzDump(mbDump, 20_000);
+    for (const [name, source, inputs] of [
+      ['fixtures', 'discogs', [FIXTURES]],
+      ['generated', 'discogs', [dump]],
+      ['mb-fixtures', 'musicbrainz', [MB_FIXTURES]],
+      ['mb-generated', 'musicbrainz', [mbDump]],
     ] as const) {
       const direct = join(dir, `${name}-direct`);
       const viaLines = join(dir, `${name}-lines`);
       const dataset = join(dir, `${name}.ndjson`);
-      const straight = run('src/cli/bulk-import.ts', ['--from', 'discogs', ...inputs, '--csv', direct, '--files-only']);
+      const straight = run('src/cli/bulk-import.ts', ['--from', source, ...inputs, '--csv', direct, '--files-only']);
       expect(straight.status, straight.stderr).toBe(0);
-      expect(straight.stdout).toMatch(/^Discogs: \d+ file\(s\) converted/m);
-      const converted = run('src/cli/import.ts', ['--from', 'discogs', ...inputs, '--out', dataset]);
+      expect(straight.stdout).toMatch(/^(Discogs|MusicBrainz): \d+ file\(s\) converted/m);
+      const converted = run('src/cli/import.ts', ['--from', source, ...inputs, '--out', dataset]);
       expect(converted.status, converted.stderr).toBe(0);
       const imported = run('src/cli/bulk-import.ts', [dataset, '--csv', viaLines, '--files-only']);
       expect(imported.status, imported.stderr).toBe(0);
