@@ -3,7 +3,7 @@
 //
 // A whole catalogue's path from its dump to a Neo4j ready to serve, each step its own process, timed (wall and CPU
 // time, threads included) with its peak RSS. Steps: `dump-csv`, the dump converted straight into neo4j-admin CSV
-// (`npm run neo4j:import -- --from discogs … --files-only`; Discogs only); or `convert`, the dump converted to a JSON
+// (`npm run neo4j:import -- --from discogs|musicbrainz … --files-only`); or `convert`, the dump converted to a JSON
 // Lines dataset (`npm run import -- --from … --out x.ndjson`), then `csv`, that dataset written as CSV
 // (`npm run neo4j:import -- x.ndjson --files-only`); then `neo4j`: neo4j-admin's import, Neo4j's start, Liner's
 // schema and the count check. Dumps are generated once into bench/data (not timed). Run it alone on the machine: the
@@ -135,7 +135,7 @@ for (const source of sources)
       };
       log(`convert: ${JSON.stringify(row.convert)}`);
     }
-    if (steps.has('dump-csv') && source === 'discogs') {
+    if (steps.has('dump-csv')) {
       const step = await runStep('dump-csv', [
         'src/cli/bulk-import.ts',
         '--from',

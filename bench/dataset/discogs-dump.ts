@@ -86,7 +86,7 @@ export async function writeDiscogsDump(file: string, credits: number, seed = 'li
       const own = t === ownArtists ? `<artists>${artist(random.int(pool))}</artists>` : '';
       written += t === ownArtists ? 1 : main.length;
       const seconds = 120 + random.int(400);
-      tracksXml += `<track><position>${positions[t]}</position><title>${xml(names.work(year).title)}</title><duration>${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}</duration>${own}${extra}</track>`;
+      tracksXml += `<track><position>${positions[t]}</position><title>${xml(names.title())}</title><duration>${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}</duration>${own}${extra}</track>`;
     }
     written += main.length;
     let extrasXml = '';
@@ -104,7 +104,7 @@ export async function writeDiscogsDump(file: string, credits: number, seed = 'li
       // "Compiled By" is no Liner role: reported by the importer, not a credit.
       if (role !== 'Compiled By') written += roles * targets;
     }
-    const title = names.work(year).title;
+    const title = names.title();
     const record =
       `<release id="${r}" status="Accepted"><artists>${mainXml}</artists><title>${xml(title)}</title>` +
       `<labels><label name="Label ${r % 997}" catno="CAT ${r}" id="${1 + (r % 997)}"/></labels>` +

@@ -85,9 +85,17 @@ export class NameMaker {
   }
 
   work(year: number): { title: string; slug: string } {
-    const words = 1 + this.random.int(3);
-    const title = Array.from({ length: words }, () => capitalise(this.random.pick(TITLE_WORDS))).join(' ');
+    const title = this.title();
     const { slug } = this.unique(title, () => String(year));
     return { title, slug };
+  }
+
+  /**
+   * A work's title, with no slug kept: a dump's works are told apart by their ids, and a set of every slug stops at
+   * 2^24 entries (a 50M-credit dump has about 22M tracks). The same draws as `work`, so a dump is the same either way.
+   */
+  title(): string {
+    const words = 1 + this.random.int(3);
+    return Array.from({ length: words }, () => capitalise(this.random.pick(TITLE_WORDS))).join(' ');
   }
 }
