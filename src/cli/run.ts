@@ -15,6 +15,11 @@ export function runCommand(main: () => Promise<number>, explain: (error: unknown
     (error: unknown) => {
       const code = explain(error);
       if (code !== undefined) process.exit(code);
+      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOSPC') {
+        // Not a fault of the input, so not named as one (a converter once called it XML that is not well-formed).
+        console.error(`liner: the disk is full (${(error as Error).message}). Free some space and run the command again.`);
+        process.exit(1);
+      }
       console.error(
         error instanceof ConfigError || error instanceof InvalidDatasetError || error instanceof StoreStartError
           ? error.message

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDiscogsDump } from '../../bench/dataset/discogs-dump.ts';
 import { writeMusicBrainzDump } from '../../bench/dataset/musicbrainz-dump.ts';
+import { mountTmpfs, tmpfsAvailable } from '../tmpfs.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../fixtures/discogs/', import.meta.url));
@@ -83,5 +84,30 @@ describe('a Discogs or MusicBrainz dump straight into neo4j-admin CSV', () => {
     expect(result.stderr).toContain(`${bad}: line 3, column`);
     const left = await readdir(out).catch(() => []);
     expect(left.filter((f) => f.endsWith('.csv') || f === 'counts.json')).toEqual([]);
+  });
+
+  // A full disk is not the dump's fault: it was reported as "not well-formed XML: ENOSPC" (CSV) and "cannot read it:
+  // ENOSPC" (--out), at the line the parser had reached.
+  const tmpfs = tmpfsAvailable();
+  it.skipIf(tmpfs !== true)('says the disk is full in one line, and leaves no CSV and no dataset file', async () => {
+    const dump = join(dir, 'discogs_20260101_releases.xml');
+    await writeDiscogsDump(dump, 20_000);
+    const disk = mountTmpfs('2m');
+    if (typeof disk === 'string') throw new Error(disk);
+    try {
+      for (const [script, args] of [
+        ['src/cli/bulk-import.ts', ['--from', 'discogs', dump, '--csv', join(disk.dir, 'csv'), '--files-only']],
+        ['src/cli/import.ts', ['--from', 'discogs', dump, '--out', join(disk.dir, 'x.ndjson')]],
+      ] as const) {
+        const result = run(script, [...args]);
+        expect(result.status).toBe(1);
+        const errors = result.stderr.split('\n').filter((line) => line !== '' && !line.includes(' records ('));
+        expect(errors).toEqual([expect.stringMatching(/^liner: the disk is full \(ENOSPC: .*\)\. Free some space/)]);
+      }
+      const left = await readdir(disk.dir, { recursive: true });
+      expect(left.filter((f) => f.endsWith('.csv') || f.endsWith('.ndjson') || f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      disk.unmount();
+    }
   });
 });

@@ -44,6 +44,8 @@ export class DumpParser {
   private elements = 0;
   private mark = 0;
   private readonly stack: XmlNode[] = [];
+  /** What the sink threw (a full disk): it passes through `write` as itself, not as a fault of the XML. */
+  private sinkError: unknown;
 
   private readonly file: string;
   private readonly sink: RecordSink;
@@ -129,7 +131,12 @@ export class DumpParser {
     const type = this.type as DiscogsEntityType;
     const entity = SHAPES[type](node);
     const id = node.attrs.id ?? node.children.find((c) => c.name === 'id')?.text.trim();
-    this.sink(type, entity, `line ${this.fileLine(this.recordLine)} (${type} ${id ?? 'without id'})`);
+    try {
+      this.sink(type, entity, `line ${this.fileLine(this.recordLine)} (${type} ${id ?? 'without id'})`);
+    } catch (error) {
+      this.sinkError = error;
+      throw error;
+    }
     this.count++;
   }
 
@@ -138,7 +145,7 @@ export class DumpParser {
     try {
       this.parser.write(chunk);
     } catch (error) {
-      if (error instanceof DiscogsInputError) throw error;
+      if (error instanceof DiscogsInputError || error === this.sinkError) throw error;
       // saxes says where ("3:18: unexpected close tag."); say it the way every other input error does.
       this.fail(`not well-formed XML: ${(error as Error).message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`);
     }

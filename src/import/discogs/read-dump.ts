@@ -64,16 +64,20 @@ export async function readDump(file: string, sink: RecordSink, options: DumpOpti
   stream.setEncoding('utf8');
   const named = dumpTypeOfName(file);
   const big = (await stat(file)).size >= (options.workersFrom ?? 8 << 20);
-  const chunks = (stream as AsyncIterable<string>)[Symbol.asyncIterator]();
+  const read = (stream as AsyncIterable<string>)[Symbol.asyncIterator]();
+  // Only a failure to read the file is the file's: what the sink or its writer throws (a full disk) passes as itself.
+  const chunks: AsyncIterator<string> = {
+    next: () =>
+      read.next().catch((error: Error) => {
+        throw new DiscogsInputError(file, '(file)', `cannot read it: ${error.message}`);
+      }),
+  };
   try {
     const first = await chunks.next();
     const head = first.done ? '' : first.value;
     const root = big && named !== 'label' ? RELEASES_ROOT.exec(head) : null;
     if (root !== null) return await readInWorkers(file, head, root[0], chunks, sink, options);
     return await readHere(file, named, head, chunks, sink, options);
-  } catch (error) {
-    if (error instanceof DiscogsInputError) throw error;
-    throw new DiscogsInputError(file, '(file)', `cannot read it: ${(error as Error).message}`);
   } finally {
     raw.destroy();
   }
