@@ -71,3 +71,23 @@ export async function allRows(store: GraphStore): Promise<{ nodes: NodeRow[]; re
   for await (const batch of store.streamRelationships()) rels.push(...batch);
   return { nodes, rels };
 }
+
+/**
+ * A converted dataset in a form two conversions can be compared in whatever order they wrote entries: `sections` in
+ * that order, each there even when empty, its entries sorted by their JSON.
+ */
+export function sortedSections(dataset: Record<string, unknown>, sections: readonly string[]): Record<string, unknown> {
+  return {
+    format: dataset.format,
+    version: dataset.version,
+    ...Object.fromEntries(
+      sections.map((section) => [
+        section,
+        ((dataset[section] ?? []) as unknown[])
+          .map((entry) => JSON.stringify(entry))
+          .sort()
+          .map((line) => JSON.parse(line)),
+      ]),
+    ),
+  };
+}

@@ -11,6 +11,7 @@ import { GraphDatabase } from '../graph/memory/graph-database.ts';
 import type { GraphRows } from '../graph/rows.ts';
 import { entryRows } from '../graph/rows.ts';
 import { MissingNodeError } from '../graph/store.ts';
+import { NODES_IN_MEMORY } from '../import/converter-base.ts';
 import { streamFiles as streamDiscogsFiles } from '../import/discogs/convert-files.ts';
 import { DiscogsInputError } from '../import/discogs/errors.ts';
 import { summaryLines as discogsSummaryLines } from '../import/discogs/summary.ts';
@@ -73,9 +74,6 @@ function rowsOf(files: readonly string[], fromDataDir: boolean, csvDir: string):
     }
   };
 }
-
-/** Artists, labels and masters the conversion keeps in memory; the rest wait in a temporary database. */
-const NODES_IN_MEMORY = 50_000;
 
 const DUMP_SOURCES = ['discogs', 'musicbrainz'] as const;
 type DumpSource = (typeof DUMP_SOURCES)[number];

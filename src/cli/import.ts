@@ -6,6 +6,7 @@ import { validateDataset } from '../dataset/validate.ts';
 import { createStore, neo4jStoreFrom } from '../graph/create-store.ts';
 import type { GraphRows } from '../graph/rows.ts';
 import { StorageFullError } from '../graph/store.ts';
+import { NODES_IN_MEMORY } from '../import/converter-base.ts';
 import { convertFiles as convertDiscogsFiles, streamFiles as streamDiscogsFiles } from '../import/discogs/convert-files.ts';
 import { DiscogsInputError } from '../import/discogs/errors.ts';
 import { summaryLines as discogsSummaryLines } from '../import/discogs/summary.ts';
@@ -125,9 +126,6 @@ function wrote(file: string): void {
   console.info(`  Neo4j with NEO4J_URI), \`npm run neo4j:import -- ${file}\` (a first load into Neo4j at bulk speed), or serve`);
   console.info(`  it with \`SEED_DATASET=${file} npm start\`.`);
 }
-
-/** Entries each of a streamed conversion's maps (artists, works, labels…) keeps in memory; the rest wait in a temporary database. */
-const NODES_IN_MEMORY = 50_000;
 
 /** What a streamed conversion is given: where its entries go, and how it waits for the file to take them. */
 interface StreamTo {

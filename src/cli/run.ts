@@ -1,6 +1,9 @@
 // How a command-line tool ends: with its own exit code, or on failure with a message and 1.
+
+import { tmpdir } from 'node:os';
 import { ConfigError } from '../config.ts';
 import { InvalidDatasetError } from '../dataset/validate.ts';
+import { isDiskFull } from '../graph/memory/storage-errors.ts';
 import { StoreStartError } from '../graph/store.ts';
 
 /**
@@ -15,7 +18,7 @@ export function runCommand(main: () => Promise<number>, explain: (error: unknown
     (error: unknown) => {
       const code = explain(error);
       if (code !== undefined) process.exit(code);
-      if ((error as NodeJS.ErrnoException | null)?.code === 'ENOSPC') {
+      if (isDiskFull(error, tmpdir())) {
         // Not a fault of the input, so not named as one (a converter once called it XML that is not well-formed).
         console.error(`liner: the disk is full (${(error as Error).message}). Free some space and run the command again.`);
         process.exit(1);

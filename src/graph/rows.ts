@@ -1,4 +1,6 @@
 // The property-graph form of a dataset: the exact nodes and relationships both stores hold.
+
+import { SECTIONS } from '../dataset/dataset-lines.ts';
 import { ASSOCIATION_TYPES, type Dataset, type SourceInput } from '../dataset/format.ts';
 import { identifierSlug } from '../dataset/slug.ts';
 import { affiliationKey } from '../dataset/validate.ts';
@@ -347,22 +349,10 @@ export function entryRows(sink: RowSink, { share }: EntryRowsOptions): EntryRows
 }
 
 /** The sections after people, in the order their rows are made (the dataset's own order). */
-const AFTER_PEOPLE = [
-  'works',
-  'places',
-  'organizations',
-  'awards',
-  'credits',
-  'workLinks',
-  'memberships',
-  'births',
-  'affiliations',
-  'locations',
-  'organizationParts',
-  'associations',
-  'awardWins',
-  'conflicts',
-] as const satisfies readonly Exclude<Section, 'people' | 'documents'>[];
+const AFTER_PEOPLE = SECTIONS.filter((section) => section !== 'documents' && section !== 'people') as Exclude<
+  Section,
+  'people' | 'documents'
+>[];
 
 export function datasetToRows(data: Dataset): GraphRows {
   const nodes: NodeRow[] = [];

@@ -24,6 +24,9 @@ export interface ConverterOptions {
 /** The converter's own input error: which file, where in it, and what was wrong. */
 export type InputErrorClass = new (file: string, where: string, problem: string) => Error;
 
+/** Artists, labels, masters… a conversion run from the command line keeps in memory, of each kind; the rest wait on disk. */
+export const NODES_IN_MEMORY = 50_000;
+
 /** Entries handed out by `finishDrained` between two waits for the sink: a few hundred kilobytes of lines. */
 const ENTRIES_PER_DRAIN = 1024;
 
@@ -105,12 +108,15 @@ export abstract class ConverterBase {
     this.close();
   }
 
-  /** `finish` for a sink that writes to disk: `drained` is awaited every so many entries, so they never pile up in memory. */
-  async finishDrained(drained: () => Promise<void>): Promise<void> {
+  /**
+   * `finish` for a sink that writes to disk: `drained` is awaited every so many entries, so they never pile up in
+   * memory (without one, it is `finish`).
+   */
+  async finishDrained(drained: (() => Promise<void>) | undefined): Promise<void> {
     let count = 0;
     for (const [section, entry] of this.kept()) {
       this.emit(section, entry);
-      if (++count % ENTRIES_PER_DRAIN === 0) await drained();
+      if (drained !== undefined && ++count % ENTRIES_PER_DRAIN === 0) await drained();
     }
     this.close();
   }

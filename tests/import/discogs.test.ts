@@ -13,6 +13,7 @@ import { DiscogsConverter } from '../../src/import/discogs/convert.ts';
 import { convertFiles, streamFiles } from '../../src/import/discogs/convert-files.ts';
 import { DiscogsInputError } from '../../src/import/discogs/errors.ts';
 import { DatasetCollector } from '../../src/import/entry-sink.ts';
+import { sortedSections } from '../helpers.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/discogs/', import.meta.url));
 const fixture = (name: string) => (name.startsWith('/') ? name : join(FIXTURES, name));
@@ -533,19 +534,7 @@ describe('bad Discogs input', () => {
 describe('Discogs conversion streamed record by record', () => {
   // The whole-dataset converter's sections, in its order, each there even when empty.
   const SECTIONS = ['documents', 'people', 'works', 'organizations', 'credits', 'workLinks', 'memberships', 'organizationParts'];
-  const sorted = (dataset: Record<string, unknown>) => ({
-    format: dataset.format,
-    version: dataset.version,
-    ...Object.fromEntries(
-      SECTIONS.map((section) => [
-        section,
-        ((dataset[section] ?? []) as unknown[])
-          .map((entry) => JSON.stringify(entry))
-          .sort()
-          .map((line) => JSON.parse(line)),
-      ]),
-    ),
-  });
+  const sorted = (dataset: Record<string, unknown>) => sortedSections(dataset, SECTIONS);
   const answers = ['artist-1', 'artist-2', 'artist-3', 'label-1', 'master-4242', 'release-2', 'release-3', 'release-79'];
   const dumps = ['artists', 'labels', 'masters', 'releases'].map((t) => `discogs_20260101_${t}.xml`);
   const expected = async (name: string) =>

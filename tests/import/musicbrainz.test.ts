@@ -15,6 +15,7 @@ import { convertFiles, streamFiles } from '../../src/import/musicbrainz/convert-
 import { MusicBrainzInputError } from '../../src/import/musicbrainz/errors.ts';
 import { datasetRows, ingestRows } from '../../src/ingest/pipeline.ts';
 import { writeDatasetFile } from '../../src/ingest/write-dataset.ts';
+import { sortedSections } from '../helpers.ts';
 import { ANSWER_FOLDERS, writeFixtureDumps } from './musicbrainz-fixture-dumps.ts';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/musicbrainz/', import.meta.url));
@@ -371,19 +372,7 @@ describe('the benchmark dump generator', () => {
 describe('MusicBrainz conversion streamed record by record', () => {
   // The whole-dataset converter's sections, in its order, each there even when empty.
   const SECTIONS = ['documents', 'people', 'works', 'places', 'credits', 'workLinks', 'memberships', 'associations'];
-  const sorted = (dataset: Record<string, unknown>) => ({
-    format: dataset.format,
-    version: dataset.version,
-    ...Object.fromEntries(
-      SECTIONS.map((section) => [
-        section,
-        ((dataset[section] ?? []) as unknown[])
-          .map((entry) => JSON.stringify(entry))
-          .sort()
-          .map((line) => JSON.parse(line)),
-      ]),
-    ),
-  });
+  const sorted = (dataset: Record<string, unknown>) => sortedSections(dataset, SECTIONS);
   const expected = async (name: string) =>
     JSON.parse(await readFile(fileURLToPath(new URL(`../fixtures/musicbrainz-expected/${name}.json`, import.meta.url)), 'utf8'));
   const streamed = async (inputs: string[], inMemory: number) => {

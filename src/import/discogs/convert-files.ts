@@ -105,8 +105,7 @@ export async function streamFiles(
       );
       progress?.tick(file, records, converter.stats.credits, size, size, true);
     }
-    if (drained === undefined) converter.finish();
-    else await converter.finishDrained(drained);
+    await converter.finishDrained(drained);
   } finally {
     converter.close();
   }

@@ -99,8 +99,7 @@ export async function streamFiles(
       );
       progress?.tick(file, entities(), converter.stats.relationships, size, size, true);
     }
-    if (drained === undefined) converter.finish();
-    else await converter.finishDrained(drained);
+    await converter.finishDrained(drained);
   } finally {
     converter.close();
   }
